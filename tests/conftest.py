@@ -1,0 +1,26 @@
+"""Shared fixtures: the seed articles and deterministic settings."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    """The five seed articles and originals.jsonl, as shipped in the repository."""
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_paths() -> dict[str, Path]:
+    """Seed article paths by their number: {"000": Path(...), ...}."""
+    return {p.name[:3]: p for p in sorted(SEEDS.glob("0*.txt"))}
