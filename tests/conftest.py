@@ -7,8 +7,12 @@ from pathlib import Path
 
 import pytest
 
+import tempfile
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# Translation caches and model lookups of the tests stay out of the user's own directories.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="drift-tests-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -1,0 +1,257 @@
+"""The Python API: the CLI's powers as functions that return pandas DataFrames.
+
+    import drift
+    report = drift.run(["seeds/"], originals="seeds/originals.jsonl")
+    report.divergences.head()        # ranked, one row per differing span
+    report.save("reports/")          # quotes.csv, groups.csv, divergences.csv, report.html, run.json
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from drift import pipeline, report as rep
+from drift.corpus import DEFAULT_MAX_BYTES
+from drift.io import atomic_write_text
+from drift.pipeline import RunOptions, Timer
+from drift.records import Failure, Original
+
+PathsLike = str | Path | Iterable[str | Path]
+
+
+def _paths(paths: PathsLike) -> list[str | Path]:
+    return [paths] if isinstance(paths, str | Path) else list(paths)
+
+
+@dataclass
+class Report:
+    """The result of `drift.run`: DataFrames for notebooks, and files on `save`."""
+
+    quotes: pd.DataFrame
+    groups: pd.DataFrame
+    divergences: pd.DataFrame
+    meta: dict[str, object]
+    failures: list[Failure] = field(default_factory=list)
+    processed: int = 0
+    _page: rep.PageData | None = field(default=None, repr=False)
+
+    def to_html(self) -> str:
+        """The self-contained HTML report as a string."""
+        if self._page is None:
+            raise ValueError("this report has no scored groups to render")
+        return rep.render_html(self._page)
+
+    def summary(self, top: int = 5) -> str:
+        """The top divergences as a few lines of text."""
+        return rep.summarize(self.divergences, self.groups, top=top)
+
+    def save(self, out_dir: str | Path) -> list[Path]:
+        """Write quotes.csv, groups.csv, divergences.csv, report.html and run.json to `out_dir`.
+
+        Everything is rendered before the first file is replaced, and each file is replaced
+        atomically, so a failure leaves the previous reports intact.
+        """
+        out = Path(out_dir)
+        contents = {
+            "quotes.csv": rep.csv_text(self.quotes),
+            "groups.csv": rep.csv_text(self.groups),
+            "divergences.csv": rep.csv_text(self.divergences),
+            "report.html": self.to_html(),
+            "run.json": rep.run_json_text(self.meta),
+        }
+        for name, text in contents.items():
+            atomic_write_text(out / name, text)
+        return [out / name for name in contents]
+
+
+@dataclass
+class Quotes:
+    """The result of `drift.find_quotes`: a quotes table and the inputs that failed."""
+
+    quotes: pd.DataFrame
+    failures: list[Failure] = field(default_factory=list)
+    processed: int = 0  # documents read plus rows of quotes tables
+
+
+@dataclass
+class Alignment:
+    """The result of `drift.align_quotes`: groups and their unscored divergences."""
+
+    quotes: pd.DataFrame
+    groups: pd.DataFrame
+    divergences: pd.DataFrame
+    failures: list[Failure] = field(default_factory=list)
+    processed: int = 0
+
+    def save(self, out_dir: str | Path) -> list[Path]:
+        """Write groups.csv and divergences.csv to `out_dir`."""
+        out = Path(out_dir)
+        return [
+            rep.write_csv(self.groups, out / "groups.csv"),
+            rep.write_csv(self.divergences, out / "divergences.csv"),
+        ]
+
+
+def find_quotes(
+    paths: PathsLike, *, max_bytes: int = DEFAULT_MAX_BYTES, progress: bool | None = None
+) -> Quotes:
+    """Quotes of every article under `paths` (and rows of quotes tables), with failures."""
+    extracted = pipeline.extract(_paths(paths), max_bytes=max_bytes, progress=progress)
+    return Quotes(rep.quotes_frame(extracted.quotes), list(extracted.failures), _processed(extracted))
+
+
+def align_quotes(
+    paths: PathsLike,
+    *,
+    embedder: str | None = "e5",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: bool | None = None,
+) -> Alignment:
+    """Group renderings of the same statement across articles and list their differences."""
+    extracted = pipeline.extract(_paths(paths), max_bytes=max_bytes, progress=progress)
+    aligned = pipeline.align(
+        extracted, embedder=pipeline.build_embedder(embedder), progress=progress
+    )
+    outlets = {d.doc_id: d.outlet for d in extracted.corpus.documents}
+    return Alignment(
+        quotes=rep.quotes_frame(extracted.quotes),
+        groups=rep.groups_frame(aligned.groups, outlets),
+        divergences=rep.divergences_frame(aligned.divergences),
+        failures=list(extracted.failures),
+        processed=_processed(extracted),
+    )
+
+
+def run(
+    paths: PathsLike,
+    originals: str | Path | Sequence[str | Path] | None = None,
+    *,
+    backend: str = "auto",
+    model: str | None = None,
+    device: str = "auto",
+    embedder: str | None = "e5",
+    cache: str | Path | bool | None = None,
+    source_lang: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: bool | None = None,
+) -> Report:
+    """The whole pipeline: quotes, groups, back-translations, drift scores, ranked divergences."""
+    options = RunOptions(
+        backend=backend,
+        model=model,
+        device=device,
+        embedder=embedder,
+        cache=cache,
+        source_lang=source_lang,
+        max_bytes=max_bytes,
+        progress=progress,
+    )
+    started = time.perf_counter()
+    timer = Timer()
+    extracted = pipeline.extract(
+        _paths(paths), max_bytes=max_bytes, progress=progress, timer=timer
+    )
+    original_paths = [] if originals is None else _paths(originals)
+    from_files, original_failures = pipeline.load_originals(original_paths)
+    all_originals = _unique_originals([*extracted.corpus.originals, *from_files])
+    with timer.stage("embedder"):
+        emb = pipeline.build_embedder(embedder)
+    aligned = pipeline.align(extracted, embedder=emb, progress=progress, timer=timer)
+    scored = pipeline.score(
+        aligned,
+        originals=all_originals,
+        options=options,
+        embedder=emb,
+        timer=timer,
+        extra_failures=original_failures,
+    )
+    outlets = {d.doc_id: d.outlet for d in extracted.corpus.documents}
+    scores = {(s.group_id, s.quote_id): s for s in scored.renderings}
+    meta = _meta(scored, timer, time.perf_counter() - started)
+    page = rep.PageData(scored.aligned.groups, scored.divergences, scores, outlets, meta)
+    return Report(
+        processed=_processed(extracted),
+        quotes=rep.quotes_frame(extracted.quotes),
+        groups=rep.groups_frame(aligned.groups, outlets, scores),
+        divergences=rep.scored_divergences_frame(scored.divergences),
+        meta=meta,
+        failures=list(scored.failures),
+        _page=page,
+    )
+
+
+def back_translate(
+    texts: Sequence[str],
+    src: str = "en",
+    tgt: str = "ru",
+    *,
+    backend: str = "auto",
+    model: str | None = None,
+    device: str = "auto",
+    cache: str | Path | bool | None = None,
+) -> pd.DataFrame:
+    """Translate `texts`; one row per text with the backend and model that produced it."""
+    from drift.translate.engine import TranslationEngine
+
+    engine = TranslationEngine(backend, model=model, device=device, cache=cache)
+    rows = [
+        {
+            "source": t.source,
+            "translation": t.text,
+            "src_lang": t.src_lang,
+            "tgt_lang": t.tgt_lang,
+            "backend": t.backend,
+            "model": t.model,
+            "cached": t.cached,
+        }
+        for t in engine.translate(texts, src, tgt)
+    ]
+    return pd.DataFrame(rows)
+
+
+def list_models(models_dir: str | Path | None = None) -> pd.DataFrame:
+    """The registry's models with their local status and size."""
+    from dataclasses import asdict
+
+    from drift.translate.models import list_models as _list
+
+    statuses = _list(Path(models_dir) if models_dir else None)
+    return pd.DataFrame([asdict(s) for s in statuses])
+
+
+def _processed(extracted: pipeline.Extracted) -> int:
+    return len(extracted.corpus.documents) + len(extracted.corpus.quotes)
+
+
+def _unique_originals(originals: Iterable[Original]) -> list[Original]:
+    seen: dict[str, Original] = {}
+    for o in originals:
+        seen.setdefault(o.original_id, o)
+    return list(seen.values())
+
+
+def _meta(scored: pipeline.Scored, timer: Timer, total: float) -> dict[str, object]:
+    extracted = scored.aligned.extracted
+    return {
+        "version": rep.environment()["drift"],
+        "environment": rep.environment(),
+        "signature": scored.signature,
+        "backends": dict(scored.backends),
+        "counts": {
+            "documents": len(extracted.corpus.documents),
+            "quotes": len(extracted.quotes),
+            "originals": len(scored.originals),
+            "groups": len(scored.aligned.groups),
+            "divergences": len(scored.divergences),
+            "failures": len(scored.failures),
+        },
+        "matched_originals": {g: o.original_id for g, o in sorted(scored.matched.items())},
+        "failures": [str(f) for f in scored.failures],
+        "notes": list(scored.notes),
+        "timings_s": {**timer.seconds, "total": round(total, 3)},
+    }

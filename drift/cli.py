@@ -1,0 +1,278 @@
+"""The `drift` command: thin Typer commands over `drift.api`.
+
+Exit codes: 0 every input processed; 1 some inputs failed (each reported on stderr as
+`drift: FILE[:LINE]: problem`) and the rest were processed and written; 2 usage error or nothing
+could be processed.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from drift.corpus import DEFAULT_MAX_BYTES
+from drift.errors import DriftError
+from drift.records import Failure
+
+app = typer.Typer(
+    name="drift",
+    help=(
+        "Catch translation drift: find where English renderings of the same Russian or Chinese "
+        "statement differ in meaning.\n\n"
+        "Typical use: drift run ARTICLES_DIR --originals originals.jsonl -o reports/"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+models_app = typer.Typer(help="List, download and locate translation and embedding models.")
+app.add_typer(models_app, name="models")
+
+Paths = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Articles (.txt .md .html .htm .jsonl .csv), quotes tables, or directories of them.",
+        show_default=False,
+    ),
+]
+MaxSize = Annotated[
+    float, typer.Option("--max-size", help="Skip input files above this size, in MB.")
+]
+Backend = Annotated[
+    str,
+    typer.Option(
+        "--backend", "-b", help="Back-translation backend: auto, marian, nllb or lexicon."
+    ),
+]
+Model = Annotated[
+    str | None, typer.Option("--model", "-m", help="Model id or local directory for the backend.")
+]
+Device = Annotated[str, typer.Option("--device", help="auto, cpu, cuda or cuda:N.")]
+Embedder = Annotated[
+    str, typer.Option("--embedder", help="Embedder for similarity: e5, or none to skip.")
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summary.")]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log each stage.")]
+
+
+def _setup_logging(verbose: bool = False) -> None:
+    logger = logging.getLogger("drift")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("drift: %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    logger.propagate = False
+
+
+def _report_failures(failures: list[Failure]) -> None:
+    for failure in failures:
+        typer.echo(str(failure), err=True)
+
+
+def _exit_code(failures: list[Failure], processed: int) -> int:
+    if processed == 0:
+        if not failures:
+            typer.echo("drift: no input could be processed", err=True)
+        return 2
+    return 1 if failures else 0
+
+
+def _max_bytes(megabytes: float) -> int:
+    if megabytes <= 0:
+        raise typer.BadParameter("must be above 0", param_hint="--max-size")
+    return int(megabytes * 1024 * 1024)
+
+
+def _embedder(name: str) -> str | None:
+    return None if name.lower() in {"none", "off", ""} else name
+
+
+@app.command()
+def quotes(
+    paths: Paths,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write quotes.csv here.")
+    ] = None,
+    max_size: MaxSize = DEFAULT_MAX_BYTES / 1024 / 1024,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+) -> None:
+    """Extract quotes with their speakers from articles."""
+    from drift.api import find_quotes
+    from drift.report import write_csv
+
+    _setup_logging(verbose)
+    result = find_quotes(paths, max_bytes=_max_bytes(max_size), progress=False if quiet else None)
+    frame = result.quotes
+    _report_failures(result.failures)
+    if output is not None:
+        write_csv(frame, output)
+        typer.echo(f"drift: {len(frame)} quotes written to {output}", err=True)
+    elif len(frame):
+        import pandas as pd
+
+        with pd.option_context("display.max_colwidth", 70, "display.width", 200):
+            typer.echo(frame[["quote_id", "speaker", "kind", "text"]].to_string(index=False))
+    raise typer.Exit(_exit_code(result.failures, result.processed))
+
+
+@app.command()
+def align(
+    paths: Paths,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write groups.csv and divergences.csv to this dir."),
+    ] = None,
+    embedder: Embedder = "e5",
+    max_size: MaxSize = DEFAULT_MAX_BYTES / 1024 / 1024,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+) -> None:
+    """Group renderings of the same statement across articles; list the words that differ."""
+    from drift.api import align_quotes
+
+    _setup_logging(verbose)
+    result = align_quotes(
+        paths,
+        embedder=_embedder(embedder),
+        max_bytes=_max_bytes(max_size),
+        progress=False if quiet else None,
+    )
+    _report_failures(result.failures)
+    if output is not None:
+        result.save(output)
+        typer.echo(
+            f"drift: {result.groups['group_id'].nunique()} groups, "
+            f"{len(result.divergences)} divergences written to {output}",
+            err=True,
+        )
+    else:
+        typer.echo(result.divergences[["group_id", "doc_a", "doc_b", "span_a", "span_b", "kind"]]
+                   .to_string(index=False) if len(result.divergences) else "no divergences found")
+    raise typer.Exit(_exit_code(result.failures, result.processed))
+
+
+@app.command()
+def run(
+    paths: Paths,
+    originals: Annotated[
+        list[Path] | None,
+        typer.Option("--originals", help="JSONL/CSV of original-language statements."),
+    ] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Report directory.")] = Path(
+        "reports"
+    ),
+    backend: Backend = "auto",
+    model: Model = None,
+    device: Device = "auto",
+    embedder: Embedder = "e5",
+    source_lang: Annotated[
+        str | None,
+        typer.Option("--source-lang", help="Source language (ru, zh) when drift cannot tell."),
+    ] = None,
+    cache: Annotated[
+        Path | None, typer.Option("--cache", help="SQLite translation cache file.")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not cache translations.")] = False,
+    max_size: MaxSize = DEFAULT_MAX_BYTES / 1024 / 1024,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+) -> None:
+    """Run everything: quotes, groups, back-translation, drift scores, CSV + HTML reports."""
+    from drift.api import run as run_api
+
+    _setup_logging(verbose)
+    report = run_api(
+        paths,
+        originals=originals or None,
+        backend=backend,
+        model=model,
+        device=device,
+        embedder=_embedder(embedder),
+        cache=False if no_cache else cache,
+        source_lang=source_lang,
+        max_bytes=_max_bytes(max_size),
+        progress=False if quiet else None,
+    )
+    _report_failures(report.failures)
+    processed = report.processed
+    if processed == 0:
+        raise typer.Exit(_exit_code(report.failures, 0))
+    report.save(output)
+    for note in report.meta.get("notes", []):  # type: ignore[union-attr]
+        typer.echo(f"drift: note: {note}", err=True)
+    if not quiet:
+        typer.echo(report.summary())
+    typer.echo(f"drift: reports written to {output}/", err=True)
+    raise typer.Exit(_exit_code(report.failures, processed))
+
+
+@app.command()
+def translate(
+    texts: Annotated[list[str], typer.Argument(help="Texts to translate.", show_default=False)],
+    src: Annotated[str, typer.Option("--src", help="Source language.")] = "en",
+    tgt: Annotated[str, typer.Option("--tgt", help="Target language: ru or zh.")] = "ru",
+    backend: Backend = "auto",
+    model: Model = None,
+    device: Device = "auto",
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not cache translations.")] = False,
+    verbose: Verbose = False,
+) -> None:
+    """Translate texts (default en -> ru); prints one translation per line."""
+    from drift.translate.engine import TranslationEngine
+
+    _setup_logging(verbose)
+    engine = TranslationEngine(
+        backend, model=model, device=device, cache=False if no_cache else None
+    )
+    for translation in engine.translate(texts, src, tgt):
+        typer.echo(translation.text)
+
+
+@models_app.command("list")
+def models_list(
+    models_dir: Annotated[Path | None, typer.Option("--models-dir")] = None,
+) -> None:
+    """Show each registered model with its status (local, hf-cache, missing) and size."""
+    from drift.api import list_models
+
+    frame = list_models(models_dir)
+    typer.echo(frame.to_string(index=False) if len(frame) else "no models registered")
+
+
+@models_app.command("pull")
+def models_pull(
+    name: Annotated[str, typer.Argument(help="Registry name, e.g. opus-mt-en-ru.")],
+    models_dir: Annotated[Path | None, typer.Option("--models-dir")] = None,
+) -> None:
+    """Download a model into models/NAME (the only command that uses the network)."""
+    from drift.translate.models import pull_model
+
+    _setup_logging()
+    path = pull_model(name, models_dir)
+    typer.echo(str(path))
+
+
+@models_app.command("path")
+def models_path(
+    name: Annotated[str, typer.Argument(help="Registry name, e.g. opus-mt-en-ru.")],
+    models_dir: Annotated[Path | None, typer.Option("--models-dir")] = None,
+) -> None:
+    """Print where a model's files are."""
+    from drift.translate.models import model_path
+
+    typer.echo(str(model_path(name, models_dir)))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: a DriftError becomes one line on stderr and exit code 2."""
+    try:
+        app(args=argv, prog_name="drift")
+    except DriftError as exc:
+        typer.echo(f"drift: {exc}", err=True)
+        sys.exit(2)

@@ -1,0 +1,250 @@
+"""The stages wired together, one direction: corpus -> quotes -> groups -> translations -> scores.
+
+Each function takes records and returns records; `drift.api` turns the result into DataFrames and
+files. Timings per stage are kept for run.json.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drift.corpus import DEFAULT_MAX_BYTES, Corpus, read_corpus, read_originals
+from drift.embed import Embedder, get_embedder
+from drift.quotes import extract_quotes, prepare_table_quotes
+from drift.records import (
+    Divergence,
+    Failure,
+    Group,
+    Original,
+    Quote,
+    RenderingScore,
+    ScoredDivergence,
+    Translation,
+)
+
+log = logging.getLogger("drift")
+
+DEFAULT_SOURCE_LANG = "ru"
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Everything that changes what a run computes (the CLI flags of `drift run`)."""
+
+    backend: str = "auto"
+    model: str | None = None
+    device: str = "auto"
+    embedder: str | None = "e5"  # None: no embeddings (chrF and lexical evidence only)
+    cache: str | Path | bool | None = None  # None: user cache dir; False: no cache
+    source_lang: str | None = None  # for groups whose speaker and original do not tell
+    max_bytes: int = DEFAULT_MAX_BYTES
+    progress: bool | None = None
+
+
+@dataclass
+class Timer:
+    """Wall-clock seconds per stage, in the order the stages ran."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = round(time.perf_counter() - start, 3)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """Quotes from every input, with the documents and failures met on the way."""
+
+    corpus: Corpus
+    quotes: tuple[Quote, ...]
+    failures: tuple[Failure, ...]
+
+
+@dataclass(frozen=True)
+class Aligned:
+    """Groups of renderings and the word-level differences inside them."""
+
+    extracted: Extracted
+    groups: tuple[Group, ...]
+    divergences: tuple[Divergence, ...]
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A full run: alignment plus back-translations and drift scores."""
+
+    aligned: Aligned
+    originals: tuple[Original, ...]
+    matched: Mapping[str, Original]  # group_id -> original
+    source_lang: Mapping[str, str]  # group_id -> language
+    renderings: tuple[RenderingScore, ...]
+    divergences: tuple[ScoredDivergence, ...]
+    signature: str
+    backends: Mapping[str, str]  # language -> "backend model"
+    notes: tuple[str, ...]
+    failures: tuple[Failure, ...]
+
+
+def extract(
+    paths: Iterable[str | Path],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: bool | None = None,
+    timer: Timer | None = None,
+) -> Extracted:
+    """Read every input and pull quotes out of the articles; table quotes pass through."""
+    timer = timer or Timer()
+    with timer.stage("corpus"):
+        corpus = read_corpus(paths, max_bytes=max_bytes, progress=progress)
+    with timer.stage("quotes"):
+        quotes: list[Quote] = []
+        failures = list(corpus.failures)
+        for doc in corpus.documents:
+            quotes.extend(extract_quotes(doc))
+        quotes.extend(prepare_table_quotes(corpus.quotes))
+    return Extracted(corpus, tuple(quotes), tuple(failures))
+
+
+def align(
+    extracted: Extracted,
+    *,
+    embedder: Embedder | None = None,
+    progress: bool | None = None,
+    timer: Timer | None = None,
+) -> Aligned:
+    """Group renderings of the same statement and list where each pair differs."""
+    from drift.align import find_divergences, group_quotes
+
+    timer = timer or Timer()
+    with timer.stage("align"):
+        groups = group_quotes(extracted.quotes, embedder=embedder, progress=progress)
+        divergences = find_divergences(groups)
+    return Aligned(extracted, tuple(groups), tuple(divergences))
+
+
+def load_originals(paths: Sequence[str | Path]) -> tuple[list[Original], list[Failure]]:
+    """Originals from every `--originals` file."""
+    originals: list[Original] = []
+    failures: list[Failure] = []
+    for path in paths:
+        found, failed = read_originals(path)
+        originals.extend(found)
+        failures.extend(failed)
+    return originals, failures
+
+
+def score(
+    aligned: Aligned,
+    *,
+    originals: Sequence[Original] = (),
+    options: RunOptions = RunOptions(),
+    embedder: Embedder | None = None,
+    timer: Timer | None = None,
+    extra_failures: Sequence[Failure] = (),
+) -> Scored:
+    """Back-translate renderings and divergent spans, then score drift per span and rendering."""
+    from drift.score import ScoreSettings, match_originals, score_divergences, score_renderings
+    from drift.translate.engine import TranslationEngine
+    from drift.translate.routing import source_lang as route
+
+    timer = timer or Timer()
+    settings = ScoreSettings()
+    engine = TranslationEngine(
+        options.backend,
+        model=options.model,
+        device=options.device,
+        cache=options.cache,
+        progress=options.progress,
+    )
+    notes: list[str] = []
+
+    def back(texts: Sequence[str], tgt: str) -> list[Translation]:
+        return engine.translate(texts, "en", tgt)
+
+    contexts = {q.quote_id: q.context for q in aligned.extracted.quotes}
+    with timer.stage("originals"):
+        matched = match_originals(
+            aligned.groups, originals, embedder=embedder, contexts=contexts
+        )
+    langs: dict[str, str] = {}
+    unrouted = 0
+    for group in aligned.groups:
+        original = matched.get(group.group_id)
+        lang = route(
+            group.speaker,
+            original_lang=original.lang if original else None,
+            default=options.source_lang,
+        )
+        if lang is None:
+            unrouted += 1
+            lang = DEFAULT_SOURCE_LANG
+        langs[group.group_id] = lang
+    if unrouted:
+        notes.append(
+            f"{unrouted} group(s) have a speaker whose language drift does not know and no "
+            f"original; assumed '{DEFAULT_SOURCE_LANG}' (set --source-lang, or extend the "
+            "speaker table)"
+        )
+    with timer.stage("translate+score"):
+        renderings = score_renderings(
+            aligned.groups,
+            source_lang=langs,
+            back=back,
+            embedder=embedder,
+            originals=matched,
+            settings=settings,
+            contexts=contexts,
+        )
+        scored = score_divergences(
+            aligned.divergences,
+            source_lang=langs,
+            back=back,
+            embedder=embedder,
+            originals=matched,
+            settings=settings,
+        )
+    backends = {}
+    for lang in sorted(set(langs.values())):
+        name, model = engine.describe("en", lang)
+        backends[lang] = f"{name} {model}".strip()
+        if name == "lexicon":
+            notes.append(
+                f"en->{lang} back-translations come from the offline lexicon backend (a "
+                "word-by-word gloss), not a neural model: see `drift models list`"
+            )
+    signature = "|".join(
+        part
+        for part in (
+            engine.signature(),
+            f"embed:{embedder.name if embedder else 'none'}",
+            settings.signature(),
+        )
+        if part
+    )
+    return Scored(
+        aligned=aligned,
+        originals=tuple(originals),
+        matched=matched,
+        source_lang=langs,
+        renderings=tuple(renderings),
+        divergences=tuple(scored),
+        signature=signature,
+        backends=backends,
+        notes=tuple(notes),
+        failures=(*aligned.extracted.failures, *extra_failures),
+    )
+
+
+def build_embedder(name: str | None) -> Embedder | None:
+    """The embedder named by the options, or None for none."""
+    return get_embedder(name) if name else None

@@ -1,0 +1,105 @@
+"""The `drift` command as a user meets it: help, exit codes, one-line errors naming the file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from drift.cli import main
+
+GOOD = "“We will move towards a multipolar world order,” Lavrov said on Wednesday.\n"
+
+
+def drift_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Run the real entry point; return (exit code, stdout, stderr)."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    out, err = capsys.readouterr()
+    code = exit_info.value.code
+    return (0 if code is None else int(code)), out, err
+
+
+def test_help_explains_every_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = drift_cli(["--help"], capsys)
+    assert code == 0
+    for command in ("run", "quotes", "align", "translate", "models"):
+        assert command in out
+
+
+def test_quotes_on_seeds_prints_a_table(seeds_dir: Path, capsys) -> None:
+    code, out, err = drift_cli(["quotes", str(seeds_dir), "-q"], capsys)
+    assert code == 0, err
+    assert "Sergei Lavrov" in out
+    assert "Wang Yi" in out
+
+
+def test_quotes_writes_csv_atomically(tmp_path: Path, seed_paths, capsys) -> None:
+    out_csv = tmp_path / "out" / "quotes.csv"
+    code, _, err = drift_cli(["quotes", str(seed_paths["000"]), "-o", str(out_csv)], capsys)
+    assert code == 0, err
+    header = out_csv.read_text(encoding="utf-8").splitlines()[0]
+    assert header == "quote_id,doc_id,outlet,date,url,speaker,kind,text,start,end,context,lang"
+    assert not [p for p in out_csv.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("missing.txt", None, "no such file"),
+        ("empty.txt", b"", "empty"),
+        ("binary.txt", b"\x00\x01\x02\xff\xfe" * 200, "binary"),
+        ("broken.jsonl", b'{"text": "fine article text here."}\n{not json\n', "JSON"),
+        ("rows.csv", b'doc_id,text\na,"One fine article."\nb,"two",extra,fields\n', "fields"),
+    ],
+)
+def test_bad_input_is_one_line_and_the_rest_is_processed(
+    tmp_path: Path, name: str, content: bytes | None, problem: str, capsys
+) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    bad = tmp_path / name
+    if content is not None:
+        bad.write_bytes(content)
+    out_csv = tmp_path / "quotes.csv"
+    code, _, err = drift_cli(["quotes", str(good), str(bad), "-o", str(out_csv)], capsys)
+    assert code == 1
+    lines = [line for line in err.splitlines() if line.startswith(f"drift: {bad}")]
+    assert len(lines) == 1, err
+    assert problem.lower() in lines[0].lower()
+    assert "multipolar world order" in out_csv.read_text(encoding="utf-8")
+
+
+def test_malformed_jsonl_line_is_named_by_number(tmp_path: Path, capsys) -> None:
+    table = tmp_path / "articles.jsonl"
+    rows = [json.dumps({"doc_id": "a", "text": GOOD}), "{oops", json.dumps({"doc_id": "b"})]
+    table.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    code, _, err = drift_cli(["quotes", str(table), "-o", str(tmp_path / "q.csv")], capsys)
+    assert code == 1
+    assert f"drift: {table}:2: " in err
+    assert f"drift: {table}:3: " in err
+
+
+def test_file_above_size_limit(tmp_path: Path, capsys) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text(GOOD * 20000, encoding="utf-8")  # ~1.5 MB
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    code, _, err = drift_cli(
+        ["quotes", str(big), str(good), "--max-size", "1", "-o", str(tmp_path / "q.csv")], capsys
+    )
+    assert code == 1
+    assert f"drift: {big}: " in err and "limit" in err
+
+
+def test_nothing_processable_exits_2(tmp_path: Path, capsys) -> None:
+    code, _, err = drift_cli(["quotes", str(tmp_path / "nope.txt")], capsys)
+    assert code == 2
+    assert "nope.txt" in err
+
+
+def test_unknown_backend_is_a_usage_error(capsys) -> None:
+    code, _, err = drift_cli(["translate", "hello", "--backend", "babelfish"], capsys)
+    assert code == 2
+    assert "babelfish" in err and "lexicon" in err

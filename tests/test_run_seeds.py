@@ -1,0 +1,75 @@
+"""End to end on the seed articles: the case drift exists for must come out on top."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import drift
+from drift.api import Report
+
+
+@pytest.fixture(scope="module")
+def seed_report(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Report:
+    cache = tmp_path_factory.mktemp("cache") / "translations.sqlite"
+    return drift.run(
+        [seeds_dir],
+        originals=seeds_dir / "originals.jsonl",
+        backend="lexicon",
+        cache=cache,
+        progress=False,
+    )
+
+
+def _lavrov_group(report: Report) -> str:
+    groups = report.groups
+    hits = groups[groups["rendering"].str.contains("democratic world order", regex=False)]
+    assert set(hits["doc_id"].str[:3]) >= {"000", "001", "002"}
+    assert hits["group_id"].nunique() == 1
+    return str(hits["group_id"].iloc[0])
+
+
+def test_multipolar_vs_strong_is_the_top_divergence_of_the_lavrov_group(seed_report) -> None:
+    group = _lavrov_group(seed_report)
+    divs = seed_report.divergences[seed_report.divergences["group_id"] == group]
+    top = divs.sort_values("drift", ascending=False).iloc[0]
+    assert {"multipolar", "strong"} <= set(f"{top.span_a} {top.span_b}".split())
+
+
+def test_002_drifts_most_from_the_lavrov_consensus(seed_report) -> None:
+    group = _lavrov_group(seed_report)
+    rows = seed_report.groups[seed_report.groups["group_id"] == group]
+    worst = rows.sort_values("drift_vs_group", ascending=False).iloc[0]
+    assert worst["doc_id"].startswith("002")
+
+
+def test_wang_yi_friendship_original_matches_the_ironclad_solid_group(seed_report) -> None:
+    groups = seed_report.groups
+    terms = groups[groups["rendering"].str.contains("ironclad|solid", regex=True)]
+    assert terms["group_id"].nunique() == 1
+    assert set(terms["original_id"]) == {"wangyi-2022-03-07-npc"}
+
+
+def test_every_row_names_its_backend(seed_report) -> None:
+    assert seed_report.groups["backend"].str.len().gt(0).all()
+
+
+def test_reports_are_written_and_reruns_are_byte_identical(
+    seed_report, seeds_dir: Path, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    seed_report.save(first)
+    again = drift.run(
+        [seeds_dir],
+        originals=seeds_dir / "originals.jsonl",
+        backend="lexicon",
+        cache=False,
+        progress=False,
+    )
+    again.save(second)
+    for name in ("quotes.csv", "groups.csv", "divergences.csv"):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    html = (first / "report.html").read_text(encoding="utf-8")
+    assert "multipolar" in html and "<script" not in html
+    assert (first / "run.json").is_file()
