@@ -1,0 +1,69 @@
+"""One input file to records: article files (.txt .md .html .htm) and tables (.jsonl .csv)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from drift.corpus.clean import clean_text, strip_markdown
+from drift.corpus.dates import find_date
+from drift.corpus.encoding import decode_bytes
+from drift.corpus.html import html_to_article
+from drift.corpus.langid import detect_lang
+from drift.corpus.tables import Record, read_csv, read_jsonl
+from drift.errors import InputError
+from drift.records import Document
+
+_MB = 1024 * 1024
+
+
+def read_file(path: Path, *, max_bytes: int, originals_only: bool = False) -> Iterator[Record]:
+    """Records of one file; InputError (or OSError) when the file as a whole cannot be read."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        problem = (
+            f"file is {size / _MB:.1f} MB, above the {max_bytes / _MB:g} MB limit (--max-size)"
+        )
+        raise InputError(str(path), problem)
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from read_jsonl(path, originals_only=originals_only)
+    elif suffix == ".csv":
+        yield from read_csv(path, originals_only=originals_only)
+    elif originals_only:
+        raise InputError(str(path), "an originals table must be a .jsonl or .csv file")
+    else:
+        yield read_article(path)
+
+
+def read_article(path: Path) -> Document:
+    """A cleaned Document from a text, Markdown or HTML file; its id is the file name stem."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError(str(path), "empty file")
+    raw = decode_bytes(data, str(path))
+    if not raw.strip():
+        raise InputError(str(path), "empty file")
+    if path.suffix.lower() in (".html", ".htm"):
+        page = html_to_article(raw)
+        if not page.text:
+            raise InputError(str(path), "no article text found in the HTML page")
+        text = clean_text(page.text, markdown=False)
+        date = page.date or find_date(page.text)
+        title, outlet, url = page.title, page.outlet, page.url
+    else:
+        text = clean_text(raw)
+        date = find_date(strip_markdown(raw))
+        title = outlet = url = ""
+    if not text:
+        raise InputError(str(path), "no article text left after removing page boilerplate")
+    return Document(
+        doc_id=path.stem,
+        text=text,
+        path=str(path),
+        outlet=outlet,
+        url=url,
+        date=date,
+        title=title,
+        lang=detect_lang(text),
+    )

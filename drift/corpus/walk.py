@@ -1,0 +1,64 @@
+"""Input paths to the files to read: directories walked recursively, in a deterministic order."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from drift.records import Failure
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+TABLE_SUFFIXES = (".jsonl", ".csv")
+SUFFIXES = ARTICLE_SUFFIXES + TABLE_SUFFIXES
+_SKIPPED_PREFIXES = ("readme", "license", "licence")
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | Failure]:
+    """Each file to read, once, in order; a Failure for a missing path or an unsupported file.
+
+    Directories are walked recursively in sorted order, skipping hidden entries, README/LICENSE
+    files and unknown extensions; a file named explicitly must have a supported extension.
+    """
+    seen: set[Path] = set()
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found: Iterable[Path] = _walk(path)
+        elif path.is_file():
+            if path.suffix.lower() not in SUFFIXES:
+                kind = repr(path.suffix) if path.suffix else "(no extension)"
+                problem = f"unsupported file type {kind}; expected one of {' '.join(SUFFIXES)}"
+                yield Failure(str(path), problem)
+                continue
+            found = [path]
+        elif path.exists():
+            yield Failure(str(path), "not a regular file; give a file or a directory")
+            continue
+        else:
+            yield Failure(str(path), "no such file or directory")
+            continue
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield file
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Supported, visible files under `root`, sorted; symlinked directories are not followed."""
+    for directory, subdirs, files in os.walk(root):
+        subdirs[:] = sorted(name for name in subdirs if not name.startswith("."))
+        for name in sorted(files):
+            path = Path(directory, name)
+            if _wanted(name) and path.is_file():
+                yield path
+
+
+def _wanted(name: str) -> bool:
+    lowered = name.lower()
+    return (
+        not name.startswith(".")
+        and not lowered.startswith(_SKIPPED_PREFIXES)
+        and os.path.splitext(lowered)[1] in SUFFIXES
+    )
