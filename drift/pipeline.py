@@ -154,6 +154,7 @@ def score(
 ) -> Scored:
     """Back-translate renderings and divergent spans, then score drift per span and rendering."""
     from drift.score import ScoreSettings, match_originals, score_divergences, score_renderings
+    from drift.score.script import Simplifier
     from drift.translate.engine import TranslationEngine
     from drift.translate.routing import source_lang as route
 
@@ -172,9 +173,11 @@ def score(
         return engine.translate(texts, "en", tgt)
 
     contexts = {q.quote_id: q.context for q in aligned.extracted.quotes}
+    simplifier = Simplifier()
+    originals = [simplifier.original(o) for o in originals]
     with timer.stage("originals"):
         matched = match_originals(
-            aligned.groups, originals, embedder=embedder, contexts=contexts
+            aligned.groups, originals, embedder=embedder, back=back, contexts=contexts
         )
     langs: dict[str, str] = {}
     unrouted = 0
@@ -222,15 +225,7 @@ def score(
                 f"en->{lang} back-translations come from the offline lexicon backend (a "
                 "word-by-word gloss), not a neural model: see `drift models list`"
             )
-    signature = "|".join(
-        part
-        for part in (
-            engine.signature(),
-            f"embed:{embedder.name if embedder else 'none'}",
-            settings.signature(),
-        )
-        if part
-    )
+    signature = f"{engine.signature()}|{settings.signature(embedder.name if embedder else 'none')}"
     return Scored(
         aligned=aligned,
         originals=tuple(originals),

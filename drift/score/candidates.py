@@ -1,0 +1,59 @@
+"""Lexicon candidate sets of English spans: offline synonym evidence in the source language.
+
+Two renderings agree in the source language when some translation candidate of one span's word
+is also a candidate (or the back-translation) of the other's: "sympathisers" and "supporters"
+share сторонник, "multipolar" and "strong" share nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
+
+from drift.score.lemmas import Lemmatizer
+
+
+class GlossLexicon(Protocol):
+    """What the scores need of `drift.translate.lexicon.Lexicon`: glosses with offsets."""
+
+    def gloss(self, text: str) -> Sequence[Any]:
+        """Glosses with `source`, `targets` (dictionary forms), `start` and `end` in `text`."""
+        ...
+
+
+class Candidates:
+    """Candidate sets per content word of a span, lemmatized; lexicons load once per language."""
+
+    def __init__(self, lemmatizer: Lemmatizer, lexicons: Mapping[str, GlossLexicon] | None) -> None:
+        self._lemmatizer = lemmatizer
+        self._lexicons: dict[str, GlossLexicon] = dict(lexicons or {})
+
+    def lexicon(self, lang: str) -> GlossLexicon:
+        """The lexicon English -> `lang`, from the caller or loaded from the bundled data."""
+        if lang not in self._lexicons:
+            from drift.translate.lexicon import Lexicon
+
+            self._lexicons[lang] = Lexicon.load(lang)
+        return self._lexicons[lang]
+
+    def normalize(self, target: str, lang: str) -> frozenset[str]:
+        """A target and its content lemmas, so inflected and dictionary forms meet."""
+        lemmas = self._lemmatizer.content(target, lang)
+        return frozenset({target.lower().strip(), " ".join(lemmas), *lemmas} - {""})
+
+    def units(self, span: str, context: str, lang: str) -> list[frozenset[str]]:
+        """One candidate set per content gloss of `span`, glossed inside `context` when found."""
+        if not span.strip():
+            return []
+        start = context.find(span) if context else -1
+        text, lo, hi = (context, start, start + len(span)) if start >= 0 else (span, 0, len(span))
+        units = []
+        for gloss in self.lexicon(lang).gloss(text):
+            if gloss.end <= lo or gloss.start >= hi or not gloss.targets:
+                continue
+            if not self._lemmatizer.has_content(gloss.source, "en"):
+                continue
+            unit = frozenset().union(*(self.normalize(t, lang) for t in gloss.targets))
+            if unit:
+                units.append(unit)
+        return units

@@ -1,0 +1,57 @@
+"""Similarity measures shared by the scores: sacrebleu chrF, rescaled e5 cosines, soft matching."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from sacrebleu.metrics import CHRF
+
+from drift.score.settings import ScoreSettings
+
+
+class ChrF:
+    """Symmetric sentence chrF in [0, 1]; Chinese is scored over characters, whitespace removed."""
+
+    def __init__(self, settings: ScoreSettings) -> None:
+        order = {"char_order": settings.char_order, "beta": settings.beta}
+        self._words = CHRF(word_order=settings.word_order, **order)
+        self._chars = CHRF(word_order=0, **order)
+
+    def one_way(self, hyp: str, ref: str, lang: str) -> float:
+        """chrF of `hyp` against the reference `ref`, scaled to [0, 1]."""
+        if not hyp.strip() or not ref.strip():
+            return 0.0
+        metric = self._chars if lang.startswith("zh") else self._words
+        if lang.startswith("zh"):
+            hyp, ref = "".join(hyp.split()), "".join(ref.split())
+        return metric.sentence_score(hyp, [ref]).score / 100.0
+
+    def __call__(self, a: str, b: str, lang: str) -> float:
+        """Mean of both directions, since neither text is the reference."""
+        return (self.one_way(a, b, lang) + self.one_way(b, a, lang)) / 2.0
+
+
+def rescale(cosine: float, settings: ScoreSettings) -> float:
+    """Map an e5 cosine onto [0, 1] between the settings' floor and ceiling."""
+    span = settings.cos_ceil - settings.cos_floor
+    return float(np.clip((cosine - settings.cos_floor) / span, 0.0, 1.0))
+
+
+def soft_match(a: np.ndarray, b: np.ndarray) -> float:
+    """BERTScore-style F1 of greedy best cosines between the unit rows of `a` and `b`."""
+    if len(a) == 0 or len(b) == 0:
+        return 0.0
+    sims = np.clip(a @ b.T, -1.0, 1.0)
+    precision = float(sims.max(axis=1).mean())
+    recall = float(sims.max(axis=0).mean())
+    if precision + recall <= 0:
+        return 0.0
+    return 2 * precision * recall / (precision + recall)
+
+
+def coverage(units: Sequence[frozenset[str]], pool: frozenset[str]) -> float:
+    """Share of `units` (candidate sets) that have a member in `pool`."""
+    if not units:
+        return 0.0
+    return sum(1 for unit in units if unit & pool) / len(units)

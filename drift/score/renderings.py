@@ -1,0 +1,106 @@
+"""Drift of each rendering: from its group's consensus and, when known, from the original.
+
+Two renderings x, y are compared by the weighted mean of chrF between their back-translations
+(w_lex), the rescaled e5 cosine of the English texts (w_emb) and their English chrF (w_en):
+
+    drift_vs_group(x)    = 1 - mean over the group's other renderings y of sim(x, y)
+    drift_vs_original(x) = 1 - (w_lex*chrF(back(x), original) + w_emb*cos~(x, original))
+                               / (w_lex + w_emb)
+
+Identical wire copies (`copy_of`) count once. A term group (single-word renderings) is compared
+to its original through the quotes' contexts when the caller passes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from drift.embed import Embedder
+from drift.records import Group, Original, Rendering, RenderingScore
+from drift.score.batch import BackFn, back_translate, embed, lang_of
+from drift.score.metrics import ChrF, rescale
+from drift.score.settings import ScoreSettings
+
+
+def _weighted(evidence: Sequence[tuple[float, float]]) -> float:
+    return sum(w * s for w, s in evidence) / sum(w for w, _ in evidence)
+
+
+def _original_text(r: Rendering, contexts: Mapping[str, str]) -> str:
+    """The English text that stands for a rendering against an original."""
+    return contexts.get(r.quote_id, "") if r.kind == "term" and contexts.get(r.quote_id) else r.text
+
+
+def score_renderings(
+    groups: Sequence[Group],
+    *,
+    source_lang: Mapping[str, str],
+    back: BackFn,
+    embedder: Embedder | None,
+    originals: Mapping[str, Original] = {},
+    settings: ScoreSettings = ScoreSettings(),  # noqa: B008 - frozen
+    contexts: Mapping[str, str] = {},
+) -> list[RenderingScore]:
+    """One score per rendering, in group and rendering order."""
+    chrf = ChrF(settings)
+    langs = {g.group_id: lang_of(source_lang, g.group_id) for g in groups}
+    requests = [(langs[g.group_id], r.text) for g in groups for r in g.renderings]
+    requests += [
+        (langs[g.group_id], _original_text(r, contexts))
+        for g in groups
+        if g.group_id in originals
+        for r in g.renderings
+    ]
+    backs = back_translate(requests, back)
+    vectors = embed(
+        [t for _, t in requests] + [o.text for o in originals.values()],
+        embedder,
+    )
+
+    def back_of(lang: str, text: str) -> tuple[str, str]:
+        found = backs.get((lang, text))
+        return (found.text, found.backend) if found else ("", "")
+
+    def similarity(x: Rendering, y: Rendering, lang: str) -> float:
+        evidence = [
+            (settings.w_lex, chrf(back_of(lang, x.text)[0], back_of(lang, y.text)[0], lang)),
+            (settings.w_en, chrf(x.text, y.text, "en")),
+        ]
+        if x.text in vectors and y.text in vectors:
+            cos = float(np.dot(vectors[x.text], vectors[y.text]))
+            evidence.append((settings.w_emb, rescale(cos, settings)))
+        return _weighted(evidence)
+
+    def vs_original(r: Rendering, original: Original, lang: str) -> float:
+        text = _original_text(r, contexts)
+        evidence = [(settings.w_lex, chrf(back_of(lang, text)[0], original.text, lang))]
+        if text in vectors and original.text in vectors:
+            cos = float(np.dot(vectors[text], vectors[original.text]))
+            evidence.append((settings.w_emb, rescale(cos, settings)))
+        return float(np.clip(1.0 - _weighted(evidence), 0.0, 1.0))
+
+    scores = []
+    for g in groups:
+        lang, original = langs[g.group_id], originals.get(g.group_id)
+        voters: dict[str, Rendering] = {}
+        for r in g.renderings:
+            voters.setdefault(r.copy_of or r.quote_id, r)
+        for r in g.renderings:
+            others = [v for key, v in voters.items() if key != (r.copy_of or r.quote_id)]
+            sims = [similarity(r, v, lang) for v in others]
+            text, backend = back_of(lang, r.text)
+            scores.append(
+                RenderingScore(
+                    group_id=g.group_id,
+                    quote_id=r.quote_id,
+                    source_lang=lang,
+                    back_translation=text,
+                    backend=backend,
+                    drift_vs_group=float(np.clip(1.0 - np.mean(sims), 0.0, 1.0)) if sims else 0.0,
+                    drift_vs_original=vs_original(r, original, lang) if original else None,
+                    original_id=original.original_id if original else "",
+                )
+            )
+    return scores
