@@ -1,0 +1,212 @@
+"""Speakers from reporting clauses ("X said", "said X", "according to X") outside quotes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drift.quotes.speakers import TITLE_WORDS, fold
+
+REPORTING_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "added",
+        "adds",
+        "stressed",
+        "stresses",
+        "noted",
+        "notes",
+        "told",
+        "tells",
+        "vowed",
+        "vows",
+        "praised",
+        "praises",
+        "warned",
+        "warns",
+        "announced",
+        "announces",
+        "declared",
+        "declares",
+        "insisted",
+        "insists",
+        "emphasized",
+        "emphasizes",
+        "emphasised",
+        "emphasises",
+        "underlined",
+        "underlines",
+        "underscored",
+        "stated",
+        "states",
+        "affirmed",
+        "reaffirmed",
+        "asserted",
+        "claimed",
+        "claims",
+        "remarked",
+        "explained",
+        "explains",
+        "argued",
+        "argues",
+        "pointed",
+        "reiterated",
+        "reiterates",
+        "urged",
+        "urges",
+        "called",
+        "calls",
+        "replied",
+        "responded",
+        "commented",
+        "observed",
+        "acknowledged",
+        "admitted",
+        "conceded",
+        "suggested",
+        "proposed",
+        "highlighted",
+        "recalled",
+        "reported",
+        "reports",
+        "wrote",
+        "writes",
+        "read",
+        "reads",
+        "continued",
+        "concluded",
+        "maintained",
+        "hailed",
+        "welcomed",
+        "expressed",
+        "confirmed",
+    ]
+)
+AUXILIARIES = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "also",
+        "later",
+        "then",
+        "earlier",
+        "again",
+        "further",
+        "once",
+        "recently",
+        "previously",
+        "reportedly",
+        "repeatedly",
+        "was",
+        "is",
+        "were",
+        "are",
+        "would",
+        "will",
+        "had",
+        "also",
+        "has",
+    ]
+)
+PRONOUNS = frozenset({"he", "she"})
+_WORD = re.compile(r"[\w][\w'’.-]*")
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]—–\n\"“”«»„]|\bx+\b|\bthat\b|\bwho\b|\bwhich\b")
+_ACCORDING = re.compile(r"\baccording to\s+([^,.;:!?\n\"“”«»]{2,80})", re.IGNORECASE)
+_QUOTED_AS = re.compile(r"\bwas quoted as saying\b|\bquoted\b", re.IGNORECASE)
+_IN_STATEMENT = re.compile(r"\b(?:in|said in) a (?:statement|press release)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A reporting clause: verb offsets and the phrase naming who spoke, before or after it."""
+
+    verb_start: int
+    verb_end: int
+    subject: str  # the words naming the speaker ("he", "the foreign minister", "Wang Yi")
+    subject_start: int  # offset of the subject in the text
+    subject_after: bool = False  # verb-first ("said Lavrov") or "according to X"
+
+
+def _clause_before(masked: str, lo: int, verb_start: int) -> tuple[str, int]:
+    """The subject words just before a verb, back to the last clause break."""
+    window_lo = max(lo, verb_start - 160)
+    window = masked[window_lo:verb_start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    start = window_lo + (breaks[-1].end() if breaks else 0)
+    words = list(_WORD.finditer(masked, start, verb_start))
+    while words and fold(words[-1].group()) in AUXILIARIES:
+        words.pop()
+    if not words:
+        return "", verb_start
+    if len(words) > 9:
+        words = _name_tail(words)
+    if not words:
+        return "", verb_start
+    return masked[words[0].start() : words[-1].end()], words[0].start()
+
+
+def _name_tail(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The trailing run of capitalized or title words of a long clause ("... month Wang")."""
+    k = len(words)
+    while k > 0:
+        token = words[k - 1].group()
+        if not (token[:1].isupper() or fold(token) in TITLE_WORDS):
+            break
+        k -= 1
+    return words[k:]
+
+
+def _clause_after(masked: str, verb_end: int, hi: int) -> tuple[str, int]:
+    """The subject words after a verb ("said Russian Foreign Minister Sergei Lavrov")."""
+    window = masked[verb_end : min(hi, verb_end + 120)]
+    stop = _CLAUSE_BREAK.search(window)
+    segment = window[: stop.start() if stop else len(window)]
+    words = list(_WORD.finditer(segment))
+    if not words or not (
+        words[0].group()[:1].isupper() or fold(words[0].group()) in {"the", "his", "her"}
+    ):
+        return "", verb_end
+    cut = next(
+        (
+            k
+            for k, w in enumerate(words)
+            if k
+            and fold(w.group()) in {"in", "on", "at", "during", "after", "before", "while", "to"}
+        ),
+        len(words),
+    )
+    words = words[:cut]
+    return segment[words[0].start() : words[-1].end()], verb_end + words[0].start()
+
+
+def find_clauses(masked: str) -> list[Clause]:
+    """Every reporting clause of a text whose quoted words are masked, in text order."""
+    clauses: list[Clause] = []
+    for match in _WORD.finditer(masked):
+        if fold(match.group()) not in REPORTING_VERBS:
+            continue
+        start, end = match.span()
+        line_lo = masked.rfind("\n", 0, start) + 1
+        subject, subject_start = _clause_before(masked, line_lo, start)
+        if subject and fold(subject.split()[-1]) not in {"the", "a", "and", "to"}:
+            clauses.append(Clause(start, end, subject, subject_start))
+            continue
+        line_hi = masked.find("\n", end)
+        subject, subject_start = _clause_after(
+            masked, end, line_hi if line_hi >= 0 else len(masked)
+        )
+        if subject:
+            clauses.append(Clause(start, end, subject, subject_start, True))
+    for match in _ACCORDING.finditer(masked):
+        subject = match.group(1).strip()
+        if "x" * 3 not in subject:
+            clauses.append(Clause(match.start(), match.start(), subject, match.start(1), True))
+    return sorted(clauses, key=lambda c: c.verb_start)
+
+
+def is_in_statement(masked: str, lo: int, hi: int) -> bool:
+    """True when `lo:hi` says the words come from a statement or were quoted by someone."""
+    return bool(_IN_STATEMENT.search(masked, lo, hi) or _QUOTED_AS.search(masked, lo, hi))

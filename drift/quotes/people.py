@@ -1,0 +1,277 @@
+"""The people and organizations of one document: merge name variants, resolve roles and pronouns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drift.quotes.speakers import (
+    TITLE_WORDS,
+    fold,
+    is_chinese_name,
+    normalize_name,
+    speaker_key,
+)
+
+ROLE_NOUNS = frozenset(
+    [
+        "minister",
+        "president",
+        "premier",
+        "councilor",
+        "councillor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+        "envoy",
+        "diplomat",
+        "fm",
+        "secretary",
+        "chairman",
+        "chancellor",
+        "leader",
+        "official",
+        "head",
+        "chief",
+        "mr",
+        "mr.",
+        "ms",
+        "ms.",
+        "mrs",
+        "mrs.",
+        "dr",
+        "dr.",
+    ]
+)
+SPECIFIC = frozenset(
+    [
+        "minister",
+        "president",
+        "premier",
+        "councilor",
+        "councillor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+        "secretary",
+        "chairman",
+        "chancellor",
+        "foreign",
+        "deputy",
+        "defense",
+        "defence",
+        "prime",
+        "vice",
+    ]
+)
+DIPLOMATIC = frozenset(["foreign", "ambassador", "envoy", "diplomat", "fm"])
+NATIONALITY = {
+    "russian": "ru",
+    "russia": "ru",
+    "kremlin": "ru",
+    "moscow": "ru",
+    "chinese": "zh",
+    "china": "zh",
+    "beijing": "zh",
+    "american": "us",
+    "us": "us",
+    "u.s.": "us",
+    "washington": "us",
+}
+PLACES = frozenset(
+    [
+        "russia",
+        "china",
+        "beijing",
+        "moscow",
+        "washington",
+        "ukraine",
+        "kyiv",
+        "kiev",
+        "us",
+        "u.s.",
+        "america",
+        "europe",
+        "the",
+        "west",
+        "nato",
+        "tunxi",
+    ]
+)
+PRONOUNS = frozenset({"he", "she"})
+_BRANCHES = frozenset({"foreign", "defense", "defence", "interior", "finance", "justice"})
+ORG_HEADS = frozenset(
+    ["ministry", "kremlin", "government", "embassy", "office", "council", "committee"]
+)
+_TOKEN = re.compile(r"[A-Za-z][\w'’.-]*")
+_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "its", "their"])
+
+
+@dataclass
+class Person:
+    """A person named in a document, with the title words attached to the name anywhere."""
+
+    name: str
+    title: set[str] = field(default_factory=set)
+    first_pos: int = 0
+    mentions: list[int] = field(default_factory=list)
+
+
+def _nationality(words: set[str]) -> set[str]:
+    return {NATIONALITY[w] for w in words if w in NATIONALITY}
+
+
+class People:
+    """Who is named in a document: built once per document, then asked to resolve phrases."""
+
+    def __init__(self, masked: str) -> None:
+        self.persons: dict[str, Person] = {}
+        self.ministries: dict[str, int] = {}  # display name -> offset of its last mention
+        tokens = list(_TOKEN.finditer(masked))
+        for k, tok in enumerate(tokens):
+            folded = fold(tok.group())
+            if folded == "ministry":
+                self._add_ministry(tokens, k)
+            elif folded in ROLE_NOUNS and k + 1 < len(tokens):
+                self._add_titled(masked, tokens, k)
+
+    def _add_ministry(self, tokens: list[re.Match[str]], k: int) -> None:
+        words: list[str] = []
+        j = k - 1
+        while j >= 0 and len(words) < 3:
+            word = tokens[j].group()
+            if fold(word) in _DETERMINERS or not (word[:1].isupper() or fold(word) in _BRANCHES):
+                break
+            words.insert(0, word)
+            j -= 1
+        if words:
+            name = " ".join(w[:1].upper() + w[1:] for w in words) + " Ministry"
+            self.ministries[name] = tokens[k].start()
+
+    def _add_titled(self, masked: str, tokens: list[re.Match[str]], k: int) -> None:
+        name: list[re.Match[str]] = []
+        j = k + 1
+        while j < len(tokens) and len(name) < 3:
+            tok = tokens[j]
+            gap = masked[tokens[j - 1].end() : tok.start()]
+            if gap.strip() or not tok.group()[:1].isupper() or fold(tok.group()) in TITLE_WORDS:
+                break
+            name.append(tok)
+            j += 1
+        if not name:
+            return
+        title = {fold(tokens[k].group())}
+        i = k - 1
+        while i >= 0 and k - i <= 6 and fold(tokens[i].group()) in TITLE_WORDS | ROLE_NOUNS:
+            title.add(fold(tokens[i].group()))
+            i -= 1
+        self.add(" ".join(t.group() for t in name), name[0].start(), title)
+
+    def add(self, name: str, pos: int, title: set[str] | None = None) -> str:
+        """Record a person's name (full or partial) and return its canonical display form."""
+        display = self.canonical(name)
+        if not display:
+            return ""
+        person = self.persons.setdefault(display, Person(display, set(), pos))
+        person.first_pos = min(person.first_pos, pos)
+        person.mentions.append(pos)
+        person.title |= title or set()
+        return display
+
+    def canonical(self, name: str) -> str:
+        """The fullest form of `name` known in this document ("Lavrov" -> "Sergei Lavrov")."""
+        display = normalize_name(name)
+        tokens = display.split()
+        if not tokens:
+            return ""
+        key = speaker_key(display)
+        if len(tokens) > 1:
+            for known in self.persons:
+                if speaker_key(known) == key and len(known.split()) >= len(tokens):
+                    return known
+            for known in list(self.persons):
+                if len(known.split()) == 1 and self._matches_single(known, tokens):
+                    self.persons[display] = self.persons.pop(known)
+                    self.persons[display].name = display
+            return display
+        matches = [
+            p
+            for p in self.persons
+            if len(p.split()) > 1 and self._matches_single(tokens[0], p.split())
+        ]
+        return matches[0] if len(matches) == 1 else display
+
+    @staticmethod
+    def _matches_single(single: str, full: list[str]) -> bool:
+        """Does a one-word name refer to `full` ("Lavrov", "Wang" or even "Yi" for "Wang Yi")?"""
+        word = fold(single)
+        if is_chinese_name(full):
+            return word in {fold(t) for t in full}
+        return word == fold(full[-1])
+
+    def last_named(self, pos: int) -> str:
+        """The person named last before `pos`, or "" when none was."""
+        seen = [
+            (max(m for m in p.mentions if m < pos), p.name)
+            for p in self.persons.values()
+            if any(m < pos for m in p.mentions)
+        ]
+        return max(seen)[1] if seen else ""
+
+    def role(self, phrase: str, before: int, last: str) -> str:
+        """The person a role phrase means ("the foreign minister"), or "" when ambiguous."""
+        words = {fold(w) for w in phrase.split()}
+        nat = _nationality(words)
+        needed = words & SPECIFIC
+        candidates = []
+        for person in self.persons.values():
+            if person.first_pos > before or not person.title:
+                continue
+            if nat and not nat <= _nationality(person.title):
+                continue
+            if not needed <= person.title:
+                continue
+            if "diplomat" in words and not DIPLOMATIC & person.title:
+                continue
+            candidates.append(person.name)
+        if last in candidates:
+            return last
+        return candidates[0] if len(candidates) == 1 else ""
+
+    def organization(self, phrase: str, pos: int) -> str:
+        """Display name of an organization phrase ("the ministry" -> "Russian Foreign Ministry")."""
+        words = [w for w in phrase.split() if fold(w) not in _DETERMINERS]
+        words = [re.sub(r"['’]s$", "", w) for w in words]
+        if words and fold(words[-1]) == "statement":
+            words.pop()
+        if not words:
+            return ""
+        if fold(words[-1]) == "ministry":
+            if len(words) > 1:
+                return " ".join(w[:1].upper() + w[1:] for w in words)
+            named = [(at, name) for name, at in self.ministries.items() if at < pos]
+            return max(named)[1] if named else "the ministry"
+        return " ".join(words) if len(words) > 1 else f"the {words[0]}"
+
+    def resolve(self, phrase: str, pos: int, last: str) -> str:
+        """Who a subject phrase names: a person, an organization, or "" when unknown."""
+        tokens = [re.sub(r"['’]s$", "", t) for t in phrase.split()]
+        folded = [fold(t) for t in tokens]
+        if not tokens:
+            return ""
+        if len(tokens) == 1 and folded[0] in PRONOUNS:
+            return last or self.last_named(pos)
+        if "and" in folded or " ".join(folded) in PLACES or folded[-1] in PLACES:
+            return ""
+        head = folded[folded.index("of") - 1] if "of" in folded[1:] else folded[-1]
+        if head == "statement" and len(folded) > 1:
+            head = folded[-2]
+        if head in ORG_HEADS:
+            return self.organization(phrase, pos)
+        if head in ROLE_NOUNS or folded[0] in _DETERMINERS:
+            return self.role(phrase, pos, last) if head in ROLE_NOUNS else ""
+        if not tokens[-1][:1].isupper():
+            return ""
+        return self.add(phrase, pos)

@@ -1,0 +1,327 @@
+"""Speaker names: normalize display names and key them so one person matches across documents."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Words of a title or description that come before a name ("Russian Foreign Minister ...").
+TITLE_WORDS = frozenset(
+    [
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "sir",
+        "madam",
+        "h.e.",
+        "his",
+        "her",
+        "excellency",
+        "the",
+        "a",
+        "an",
+        "and",
+        "of",
+        "for",
+        "russian",
+        "russia's",
+        "russia",
+        "chinese",
+        "china's",
+        "china",
+        "american",
+        "us",
+        "u.s.",
+        "soviet",
+        "kremlin",
+        "beijing",
+        "moscow",
+        "foreign",
+        "deputy",
+        "first",
+        "vice",
+        "state",
+        "minister",
+        "councilor",
+        "councillor",
+        "president",
+        "premier",
+        "prime",
+        "chairman",
+        "chairwoman",
+        "secretary",
+        "general",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+        "envoy",
+        "special",
+        "senior",
+        "top",
+        "diplomat",
+        "official",
+        "fm",
+        "head",
+        "chief",
+        "director",
+        "leader",
+        "representative",
+        "permanent",
+        "defense",
+        "defence",
+        "affairs",
+        "economy",
+        "finance",
+        "trade",
+        "commerce",
+        "interior",
+        "press",
+        "former",
+        "acting",
+        "then",
+        "late",
+        "new",
+        "main",
+    ]
+)
+ORG_NOUNS = frozenset(
+    [
+        "ministry",
+        "kremlin",
+        "government",
+        "office",
+        "council",
+        "committee",
+        "department",
+        "embassy",
+        "agency",
+        "statement",
+        "administration",
+        "cabinet",
+        "presidium",
+        "duma",
+        "parliament",
+    ]
+)
+PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "dos",
+    ]
+)
+SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
+# Russian given names in the spelling most English-language wires use.
+GIVEN_NAME_VARIANTS = {
+    "sergey": "Sergei",
+    "sergej": "Sergei",
+    "aleksey": "Alexei",
+    "alexey": "Alexei",
+    "aleksei": "Alexei",
+    "andrey": "Andrei",
+    "nikolay": "Nikolai",
+    "yuriy": "Yuri",
+    "yury": "Yuri",
+    "dmitriy": "Dmitry",
+    "dmitri": "Dmitry",
+    "matvey": "Matvei",
+    "mikhaïl": "Mikhail",
+    "mariya": "Maria",
+    "vasiliy": "Vasily",
+    "anatoliy": "Anatoly",
+    "valeriy": "Valery",
+    "evgeny": "Yevgeny",
+    "evgeniy": "Yevgeny",
+    "yevgeniy": "Yevgeny",
+}
+CHINESE_SURNAMES = frozenset(
+    [
+        "wang",
+        "li",
+        "zhang",
+        "liu",
+        "chen",
+        "yang",
+        "huang",
+        "zhao",
+        "wu",
+        "zhou",
+        "xu",
+        "sun",
+        "ma",
+        "zhu",
+        "hu",
+        "guo",
+        "he",
+        "lin",
+        "gao",
+        "luo",
+        "zheng",
+        "liang",
+        "xie",
+        "song",
+        "tang",
+        "han",
+        "feng",
+        "deng",
+        "cao",
+        "peng",
+        "zeng",
+        "xiao",
+        "tian",
+        "dong",
+        "pan",
+        "yuan",
+        "cai",
+        "jiang",
+        "yu",
+        "du",
+        "ye",
+        "cheng",
+        "wei",
+        "su",
+        "lu",
+        "ding",
+        "ren",
+        "shen",
+        "yao",
+        "jin",
+        "fu",
+        "zhong",
+        "xi",
+        "qin",
+        "hua",
+        "mao",
+        "kong",
+        "bai",
+        "cui",
+        "kang",
+        "shi",
+        "geng",
+        "lei",
+        "qian",
+        "fan",
+        "dai",
+        "wen",
+        "zhan",
+        "yan",
+        "wan",
+        "xia",
+        "fang",
+        "shao",
+        "meng",
+        "long",
+        "duan",
+        "lei",
+        "hou",
+        "zou",
+        "xiong",
+        "jia",
+        "gu",
+        "qiu",
+        "mo",
+    ]
+)
+_PINYIN = re.compile(
+    r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|uai|ian|iao|uan|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo"
+    r"|ui|ue|a|e|i|o|u|v))+$"
+)
+_TOKEN = re.compile(r"[^\s,;:()\[\]]+")
+_APPOSITION = re.compile(r",\s+(?:the|a|an|who|which|his|her|its)\b.*$", re.IGNORECASE | re.DOTALL)
+
+
+def fold(token: str) -> str:
+    """Lower-case a token and strip accents and a possessive, for comparisons."""
+    token = unicodedata.normalize("NFKD", token)
+    token = "".join(c for c in token if not unicodedata.combining(c)).lower()
+    return re.sub(r"['’]s$", "", token).strip(".'’\"")
+
+
+def is_chinese_name(tokens: list[str]) -> bool:
+    """True for 2-3 token names with a Chinese family name first and pinyin given names."""
+    if not 2 <= len(tokens) <= 3 or fold(tokens[0]) not in CHINESE_SURNAMES:
+        return False
+    return all(_PINYIN.match(part) for tok in tokens[1:] for part in fold(tok).split("-") if part)
+
+
+def is_org_name(name: str) -> bool:
+    """True when `name` names an organization ("Russian Foreign Ministry", "the Kremlin")."""
+    tokens = [fold(t) for t in name.split()]
+    return bool(tokens) and tokens[-1] in ORG_NOUNS
+
+
+def _name_tokens(name: str) -> list[str]:
+    """The tokens of a person's name: trailing capitalized run after titles, no appositions."""
+    name = _APPOSITION.sub("", " ".join(name.split()))
+    tokens = _TOKEN.findall(name)
+    if name.islower():  # "sergei lavrov" typed by a user: capitalize all but particles
+        tokens = [t if t in PARTICLES else t[:1].upper() + t[1:] for t in tokens]
+    tokens = [re.sub(r"['’]s$", "", t) for t in tokens]
+    while tokens and fold(tokens[-1]) in SUFFIXES:
+        tokens.pop()
+    start = len(tokens)
+    while start > 0:
+        tok = tokens[start - 1]
+        folded = fold(tok)
+        is_name = tok[:1].isupper() or (folded in PARTICLES and start < len(tokens))
+        if not is_name or (folded in TITLE_WORDS and start < len(tokens)):
+            break
+        start -= 1
+    return tokens[start:]
+
+
+def normalize_name(name: str) -> str:
+    """Display form of a speaker: titles stripped, usual wire spelling ("Sergei Lavrov").
+
+    Organizations keep their words ("Russian Foreign Ministry", "the ministry").
+    """
+    name = " ".join(name.split()).strip(" ,.;:")
+    if not name:
+        return ""
+    if is_org_name(name):
+        return name
+    tokens = _name_tokens(name)
+    if not tokens:
+        return ""
+    if len(tokens) > 1 and not is_chinese_name(tokens):
+        tokens[0] = GIVEN_NAME_VARIANTS.get(fold(tokens[0]), tokens[0])
+    return " ".join(tokens)
+
+
+def speaker_key(name: str) -> str:
+    """Key matching one person across documents: family name, lower-cased ("lavrov").
+
+    Chinese names keep family and given name ("wang yi"); organizations keep all their words.
+    """
+    display = normalize_name(name)
+    if not display:
+        return ""
+    if is_org_name(display):
+        words = [fold(t) for t in display.split()]
+        return " ".join(words[1:] if words[0] == "the" else words)
+    tokens = display.split()
+    if is_chinese_name(tokens):
+        return " ".join(fold(t) for t in tokens)
+    first_particle = next(
+        (i for i, t in enumerate(tokens[:-1]) if i > 0 and fold(t) in PARTICLES), len(tokens) - 1
+    )
+    return " ".join(fold(t) for t in tokens[first_particle:])
