@@ -220,11 +220,6 @@ def score(
     for lang in sorted(set(langs.values())):
         name, model = engine.describe("en", lang)
         backends[lang] = f"{name} {model}".strip()
-        if name == "lexicon":
-            notes.append(
-                f"en->{lang} back-translations come from the offline lexicon backend (a "
-                "word-by-word gloss), not a neural model: see `drift models list`"
-            )
     signature = f"{engine.signature()}|{settings.signature(embedder.name if embedder else 'none')}"
     return Scored(
         aligned=aligned,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drift.records import Divergence, Group, Rendering
+from drift.records import Divergence, Group, Rendering, Translation
 
 R0 = (
     "we will move together with you, together with our other like-minded people, "
@@ -63,3 +63,16 @@ def lavrov_divergences() -> list[Divergence]:
         _sub("000:2", "002:2", "going through", "live at", S0, S2),
         _sub("000:2", "002:2", "serious stage", "critical juncture", S0, S2),
     ]
+
+
+def make_lexicon_back():
+    """The offline default back-translation: the bundled lexicon, as the pipeline builds it."""
+    from drift.translate.lexicon import LexiconTranslator
+
+    translator = LexiconTranslator()
+
+    def back(texts, lang):
+        out = translator.translate(texts, "en", lang)
+        return [Translation(t, o, "en", lang, "lexicon") for t, o in zip(texts, out, strict=True)]
+
+    return back

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from score_seeds import WANG_CONTEXTS, lavrov_group, wang_group
+from score_seeds import WANG_CONTEXTS, lavrov_group, make_lexicon_back, wang_group
 
 from drift.embed import get_embedder
 from drift.records import Group, Original, Rendering
 from drift.score import match_originals
 from drift.score.originals import compatible, speaker_keys
+from drift.score.script import Simplifier
 
 
 @pytest.fixture(scope="module")
@@ -35,10 +36,12 @@ def originals(seeds_dir) -> list[Original]:
 
 
 def test_seed_originals_match_the_wang_yi_group_only(originals) -> None:
+    simplifier = Simplifier()
     matched = match_originals(
         [lavrov_group(), wang_group()],
-        originals,
+        [simplifier.original(o) for o in originals],
         embedder=get_embedder("e5"),
+        back=make_lexicon_back(),
         contexts=WANG_CONTEXTS,
     )
     assert matched["g-wang"].original_id == "wangyi-2022-03-07-npc"

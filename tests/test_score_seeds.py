@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pytest
-from score_seeds import lavrov_divergences, lavrov_group
+from score_seeds import lavrov_divergences, lavrov_group, make_lexicon_back
 
 from drift.embed import get_embedder
-from drift.records import Translation
 from drift.score import score_divergences, score_renderings
 
 LANG = {"g-lavrov": "ru"}
@@ -16,18 +13,7 @@ LANG = {"g-lavrov": "ru"}
 
 @pytest.fixture(scope="module")
 def lexicon_back():
-    lexicon = pytest.importorskip("drift.translate.lexicon")
-    try:
-        translator = lexicon.LexiconTranslator()
-        translator.lexicon("ru")
-    except FileNotFoundError:
-        pytest.skip("the bundled en-ru lexicon data is not in this checkout yet")
-
-    def back(texts: Sequence[str], lang: str) -> list[Translation]:
-        out = translator.translate(texts, "en", lang)
-        return [Translation(t, o, "en", lang, "lexicon") for t, o in zip(texts, out, strict=True)]
-
-    return back
+    return make_lexicon_back()
 
 
 def test_multipolar_to_strong_is_the_largest_drift_in_the_lavrov_group(lexicon_back) -> None:

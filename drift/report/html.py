@@ -74,7 +74,14 @@ def _header(meta: Mapping[str, object]) -> str:
         f"<p class='meta'>drift {escape(str(meta.get('version', '')))} · {count_text}</p>",
         f"<p class='meta'>signature: <code>{escape(str(meta.get('signature', '')))}</code></p>",
     ]
-    for note in meta.get("notes", []) or []:
+    notes = list(meta.get("notes", []) or [])
+    for lang, backend in dict(meta.get("backends", {}) or {}).items():
+        if str(backend).startswith("lexicon"):
+            notes.append(
+                f"Back-translations into {lang} come from the offline lexicon backend, a "
+                "word-by-word gloss, not a neural model (see `drift models list`)."
+            )
+    for note in notes:
         html.append(f"<p class='warn'>{escape(str(note))}</p>")
     return "".join(html)
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 from sacrebleu.metrics import CHRF
 
+from drift.score.lemmas import Lemmatizer
 from drift.score.settings import ScoreSettings
 
 
@@ -55,3 +56,18 @@ def coverage(units: Sequence[frozenset[str]], pool: frozenset[str]) -> float:
     if not units:
         return 0.0
     return sum(1 for unit in units if unit & pool) / len(units)
+
+
+def containment(back: str, original: str, lang: str, lemmatizer: Lemmatizer) -> float:
+    """Share of a back-translation's content found in the original (character bigrams for zh)."""
+    if lang.startswith("zh"):
+        return bigram_containment(back, original)
+    words = set(lemmatizer.content(back, lang))
+    return len(words & set(lemmatizer.content(original, lang))) / len(words) if words else 0.0
+
+
+def bigram_containment(text: str, original: str) -> float:
+    """Share of the Chinese character bigrams of `text` that occur in `original`."""
+    grams = {text[i : i + 2] for i in range(len(text) - 1)}
+    grams = {g for g in grams if all("\u4e00" <= ch <= "\u9fff" for ch in g)}
+    return sum(g in original for g in grams) / len(grams) if grams else 0.0

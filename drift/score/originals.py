@@ -2,10 +2,12 @@
 
 A group and an original match when their speakers share a key (`speaker_key`; an original by
 "Vladimir Putin and Xi Jinping" counts for either), their dates, when both are known, lie within
-`date_window_days`, and the best e5 similarity between the original and the group's renderings,
-quote contexts or back-translations, rescaled, reaches `match_threshold` (without an embedder:
-chrF of the back-translations against the original; with neither, nothing matches). Each group
-gets its best original; an original may serve several groups (a sentence and a term of it).
+`date_window_days`, and the evidence reaches `match_threshold`: the e5 similarity between the
+original and each rendering (its words, quote context or back-translation, whichever is closest),
+averaged over the renderings and rescaled, weighted with how much of each rendering's
+back-translation the original contains (lemmas for Russian, character bigrams for Chinese; chrF
+stands in for e5 without an embedder). Each group gets its best original; an original may serve
+several groups (a sentence and a term of it).
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ import numpy as np
 
 from drift.embed import Embedder
 from drift.quotes.speakers import speaker_key
-from drift.records import Group, Original
+from drift.records import Group, Original, Rendering
 from drift.score.batch import BackFn, back_translate, embed, stack
-from drift.score.metrics import ChrF, rescale
+from drift.score.lemmas import Lemmatizer
+from drift.score.metrics import ChrF, containment, rescale
+from drift.score.metrics import bigram_containment as _bigram_containment
 from drift.score.settings import ScoreSettings
 from drift.score.views import SpanView
 
@@ -67,42 +71,57 @@ def match_originals(
         g.group_id: [o for o in originals if compatible(g, o, settings.date_window_days)]
         for g in groups
     }
-    english = {
-        g.group_id: sorted(
-            {r.text for r in g.renderings}
-            | {contexts[r.quote_id] for r in g.renderings if contexts.get(r.quote_id)}
-        )
-        for g in groups
-    }
-    langs = {o.lang for cands in pairs.values() for o in cands}
+    langs = sorted({o.lang for cands in pairs.values() for o in cands})
     backs = (
         back_translate(
-            ((lang, t) for gid, texts in english.items() for t in texts for lang in langs), back
+            ((lang, r.text) for g in groups for r in g.renderings for lang in langs), back
         )
         if back is not None
         else {}
     )
 
-    def texts_of(gid: str, lang: str) -> list[str]:
-        found = [backs[(lang, t)].text for t in english[gid] if (lang, t) in backs]
-        return english[gid] + found
+    def texts_of(r: Rendering, lang: str) -> list[str]:
+        """A rendering's own words, its sentence, and its back-translation into `lang`."""
+        found = [r.text, contexts.get(r.quote_id, "")]
+        if (lang, r.text) in backs:
+            found.append(backs[(lang, r.text)].text)
+        return [t for t in found if t.strip()]
 
-    chrf = ChrF(settings)
     vectors = embed(
         [o.text for o in originals]
-        + [t for gid, cands in pairs.items() for o in cands for t in texts_of(gid, o.lang)],
+        + [
+            t
+            for g in groups
+            for o in pairs[g.group_id]
+            for r in g.renderings
+            for t in texts_of(r, o.lang)
+        ],
         embedder,
     )
+    lemmatizer, chrf = Lemmatizer(), ChrF(settings)
     matched: dict[str, Original] = {}
     for g in groups:
         best: tuple[float, str, Original] | None = None
         for o in pairs[g.group_id]:
-            texts = texts_of(g.group_id, o.lang)
+            evidence = []
             if vectors:
-                cosines = stack(texts, vectors) @ vectors[o.text]
-                score = rescale(float(cosines.max()), settings) if len(cosines) else 0.0
-            else:
-                score = max((chrf(t, o.text, o.lang) for t in texts), default=0.0)
+                per_rendering = [
+                    float((stack(texts_of(r, o.lang), vectors) @ vectors[o.text]).max())
+                    for r in g.renderings
+                ]
+                evidence.append((settings.w_emb, rescale(float(np.mean(per_rendering)), settings)))
+            if backs:
+                contained = [
+                    containment(backs[(o.lang, r.text)].text, o.text, o.lang, lemmatizer)
+                    for r in g.renderings
+                ]
+                evidence.append((settings.w_lex, float(np.mean(contained))))
+                if not vectors:
+                    chrfs = [
+                        chrf(backs[(o.lang, r.text)].text, o.text, o.lang) for r in g.renderings
+                    ]
+                    evidence.append((settings.w_en, float(np.mean(chrfs))))
+            score = sum(w * s for w, s in evidence) / sum(w for w, _ in evidence)
             if score >= settings.match_threshold and (best is None or score > best[0]):
                 best = (score, o.original_id, o)
         if best is not None:
@@ -124,7 +143,18 @@ def side_match(
         bool(unit & pool) or (zh and any(len(t) > 1 and t in original.text for t in unit))
         for unit in view.units
     ]
-    evidence = [(settings.w_lex, sum(found) / len(found))] if found else []
+    evidence = []
+    if found:
+        # The span's own back-translation counts most; the lexicon's other candidates (synonyms
+        # that both sides may share) only break ties.
+        lexical = sum(found) / len(found)
+        if view.back.strip():
+            if zh:
+                back = _bigram_containment(view.back, original.text)
+            else:
+                back = sum(w in pool for w in view.src_words) / max(len(view.src_words), 1)
+            lexical = 0.75 * back + 0.25 * lexical
+        evidence.append((settings.w_lex, lexical))
     words, targets = (
         stack([*view.en_words, *view.src_words], vectors),
         stack(original_words, vectors),

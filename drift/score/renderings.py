@@ -4,8 +4,12 @@ Two renderings x, y are compared by the weighted mean of chrF between their back
 (w_lex), the rescaled e5 cosine of the English texts (w_emb) and their English chrF (w_en):
 
     drift_vs_group(x)    = 1 - mean over the group's other renderings y of sim(x, y)
-    drift_vs_original(x) = 1 - (w_lex*chrF(back(x), original) + w_emb*cos~(x, original))
+    drift_vs_original(x) = 1 - (w_lex*contained(back(x), original) + w_emb*cos~(x, original))
                                / (w_lex + w_emb)
+
+`contained` is the share of the back-translation's content found in the original (lemmas for
+Russian, character bigrams for Chinese), so a faithful fragment of a longer original is not
+punished for what it leaves out; cos~ takes the closer of the rendering and its quote context.
 
 Identical wire copies (`copy_of`) count once. A term group (single-word renderings) is compared
 to its original through the quotes' contexts when the caller passes them.
@@ -20,7 +24,8 @@ import numpy as np
 from drift.embed import Embedder
 from drift.records import Group, Original, Rendering, RenderingScore
 from drift.score.batch import BackFn, back_translate, embed, lang_of
-from drift.score.metrics import ChrF, rescale
+from drift.score.lemmas import Lemmatizer
+from drift.score.metrics import ChrF, containment, rescale
 from drift.score.settings import ScoreSettings
 
 
@@ -44,7 +49,7 @@ def score_renderings(
     contexts: Mapping[str, str] = {},
 ) -> list[RenderingScore]:
     """One score per rendering, in group and rendering order."""
-    chrf = ChrF(settings)
+    chrf, lemmatizer = ChrF(settings), Lemmatizer()
     langs = {g.group_id: lang_of(source_lang, g.group_id) for g in groups}
     requests = [(langs[g.group_id], r.text) for g in groups for r in g.renderings]
     requests += [
@@ -74,10 +79,13 @@ def score_renderings(
         return _weighted(evidence)
 
     def vs_original(r: Rendering, original: Original, lang: str) -> float:
-        text = _original_text(r, contexts)
-        evidence = [(settings.w_lex, chrf(back_of(lang, text)[0], original.text, lang))]
-        if text in vectors and original.text in vectors:
-            cos = float(np.dot(vectors[text], vectors[original.text]))
+        # How much of the back-translation the original contains, so a faithful fragment of a
+        # longer original is not punished for what it does not quote.
+        contained = containment(back_of(lang, r.text)[0], original.text, lang, lemmatizer)
+        evidence = [(settings.w_lex, contained)]
+        texts = [t for t in (r.text, _original_text(r, contexts)) if t in vectors]
+        if texts and original.text in vectors:
+            cos = max(float(np.dot(vectors[t], vectors[original.text])) for t in texts)
             evidence.append((settings.w_emb, rescale(cos, settings)))
         return float(np.clip(1.0 - _weighted(evidence), 0.0, 1.0))
 

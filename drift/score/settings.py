@@ -30,7 +30,7 @@ class ScoreSettings:
     def signature(self, embedder: str = "e5") -> str:
         """A sacrebleu-style string naming the metric settings and weights, for run.json."""
         return (
-            f"drift:{SCORE_VERSION}|chrF:c{self.char_order}w{self.word_order}b{self.beta}"
+            f"score:{SCORE_VERSION}|chrF:c{self.char_order}w{self.word_order}b{self.beta}"
             f"|chrF-zh:c{self.char_order}w0b{self.beta}|embed:{embedder}"
             f"|w_lex:{self.w_lex:g}|w_emb:{self.w_emb:g}|w_en:{self.w_en:g}"
             f"|cos:{self.cos_floor:g}-{self.cos_ceil:g}|fn:{self.function_weight:g}"
