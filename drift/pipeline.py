@@ -199,6 +199,14 @@ def score(
             "speaker table)"
         )
     with timer.stage("translate+score"):
+        scored = score_divergences(
+            aligned.divergences,
+            source_lang=langs,
+            back=back,
+            embedder=embedder,
+            originals=matched,
+            settings=settings,
+        )
         renderings = score_renderings(
             aligned.groups,
             source_lang=langs,
@@ -207,14 +215,7 @@ def score(
             originals=matched,
             settings=settings,
             contexts=contexts,
-        )
-        scored = score_divergences(
-            aligned.divergences,
-            source_lang=langs,
-            back=back,
-            embedder=embedder,
-            originals=matched,
-            settings=settings,
+            divergences=scored,
         )
     backends = {}
     for lang in sorted(set(langs.values())):

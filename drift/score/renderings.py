@@ -3,7 +3,9 @@
 Two renderings x, y are compared by the weighted mean of chrF between their back-translations
 (w_lex), the rescaled e5 cosine of the English texts (w_emb) and their English chrF (w_en):
 
-    drift_vs_group(x)    = 1 - mean over the group's other renderings y of sim(x, y)
+    drift_vs_group(x)    = mean over the group's other renderings y of max drift(x, y), the
+                           largest drift among the divergences between x and y (0 if none);
+                           without divergences: 1 - mean of sim(x, y)
     drift_vs_original(x) = 1 - (w_lex*contained(back(x), original) + w_emb*cos~(x, original))
                                / (w_lex + w_emb)
 
@@ -22,7 +24,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from drift.embed import Embedder
-from drift.records import Group, Original, Rendering, RenderingScore
+from drift.records import Group, Original, Rendering, RenderingScore, ScoredDivergence
 from drift.score.batch import BackFn, back_translate, embed, lang_of
 from drift.score.lemmas import Lemmatizer
 from drift.score.metrics import ChrF, containment, rescale
@@ -47,8 +49,21 @@ def score_renderings(
     originals: Mapping[str, Original] = {},
     settings: ScoreSettings = ScoreSettings(),  # noqa: B008 - frozen
     contexts: Mapping[str, str] = {},
+    divergences: Sequence[ScoredDivergence] | None = None,
 ) -> list[RenderingScore]:
-    """One score per rendering, in group and rendering order."""
+    """One score per rendering, in group and rendering order.
+
+    With the group's scored `divergences`, two renderings are as far apart as the largest drift
+    among their aligned differences (0 when none): the word alignment has already set aside what
+    a shorter fragment simply does not quote. Without them, whole-text similarity stands in.
+    """
+    pair_drift: dict[tuple[str, str], float] | None = None
+    if divergences is not None:
+        pair_drift = {}
+        for sd in divergences:
+            d = sd.divergence
+            for key in ((d.group_id, d.quote_a, d.quote_b), (d.group_id, d.quote_b, d.quote_a)):
+                pair_drift[key] = max(pair_drift.get(key, 0.0), sd.drift)
     chrf, lemmatizer = ChrF(settings), Lemmatizer()
     langs = {g.group_id: lang_of(source_lang, g.group_id) for g in groups}
     requests = [(langs[g.group_id], r.text) for g in groups for r in g.renderings]
@@ -97,7 +112,12 @@ def score_renderings(
             voters.setdefault(r.copy_of or r.quote_id, r)
         for r in g.renderings:
             others = [v for key, v in voters.items() if key != (r.copy_of or r.quote_id)]
-            sims = [similarity(r, v, lang) for v in others]
+            if pair_drift is not None:
+                sims = [
+                    1.0 - pair_drift.get((g.group_id, r.quote_id, v.quote_id), 0.0) for v in others
+                ]
+            else:
+                sims = [similarity(r, v, lang) for v in others]
             text, backend = back_of(lang, r.text)
             scores.append(
                 RenderingScore(

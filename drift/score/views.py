@@ -31,9 +31,10 @@ def view_span(
     """Collect the evidence of one span: content words, back-translation lemmas, candidates."""
     en_words = lem.content(span, "en")
     src_words = lem.content(back_text, lang) or ((back_text,) if back_text.strip() else ())
-    units = cands.units(span, context, lang)
-    covered = frozenset().union(*units) if units else frozenset()
-    units += [frozenset({w}) for w in src_words if w not in covered]
+    # Candidates come from glossing the span inside its sentence ("going" in "going through" is
+    # переживать); the span's context-free back-translation ("идти") only stands in when the
+    # lexicon knows none of its words.
+    units = cands.units(span, context, lang) or [frozenset({w}) for w in src_words]
     return SpanView(
         text=span,
         back=back_text,
