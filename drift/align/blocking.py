@@ -1,0 +1,90 @@
+"""Candidate pairs without comparing all pairs: an inverted index of content words and word pairs.
+
+Keys are looked up per speaker (plus unknown speakers), very common keys are skipped, and each unit
+keeps only its best-scoring candidates, so the work grows linearly with the corpus.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+
+from drift.align.units import Unit, speaker_block, speakers_compatible
+
+WINDOW_DAYS = 45  # two known dates further apart than this are different events
+MAX_POSTINGS = 400  # keys shared by more units of one speaker than this carry no signal
+MAX_CANDIDATES = 12  # best candidates kept per unit
+
+
+def dates_compatible(a: int | None, b: int | None, window: int = WINDOW_DAYS) -> bool:
+    """Unknown dates are compatible with anything; known ones must lie within the window."""
+    return a is None or b is None or abs(a - b) <= window
+
+
+def pair_allowed(a: Unit, b: Unit, window: int = WINDOW_DAYS) -> bool:
+    """Different documents (or fragments of one statement), compatible speaker and dates."""
+    ra, rb = a.rendering, b.rendering
+    if ra.doc_id == rb.doc_id and (a.root != b.root or ra.quote_id == rb.quote_id):
+        return False
+    return speakers_compatible(a.speaker_key, b.speaker_key) and dates_compatible(
+        a.day, b.day, window
+    )
+
+
+def index_keys(unit: Unit) -> set[str]:
+    """Content words and consecutive content-word pairs: paraphrases keep some of each."""
+    words = [t.norm for t in unit.tokens if t.is_content]
+    return set(words) | {f"{x} {y}" for x, y in pairwise(words)}
+
+
+def candidate_pairs(
+    units: Sequence[Unit],
+    *,
+    window: int = WINDOW_DAYS,
+    max_postings: int = MAX_POSTINGS,
+    max_candidates: int = MAX_CANDIDATES,
+    eligible: Iterable[int] | None = None,
+) -> list[tuple[int, int]]:
+    """Sorted (i, j), i < j, of units worth comparing; only `eligible` units take part."""
+    members = sorted(range(len(units)) if eligible is None else set(eligible))
+    keys = {i: sorted(index_keys(units[i])) for i in members}  # fixed order: float sums repeat
+    by_speaker: dict[tuple[str, str], list[int]] = defaultdict(list)
+    unknown: dict[str, list[int]] = defaultdict(list)
+    anyone: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        block = speaker_block(units[i].speaker_key)
+        for key in keys[i]:
+            anyone[key].append(i)
+            (by_speaker[(block, key)] if block else unknown[key]).append(i)
+    total = max(len(members), 2)
+    pairs: set[tuple[int, int]] = set()
+    for i in members:
+        unit = units[i]
+        block = speaker_block(unit.speaker_key)
+        scores: dict[int, float] = defaultdict(float)
+        shared: dict[int, int] = defaultdict(int)
+        for key in keys[i]:
+            if block:
+                postings = [by_speaker.get((block, key), []), unknown.get(key, [])]
+            else:
+                postings = [anyone[key]]
+            idf = math.log(total / len(anyone[key]))
+            for posting in postings:
+                if len(posting) > max_postings:
+                    continue
+                for j in posting:
+                    scores[j] += idf
+                    shared[j] += 1
+        need = min(2, len(keys[i]))
+        ranked = sorted(
+            (
+                j
+                for j in scores
+                if shared[j] >= need and j != i and pair_allowed(unit, units[j], window)
+            ),
+            key=lambda j: (-scores[j], j),
+        )
+        pairs.update((min(i, j), max(i, j)) for j in ranked[:max_candidates])
+    return sorted(pairs)
