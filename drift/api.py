@@ -1,9 +1,9 @@
 """The Python API: the CLI's powers as functions that return pandas DataFrames.
 
-    import drift
-    report = drift.run(["seeds/"], originals="seeds/originals.jsonl")
-    report.divergences.head()        # ranked, one row per differing span
-    report.save("reports/")          # quotes.csv, groups.csv, divergences.csv, report.html, run.json
+import drift
+report = drift.run(["seeds/"], originals="seeds/originals.jsonl")
+report.divergences.head()        # ranked, one row per differing span
+report.save("reports/")          # quotes.csv, groups.csv, divergences.csv, report.html, run.json
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from drift import pipeline, report as rep
+from drift import pipeline
+from drift import report as rep
 from drift.corpus import DEFAULT_MAX_BYTES
 from drift.io import atomic_write_text
 from drift.pipeline import RunOptions, Timer
@@ -102,7 +103,9 @@ def find_quotes(
 ) -> Quotes:
     """Quotes of every article under `paths` (and rows of quotes tables), with failures."""
     extracted = pipeline.extract(_paths(paths), max_bytes=max_bytes, progress=progress)
-    return Quotes(rep.quotes_frame(extracted.quotes), list(extracted.failures), _processed(extracted))
+    return Quotes(
+        rep.quotes_frame(extracted.quotes), list(extracted.failures), _processed(extracted)
+    )
 
 
 def align_quotes(
@@ -153,9 +156,7 @@ def run(
     )
     started = time.perf_counter()
     timer = Timer()
-    extracted = pipeline.extract(
-        _paths(paths), max_bytes=max_bytes, progress=progress, timer=timer
-    )
+    extracted = pipeline.extract(_paths(paths), max_bytes=max_bytes, progress=progress, timer=timer)
     original_paths = [] if originals is None else _paths(originals)
     from_files, original_failures = pipeline.load_originals(original_paths)
     all_originals = _unique_originals([*extracted.corpus.originals, *from_files])

@@ -152,8 +152,13 @@ def align(
             err=True,
         )
     else:
-        typer.echo(result.divergences[["group_id", "doc_a", "doc_b", "span_a", "span_b", "kind"]]
-                   .to_string(index=False) if len(result.divergences) else "no divergences found")
+        typer.echo(
+            result.divergences[
+                ["group_id", "doc_a", "doc_b", "span_a", "span_b", "kind"]
+            ].to_string(index=False)
+            if len(result.divergences)
+            else "no divergences found"
+        )
     raise typer.Exit(_exit_code(result.failures, result.processed))
 
 
@@ -178,7 +183,9 @@ def run(
     cache: Annotated[
         Path | None, typer.Option("--cache", help="SQLite translation cache file.")
     ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not cache translations.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Do not cache translations.")
+    ] = False,
     max_size: MaxSize = DEFAULT_MAX_BYTES / 1024 / 1024,
     quiet: Quiet = False,
     verbose: Verbose = False,
@@ -220,7 +227,9 @@ def translate(
     backend: Backend = "auto",
     model: Model = None,
     device: Device = "auto",
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not cache translations.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Do not cache translations.")
+    ] = False,
     verbose: Verbose = False,
 ) -> None:
     """Translate texts (default en -> ru); prints one translation per line."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -103,3 +104,40 @@ def test_unknown_backend_is_a_usage_error(capsys) -> None:
     code, _, err = drift_cli(["translate", "hello", "--backend", "babelfish"], capsys)
     assert code == 2
     assert "babelfish" in err and "lexicon" in err
+
+
+def test_align_writes_groups_and_divergences(seeds_dir: Path, tmp_path: Path, capsys) -> None:
+    code, _, err = drift_cli(["align", str(seeds_dir), "-o", str(tmp_path), "-q"], capsys)
+    assert code == 0, err
+    groups = (tmp_path / "groups.csv").read_text(encoding="utf-8")
+    divergences = (tmp_path / "divergences.csv").read_text(encoding="utf-8")
+    assert groups.startswith("group_id,quote_id,doc_id,outlet,speaker,rendering,confidence")
+    assert divergences.startswith("group_id,doc_a,doc_b,span_a,span_b,kind,context_a,context_b")
+    assert "multipolar,strong,substitution" in divergences
+
+
+def test_align_reads_a_quotes_table(tmp_path: Path, capsys) -> None:
+    rows = [
+        ("tass", "we will move together with you, together with our other like-minded people, "
+         "towards a multipolar, just, democratic world order"),
+        ("et", "we, together with you, and with our sympathisers will move towards a multipolar, "
+         "just, democratic world order"),
+        ("afp", "we, along with you and our supporters, will move towards a strong, just and "
+         "democratic world order"),
+    ]  # fmt: skip
+    table = tmp_path / "quotes.jsonl"
+    table.write_text(
+        "".join(
+            json.dumps({"quote": q, "speaker": "Sergey Lavrov", "doc_id": d, "date": "2022-03-30"})
+            + "\n"
+            for d, q in rows
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    code, _, err = drift_cli(["align", str(table), "-o", str(out), "-q"], capsys)
+    assert code == 0, err
+    with (out / "divergences.csv").open(encoding="utf-8") as handle:
+        pairs = {frozenset((row["span_a"], row["span_b"])) for row in csv.DictReader(handle)}
+    assert frozenset({"multipolar", "strong"}) in pairs
+    assert frozenset({"sympathisers", "supporters"}) in pairs

@@ -34,9 +34,12 @@ def _records(text_a: str, text_b: str) -> tuple[Group, ScoredDivergence, dict]:
 
 def test_article_markup_is_shown_as_text_never_run() -> None:
     group, scored, scores = _records(
-        "a multipolar <script>alert(1)</script> order", "a strong <img src=x onerror=alert(1)> order"
+        "a multipolar <script>alert(1)</script> order",
+        "a strong <img src=x onerror=alert(1)> order",
     )
-    page = render_html(PageData([group], [scored], scores, {"a": "<b>Outlet</b>"}, {"version": "t"}))
+    page = render_html(
+        PageData([group], [scored], scores, {"a": "<b>Outlet</b>"}, {"version": "t"})
+    )
     assert "<script>" not in page and "<img" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<mark" in page and "multipolar</mark>" in page
@@ -53,7 +56,7 @@ def test_groups_are_ranked_by_their_largest_drift() -> None:
 
 
 def test_csv_cells_cannot_run_as_formulas(tmp_path: Path) -> None:
-    group, scored, scores = _records("=HYPERLINK(\"http://x\")", "+1+2")
+    group, _, scores = _records('=HYPERLINK("http://x")', "+1+2")
     path = write_csv(groups_frame([group], {}, scores), tmp_path / "groups.csv")
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     assert rows[0]["rendering"].startswith("'=")

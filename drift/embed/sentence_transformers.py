@@ -1,4 +1,4 @@
-"""Any local sentence-transformers model (LaBSE, multilingual-e5, MiniLM), loaded without network."""
+"""Any local sentence-transformers model (LaBSE, multilingual-e5), loaded without network."""
 
 from __future__ import annotations
 

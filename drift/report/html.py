@@ -14,8 +14,8 @@ from html import escape
 from drift.records import Group, RenderingScore, ScoredDivergence
 
 STYLE = """
-body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:72rem;
-padding:0 1rem;color:#1d1d1f;background:#fff}
+body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;
+max-width:72rem;padding:0 1rem;color:#1d1d1f;background:#fff}
 h1{font-size:1.6rem;margin-bottom:.2rem}.meta{color:#555;font-size:.9rem}
 .warn{background:#fff4d6;border:1px solid #f0c36d;padding:.5rem .8rem;border-radius:6px}
 section.group{border:1px solid #ddd;border-radius:8px;margin:1.5rem 0;padding:1rem 1.2rem}
@@ -60,7 +60,9 @@ def render_html(data: PageData) -> str:
         _header(data.meta),
     ]
     if not ordered:
-        parts.append("<p>No group of renderings found: no statement was quoted by two documents.</p>")
+        parts.append(
+            "<p>No group of renderings found: no statement was quoted by two documents.</p>"
+        )
     parts.extend(_group_section(g, by_group[g.group_id], data) for g in ordered)
     parts.append("</body></html>\n")
     return "".join(parts)
@@ -122,11 +124,15 @@ def _group_section(group: Group, scored: list[ScoredDivergence], data: PageData)
     rows = "".join(_divergence_row(s) for s in sorted(scored, key=lambda s: s.rank))
     table = (
         "<table><tr><th>rank</th><th>a</th><th>b</th><th>kind</th><th>drift</th>"
-        f"<th>back-translation a</th><th>back-translation b</th><th>faithful</th></tr>{rows}</table>"
+        "<th>back-translation a</th><th>back-translation b</th><th>faithful</th></tr>"
+        f"{rows}</table>"
         if scored
         else ""
     )
-    return f"<section class='group'>{head}<div class='renderings'>{''.join(cards)}</div>{table}</section>"
+    cards_html = "".join(cards)
+    return (
+        f"<section class='group'>{head}<div class='renderings'>{cards_html}</div>{table}</section>"
+    )
 
 
 def _divergence_row(s: ScoredDivergence) -> str:
@@ -170,7 +176,8 @@ def _highlight(text: str, marks: list[tuple[str, float, str]]) -> str:
         out.append(escape(text[pos:start]))
         out.append(
             f"<mark style='background:rgba(231,76,60,{alpha:.2f})' "
-            f"title='drift {drift:.2f}: {escape(back, quote=True)}'>{escape(text[start:end])}</mark>"
+            f"title='drift {drift:.2f}: {escape(back, quote=True)}'>"
+            f"{escape(text[start:end])}</mark>"
         )
         pos = end
     out.append(escape(text[pos:]))

@@ -6,7 +6,7 @@ import pandas as pd
 
 
 def summarize(divergences: pd.DataFrame, groups: pd.DataFrame, top: int = 5) -> str:
-    """Top `top` divergences by drift, one line each: 'drift  outlet a "span" <> outlet b "span"'."""
+    """The `top` largest divergences, one line each: drift, group, both outlets and spans."""
     if divergences.empty:
         return "no divergences found"
     outlets = dict(zip(groups["doc_id"], groups["outlet"], strict=False)) if len(groups) else {}
