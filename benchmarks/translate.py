@@ -1,0 +1,180 @@
+"""Back-translation throughput: one generate per sentence (A), plain batches (B), the engine (C, Q).
+
+The opus-mt architecture (d_model 512, 6+6 layers, 62518-token vocabulary) with random weights,
+built in memory; every side generates exactly --new-tokens tokens per sentence with the same
+decoding, so the sides differ only in how they feed the model. Each side runs in its own
+subprocess (peak RSS = its ru_maxrss), sides interleaved over --repeats rounds; best round kept.
+
+    .venv/bin/python benchmarks/translate.py --n 200 --sides A,B,C,Q --a-subset 40
+Sides: A one generate call per sentence, B batches of 32 in input order, C TranslationEngine fp32
+(dedup, length-sorted token-budget batches), Q the same engine with int8 dynamic quantization.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # run from a checkout, installed or not
+LEAD_INS = ("He said that ", "She added: ", "According to the minister, ", "As he put it, ")
+
+
+def sentences(n: int, dup_rate: float, seed: int = 0) -> list[str]:
+    """`n` quotes from the seeds' sentences, about `dup_rate` of them repeats of earlier ones."""
+    pool: list[str] = []
+    for path in sorted((ROOT / "seeds").glob("0*.txt")):
+        for para in path.read_text(encoding="utf-8").splitlines():
+            pool += [s.strip() for s in re.split(r"(?<=[.!?])\s+", para) if 30 <= len(s) <= 400]
+    pool = list(dict.fromkeys(pool))
+    pool += [lead + s[0].lower() + s[1:] for lead in LEAD_INS for s in pool]
+    rng = random.Random(seed)
+    unique = rng.sample(pool, round(n * (1 - dup_rate)))
+    quotes = unique + [rng.choice(unique) for _ in range(n - len(unique))]
+    rng.shuffle(quotes)
+    return quotes
+
+
+def build(folder: Path) -> tuple[object, object]:
+    """A random-weight opus-mt-sized MarianMTModel and a sentencepiece tokenizer of the seeds."""
+    import torch
+    from tiny_marian import build_tiny_marian
+    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+    if not (folder / "vocab.json").is_file():
+        build_tiny_marian(folder, ROOT / "seeds", vocab_size=2000)
+    tokenizer = MarianTokenizer.from_pretrained(folder)
+    torch.manual_seed(0)
+    config = MarianConfig(
+        vocab_size=62518,
+        d_model=512,
+        encoder_layers=6,
+        decoder_layers=6,
+        encoder_attention_heads=8,
+        decoder_attention_heads=8,
+        encoder_ffn_dim=2048,
+        decoder_ffn_dim=2048,
+        max_position_embeddings=512,
+        pad_token_id=tokenizer.pad_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        decoder_start_token_id=tokenizer.pad_token_id,
+    )
+    model = MarianMTModel(config).eval()
+    # random weights: keep generated ids inside the small tokenizer so outputs decode
+    model.final_logits_bias[:, len(tokenizer) :] = -1e9
+    return model, tokenizer
+
+
+def run_side(side: str, args: argparse.Namespace) -> dict[str, float]:
+    """Translate the quotes one way; return seconds and counts (measured in this process)."""
+    import torch
+
+    from drift.translate.engine import TranslationEngine
+    from drift.translate.marian import MarianTranslator
+    from drift.translate.seq2seq import Decoding
+
+    model, tokenizer = build(Path(args.workdir))
+    quotes = sentences(args.n, args.dup_rate)
+    if side == "A":
+        quotes = quotes[: args.a_subset or len(quotes)]
+    gen = {
+        "num_beams": args.beams,
+        "min_new_tokens": args.new_tokens,
+        "max_new_tokens": args.new_tokens,
+        "no_repeat_ngram_size": 4,
+    }
+    start = time.perf_counter()
+    with torch.inference_mode():
+        if side in ("A", "B"):
+            step = 1 if side == "A" else 32
+            for i in range(0, len(quotes), step):
+                batch = tokenizer(quotes[i : i + step], return_tensors="pt", padding=True)
+                model.generate(**batch, **gen)
+        else:
+            decoding = Decoding(
+                num_beams=args.beams,
+                max_new_tokens_ratio=1000,
+                max_new_tokens_cap=args.new_tokens,
+                min_new_tokens=args.new_tokens,
+            )
+            translator = MarianTranslator.from_objects(
+                model,
+                tokenizer,
+                "bench/opus-mt-architecture",
+                device=args.device,
+                quantize=side == "Q",
+                decoding=decoding,
+                batch_tokens=args.batch_tokens,
+            )
+            translator.loaded("en", "ru")  # quantization is load time, not translation time
+            start = time.perf_counter()
+            engine = TranslationEngine(translator=translator, cache=False, progress=False)
+            engine.translate(quotes, "en", "ru")
+    seconds = time.perf_counter() - start
+    return {
+        "sentences": len(quotes),
+        "seconds": seconds,
+        "target_tokens": len(quotes) * args.new_tokens,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=200, help="quotes to translate")
+    parser.add_argument("--sides", default="A,B,C,Q", help="comma-separated: A, B, C, Q")
+    parser.add_argument("--device", default="cpu")
+    parser.add_argument("--dup-rate", type=float, default=0.3)
+    parser.add_argument("--beams", type=int, default=4)
+    parser.add_argument("--new-tokens", type=int, default=40)
+    parser.add_argument("--batch-tokens", type=int, default=2048)
+    parser.add_argument("--a-subset", type=int, default=40, help="A translates only the first K")
+    parser.add_argument("--repeats", type=int, default=1, help="interleaved rounds; best is kept")
+    parser.add_argument("--workdir", default="")
+    parser.add_argument("--side", default="", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.side:
+        print(json.dumps(run_side(args.side, args)))
+        return
+    workdir = args.workdir or tempfile.mkdtemp(prefix="drift-bench-")
+    best: dict[str, dict[str, float]] = {}
+    for _ in range(args.repeats):
+        for side in args.sides.split(","):
+            options = {k: v for k, v in vars(args).items() if k not in ("side", "workdir")}
+            argv = [f"--{k.replace('_', '-')}={v}" for k, v in options.items()]
+            cmd = [sys.executable, __file__, *argv, f"--side={side}", f"--workdir={workdir}"]
+            proc = subprocess.run(cmd, capture_output=True, text=True)
+            if proc.returncode != 0:
+                sys.exit(f"side {side} failed:\n{proc.stderr[-3000:]}")
+            out = proc.stdout
+            result = json.loads(out.strip().splitlines()[-1])
+            result["per_s"] = result["sentences"] / result["seconds"]
+            if side not in best or result["per_s"] > best[side]["per_s"]:
+                best[side] = result
+            print(f"  round result {side}: {result['per_s']:.2f} sentences/s", file=sys.stderr)
+    print(f"{args.n} quotes, dup rate {args.dup_rate}, beams {args.beams}, {args.new_tokens} new")
+    print(f"tokens each, device {args.device}; A on the first {args.a_subset or args.n} quotes")
+    print(f"{'side':<5}{'sentences':>10}{'seconds':>9}{'sent/s':>9}{'tok/s':>9}{'peak MB':>9}")
+    for side, r in best.items():
+        tok_s = r["target_tokens"] / r["seconds"]
+        print(
+            f"{side:<5}{r['sentences']:>10}{r['seconds']:>9.1f}{r['per_s']:>9.2f}"
+            f"{tok_s:>9.0f}{r['peak_rss_mb']:>9.0f}"
+        )
+    for engine in ("C", "Q"):
+        for base in ("A", "B"):
+            if engine in best and base in best:
+                ratio = best[engine]["per_s"] / best[base]["per_s"]
+                print(f"{engine}/{base}: {ratio:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,201 @@
+"""The translation engine over a tiny real MarianMT: batching, dedup, cache, fallback, device."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+import torch
+from tiny_marian import build_tiny_marian
+
+from drift.errors import ModelNotFoundError, UsageError
+from drift.records import Translation
+from drift.translate.device import placement, resolve_device
+from drift.translate.engine import TranslationEngine
+from drift.translate.marian import MarianTranslator
+
+pytestmark = pytest.mark.filterwarnings("ignore:Recommended. pip install sacremoses")
+
+QUOTES = [
+    "we will move towards a multipolar, just, democratic world order",
+    "we will move towards a strong, just and democratic world order",
+    "Our leaders, President Putin and President Xi Jinping, have agreed on this.",
+    "Hello",
+    "we will move towards a multipolar, just, democratic world order",
+]
+# a fixed output length, so batch companions cannot change a sentence's length limit
+FIXED = {"max_new_tokens_ratio": 50.0, "max_new_tokens_cap": 12, "quantize": False}
+
+
+@pytest.fixture(scope="module")
+def models_dir(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+    """A models dir with the packaged registry and the tiny model installed as opus-mt-en-ru."""
+    folder = tmp_path_factory.mktemp("models")
+    shutil.copy(Path(__file__).parent.parent / "models" / "registry.toml", folder)
+    build_tiny_marian(folder / "opus-mt-en-ru", seeds_dir)
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def _seed() -> None:
+    torch.manual_seed(0)
+
+
+class GenerateSpy:
+    """Counts generate calls and the texts they receive."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls: list[list[str]] = []
+        real = MarianTranslator.generate
+
+        def spy(translator: MarianTranslator, texts: list[str], src: str, tgt: str) -> list[str]:
+            self.calls.append(list(texts))
+            return real(translator, texts, src, tgt)
+
+        monkeypatch.setattr(MarianTranslator, "generate", spy)
+
+    @property
+    def texts(self) -> list[str]:
+        return [t for call in self.calls for t in call]
+
+
+def test_loads_from_models_dir_and_direct_path(models_dir: Path) -> None:
+    by_registry = TranslationEngine("marian", models_dir=models_dir, cache=False, **FIXED)
+    direct = TranslationEngine(
+        "marian", model=str(models_dir / "opus-mt-en-ru"), cache=False, **FIXED
+    )
+    a = by_registry.translate(QUOTES[:2], "en", "ru")
+    b = direct.translate(QUOTES[:2], "en", "ru")
+    assert all(isinstance(t, Translation) and t.text and t.backend == "marian" for t in a + b)
+    assert a[0].model == "Helsinki-NLP/opus-mt-en-ru@main"
+    assert b[0].model.startswith(str((models_dir / "opus-mt-en-ru").resolve()) + "@")
+    assert by_registry.describe("en", "ru") == ("marian", "Helsinki-NLP/opus-mt-en-ru@main")
+
+
+def test_batched_output_equals_one_by_one_in_input_order(models_dir: Path) -> None:
+    engine = TranslationEngine("marian", models_dir=models_dir, cache=False, **FIXED)
+    batched = [t.text for t in engine.translate(QUOTES, "en", "ru")]
+    single = [engine.translate([q], "en", "ru")[0].text for q in QUOTES]
+    assert batched == single
+    assert len(set(batched)) > 2  # distinct inputs give distinct outputs: order is really tested
+
+
+def test_duplicates_are_translated_once(models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    spy = GenerateSpy(monkeypatch)
+    engine = TranslationEngine("marian", models_dir=models_dir, cache=False, **FIXED)
+    out = engine.translate(QUOTES, "en", "ru")
+    assert sorted(spy.texts) == sorted(set(QUOTES))
+    assert out[0].text == out[4].text and [t.source for t in out] == QUOTES
+
+
+def test_token_budget_splits_batches(models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    spy = GenerateSpy(monkeypatch)
+    engine = TranslationEngine(
+        "marian", models_dir=models_dir, cache=False, batch_tokens=200, **FIXED
+    )
+    engine.translate(QUOTES, "en", "ru")
+    assert len(spy.calls) > 1
+    from transformers import MarianTokenizer
+
+    tokenizer = MarianTokenizer.from_pretrained(models_dir / "opus-mt-en-ru")
+    lengths = [max(len(tokenizer(t).input_ids) for t in call) for call in spy.calls]
+    assert lengths == sorted(lengths, reverse=True)  # longest first: little padding
+
+
+def test_cache_hit_on_rerun_and_new_instance(
+    models_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache.sqlite3"
+    first = TranslationEngine("marian", models_dir=models_dir, cache=cache, **FIXED)
+    expected = first.translate(QUOTES, "en", "ru")
+    assert not any(t.cached for t in expected)
+    spy = GenerateSpy(monkeypatch)
+    again = first.translate(QUOTES, "en", "ru")
+    fresh = TranslationEngine("marian", models_dir=models_dir, cache=cache, **FIXED)
+    reloaded = fresh.translate(QUOTES, "en", "ru")
+    assert spy.calls == []
+    assert again == expected == reloaded
+    assert all(t.cached for t in again + reloaded)
+
+
+def test_cache_is_keyed_on_decoding_settings(
+    models_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache.sqlite3"
+    TranslationEngine("marian", models_dir=models_dir, cache=cache, **FIXED).translate(
+        QUOTES, "en", "ru"
+    )
+    spy = GenerateSpy(monkeypatch)
+    greedy = TranslationEngine("marian", models_dir=models_dir, cache=cache, num_beams=1, **FIXED)
+    out = greedy.translate(QUOTES, "en", "ru")
+    assert sorted(spy.texts) == sorted(set(QUOTES))
+    assert not any(t.cached for t in out)
+    assert "beams:1" in greedy.signature() and "opus-mt-en-ru@main" in greedy.signature()
+
+
+def test_partial_run_resumes_where_it_stopped(
+    models_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache.sqlite3"
+    TranslationEngine("marian", models_dir=models_dir, cache=cache, **FIXED).translate(
+        QUOTES[:2], "en", "ru"
+    )
+    spy = GenerateSpy(monkeypatch)
+    out = TranslationEngine("marian", models_dir=models_dir, cache=cache, **FIXED).translate(
+        QUOTES, "en", "ru"
+    )
+    assert sorted(spy.texts) == sorted(set(QUOTES[2:]) - set(QUOTES[:2]))
+    assert [t.cached for t in out] == [True, True, False, False, True]
+
+
+def test_cpu_device_resolution() -> None:
+    if not torch.cuda.is_available():
+        assert resolve_device("auto") == "cpu"
+        with pytest.raises(UsageError, match="cuda"):
+            resolve_device("cuda")
+    assert placement("cpu").precision == "fp32"  # reproducible default: see device.placement
+    assert placement("cpu", quantize=True).precision == "int8"
+    with pytest.raises(UsageError, match="unknown device 'tpu'"):
+        resolve_device("tpu")
+
+
+def test_int8_quantization_translates(models_dir: Path) -> None:
+    engine = TranslationEngine(
+        "marian", models_dir=models_dir, cache=False, quantize=True, max_new_tokens_cap=12
+    )
+    out = engine.translate(QUOTES[:2], "en", "ru")
+    assert all(t.text for t in out) and "precision:int8" in engine.signature()
+
+
+def test_auto_uses_local_model(models_dir: Path) -> None:
+    engine = TranslationEngine(models_dir=models_dir, cache=False, **FIXED)
+    assert engine.describe("en", "ru")[0] == "marian"
+
+
+def test_auto_falls_back_to_lexicon_with_one_warning(
+    models_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    pytest.importorskip("drift.translate.lexicon")
+    engine = TranslationEngine(models_dir=models_dir, cache=False)
+    with caplog.at_level(logging.WARNING, logger="drift"):
+        out = engine.translate(["a just world order"], "en", "zh")
+        engine.translate(["a democratic world order"], "en", "zh")
+    assert out[0].backend == "lexicon"
+    warnings = [r.getMessage() for r in caplog.records if r.name == "drift"]
+    assert warnings == [
+        "no local model for en->zh (Helsinki-NLP/opus-mt-en-zh); using the offline lexicon "
+        "backend (a word-by-word gloss). Get the model: drift models pull opus-mt-en-zh"
+    ]
+
+
+def test_explicit_backend_with_missing_model_names_pull_command(models_dir: Path) -> None:
+    engine = TranslationEngine("marian", models_dir=models_dir, cache=False)
+    with pytest.raises(ModelNotFoundError, match="drift models pull opus-mt-en-zh"):
+        engine.translate(["a just world order"], "en", "zh")
+
+
+def test_unknown_backend_lists_choices() -> None:
+    with pytest.raises(UsageError, match="auto, lexicon, marian, nllb"):
+        TranslationEngine("google")
