@@ -163,12 +163,21 @@ class _Aligner:
         if (len(runs_a) > 1 or len(runs_b) > 1) and min(len(runs_a), len(runs_b)) <= 1:
             runs_a, runs_b = ([ia] if ia else []), ([jb] if jb else [])  # one side continuous
         for ra, rb in zip_longest(runs_a, runs_b):
+            if ra and rb and self.content(ra, self.ta) != self.content(rb, self.tb):
+                # "clearer significantly and we" vs "clearer and that we": the content word is
+                # an omission; a lone function word on the other side is no difference at all.
+                ra, rb = (ra, None) if self.content(ra, self.ta) else (None, rb)
             if ra and rb:
                 self.op("substitution", [self.ta[k] for k in ra], [self.tb[k] for k in rb], (0, 0))
             elif ra:
                 self.op("omission", [self.ta[k] for k in ra], [], self.at(ra[0], end[1]))
             elif rb:
                 self.op("insertion", [], [self.tb[k] for k in rb], self.at(end[0], rb[0]))
+
+    @staticmethod
+    def content(run: Sequence[int], tokens: Sequence[Token]) -> bool:
+        """Whether a run of tokens holds a content word."""
+        return any(tokens[k].is_content for k in run)
 
 
 def _runs(indices: Sequence[int]) -> list[list[int]]:
