@@ -13,8 +13,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# torch alone from its CPU index; its own dependencies come from PyPI with drift's.
 $(VENV)/.torch: | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --index-url $(TORCH_INDEX) "torch==$(TORCH_VERSION)"
+	$(BIN)/python -m pip install --quiet --no-deps --retries 2 --index-url $(TORCH_INDEX) \
+		"torch==$(TORCH_VERSION)"
 	touch $@
 
 $(VENV)/.installed: pyproject.toml $(VENV)/.torch

@@ -52,6 +52,14 @@ Model = Annotated[
     str | None, typer.Option("--model", "-m", help="Model id or local directory for the backend.")
 ]
 Device = Annotated[str, typer.Option("--device", help="auto, cpu, cuda or cuda:N.")]
+Quantize = Annotated[
+    bool,
+    typer.Option(
+        "--quantize",
+        help="int8 dynamic quantization on CPU: about 2x faster; outputs then depend slightly on "
+        "which texts share a batch.",
+    ),
+]
 Embedder = Annotated[
     str, typer.Option("--embedder", help="Embedder for similarity: e5, or none to skip.")
 ]
@@ -175,6 +183,7 @@ def run(
     backend: Backend = "auto",
     model: Model = None,
     device: Device = "auto",
+    quantize: Quantize = False,
     embedder: Embedder = "e5",
     source_lang: Annotated[
         str | None,
@@ -200,6 +209,7 @@ def run(
         backend=backend,
         model=model,
         device=device,
+        quantize=quantize,
         embedder=_embedder(embedder),
         cache=False if no_cache else cache,
         source_lang=source_lang,
@@ -227,6 +237,7 @@ def translate(
     backend: Backend = "auto",
     model: Model = None,
     device: Device = "auto",
+    quantize: Quantize = False,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Do not cache translations.")
     ] = False,
@@ -237,7 +248,11 @@ def translate(
 
     _setup_logging(verbose)
     engine = TranslationEngine(
-        backend, model=model, device=device, cache=False if no_cache else None
+        backend,
+        model=model,
+        device=device,
+        quantize=quantize or None,
+        cache=False if no_cache else None,
     )
     for translation in engine.translate(texts, src, tgt):
         typer.echo(translation.text)

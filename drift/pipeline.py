@@ -39,6 +39,7 @@ class RunOptions:
     backend: str = "auto"
     model: str | None = None
     device: str = "auto"
+    quantize: bool = False  # int8 dynamic quantization on CPU: faster, but batch-dependent output
     embedder: str | None = "e5"  # None: no embeddings (chrF and lexical evidence only)
     cache: str | Path | bool | None = None  # None: user cache dir; False: no cache
     source_lang: str | None = None  # for groups whose speaker and original do not tell
@@ -164,6 +165,7 @@ def score(
         options.backend,
         model=options.model,
         device=options.device,
+        quantize=options.quantize or None,
         cache=options.cache,
         progress=options.progress,
     )
