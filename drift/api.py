@@ -224,7 +224,13 @@ def list_models(models_dir: str | Path | None = None) -> pd.DataFrame:
     from drift.translate.models import list_models as _list
 
     statuses = _list(Path(models_dir) if models_dir else None)
-    return pd.DataFrame([asdict(s) for s in statuses])
+    rows = []
+    for status in statuses:
+        row = asdict(status)
+        row["directions"] = ", ".join(row.get("directions") or ()) or "-"
+        row["size"] = f"{row['size_bytes'] / 1e6:.0f} MB" if row.get("size_bytes") else "-"
+        rows.append(row)
+    return pd.DataFrame(rows)
 
 
 def _processed(extracted: pipeline.Extracted) -> int:

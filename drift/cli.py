@@ -266,7 +266,11 @@ def models_list(
     from drift.api import list_models
 
     frame = list_models(models_dir)
-    typer.echo(frame.to_string(index=False) if len(frame) else "no models registered")
+    if not len(frame):
+        typer.echo("no models registered")
+        return
+    columns = ["name", "repo", "kind", "directions", "status", "size", "path"]
+    typer.echo(frame[columns].to_string(index=False))
 
 
 @models_app.command("pull")

@@ -208,6 +208,7 @@ def score(
             embedder=embedder,
             originals=matched,
             settings=settings,
+            quotes={q.quote_id: q.text for q in aligned.extracted.quotes},
         )
         renderings = score_renderings(
             aligned.groups,

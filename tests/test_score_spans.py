@@ -133,3 +133,23 @@ def test_signature_names_metric_settings_and_weights() -> None:
     sig = ScoreSettings(w_lex=0.6).signature("e5")
     assert sig.startswith("score:1.0|chrF:c6w2b2|chrF-zh:c6w0b2|embed:e5|w_lex:0.6|")
     assert sig != ScoreSettings().signature("e5")
+
+
+def test_an_omission_moved_elsewhere_in_the_other_quote_drifts_less() -> None:
+    from score_seeds import make_lexicon_back
+
+    a = "I am convinced that as a result of this stage, the situation will become clearer"
+    b = "I firmly believe that the situation will become clearer"
+    whole_b = "At the end of this phase, " + b
+    gap = Divergence("g", "qa", "qb", "a", "b", "as a result of this stage", "", "omission", a, b)
+    (alone,) = score_divergences(
+        [gap], source_lang={"g": "ru"}, back=make_lexicon_back(), embedder=None
+    )
+    (wide,) = score_divergences(
+        [gap],
+        source_lang={"g": "ru"},
+        back=make_lexicon_back(),
+        embedder=None,
+        quotes={"qa": a, "qb": whole_b},
+    )
+    assert wide.drift < alone.drift

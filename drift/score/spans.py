@@ -61,14 +61,28 @@ def substitution_drift(
 
 
 def gap_drift(
-    span: SpanView, other_context: str, lem: Lemmatizer, settings: ScoreSettings
+    span: SpanView,
+    other_context: str,
+    lem: Lemmatizer,
+    settings: ScoreSettings,
+    other_units: Sequence[frozenset[str]] = (),
 ) -> float:
-    """Drift of a span only one rendering has, discounted when its words appear elsewhere."""
+    """Drift of a span only one rendering has, discounted when its words appear elsewhere.
+
+    Elsewhere is the other side's whole quote: its English lemmas, and its lexicon candidates
+    (so "as a result of this stage" finds "phase" through этап when the other quote moved it).
+    """
     if not span.content:
         return settings.gap_weight * settings.function_weight
     elsewhere = set(lem.content(other_context, "en"))
-    missing = sum(1 for w in span.en_words if w not in elsewhere) / len(span.en_words)
-    return float(np.clip(settings.gap_weight * missing, 0.0, 1.0))
+    pool = frozenset().union(*other_units) if other_units else frozenset()
+    found = [w in elsewhere for w in span.en_words]
+    if span.units and pool:
+        found_units = [bool(unit & pool) for unit in span.units]
+        share = max(sum(found) / len(found), sum(found_units) / len(found_units))
+    else:
+        share = sum(found) / len(found)
+    return float(np.clip(settings.gap_weight * (1.0 - share), 0.0, 1.0))
 
 
 def score_divergences(
@@ -80,8 +94,13 @@ def score_divergences(
     originals: Mapping[str, Original] = {},
     settings: ScoreSettings = ScoreSettings(),  # noqa: B008 - frozen
     lexicons: Mapping[str, GlossLexicon] | None = None,
+    quotes: Mapping[str, str] = {},
 ) -> list[ScoredDivergence]:
-    """Score and rank divergences: rank 1 is the largest drift; ties break on ids and spans."""
+    """Score and rank divergences: rank 1 is the largest drift; ties break on ids and spans.
+
+    `quotes` (quote_id -> whole quote text) widens "elsewhere" for insertions and omissions to the
+    other side's whole quote, not just the clause it was aligned on.
+    """
     lem, chrf = Lemmatizer(), ChrF(settings)
     cands = Candidates(lem, lexicons)
     langs = [lang_of(source_lang, d.group_id) for d in divergences]
@@ -115,9 +134,15 @@ def score_divergences(
         if d.span_a.strip() and d.span_b.strip():
             drift = substitution_drift(a, b, vectors, chrf, settings)
         elif d.span_a.strip():
-            drift = gap_drift(a, d.context_b, lem, settings)
+            other = quotes.get(d.quote_b, d.context_b)
+            drift = gap_drift(
+                a, other, lem, settings, cands.units(other, other, lang_of(source_lang, d.group_id))
+            )
         else:
-            drift = gap_drift(b, d.context_a, lem, settings)
+            other = quotes.get(d.quote_a, d.context_a)
+            drift = gap_drift(
+                b, other, lem, settings, cands.units(other, other, lang_of(source_lang, d.group_id))
+            )
         original = originals.get(d.group_id)
         faithful = (
             faithful_side(a, b, original, original_words[d.group_id], vectors, settings)
