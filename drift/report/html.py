@@ -14,7 +14,8 @@ from html import escape
 from drift.records import Group, RenderingScore, ScoredDivergence
 
 STYLE = """
-body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;
+body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,'Noto Sans CJK SC','PingFang SC',
+sans-serif;margin:2rem auto;
 max-width:72rem;padding:0 1rem;color:#1d1d1f;background:#fff}
 h1{font-size:1.6rem;margin-bottom:.2rem}.meta{color:#555;font-size:.9rem}
 .warn{background:#fff4d6;border:1px solid #f0c36d;padding:.5rem .8rem;border-radius:6px}

@@ -18,6 +18,22 @@ class ChrF:
         order = {"char_order": settings.char_order, "beta": settings.beta}
         self._words = CHRF(word_order=settings.word_order, **order)
         self._chars = CHRF(word_order=0, **order)
+        recall = {"char_order": settings.char_order, "beta": settings.original_beta}
+        self._recall_words = CHRF(word_order=settings.word_order, **recall)
+        self._recall_chars = CHRF(word_order=0, **recall)
+
+    def contained(self, back: str, original: str, lang: str) -> float:
+        """Recall-heavy chrF of a back-translation (reference) inside an original (hypothesis).
+
+        With beta 10 the score is close to the share of the back-translation's character n-grams
+        that the original contains, so a faithful fragment of a long original scores high.
+        """
+        if not back.strip() or not original.strip():
+            return 0.0
+        if lang.startswith("zh"):
+            back, original = "".join(back.split()), "".join(original.split())
+            return self._recall_chars.sentence_score(original, [back]).score / 100.0
+        return self._recall_words.sentence_score(original, [back]).score / 100.0
 
     def one_way(self, hyp: str, ref: str, lang: str) -> float:
         """chrF of `hyp` against the reference `ref`, scaled to [0, 1]."""

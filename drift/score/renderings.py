@@ -6,11 +6,11 @@ Two renderings x, y are compared by the weighted mean of chrF between their back
     drift_vs_group(x)    = mean over the group's other renderings y of max drift(x, y), the
                            largest drift among the divergences between x and y (0 if none);
                            without divergences: 1 - mean of sim(x, y)
-    drift_vs_original(x) = 1 - (w_lex*contained(back(x), original) + w_emb*cos~(x, original))
+    drift_vs_original(x) = 1 - (w_lex*chrF_b10(hyp=original, ref=back(x)) + w_emb*cos~(x, original))
                                / (w_lex + w_emb)
 
-`contained` is the share of the back-translation's content found in the original (lemmas for
-Russian, character bigrams for Chinese), so a faithful fragment of a longer original is not
+chrF with beta 10 and the back-translation as reference is close to the share of the
+back-translation found in the original, so a faithful fragment of a longer original is not
 punished for what it leaves out; cos~ takes the closer of the rendering and its quote context.
 
 Identical wire copies (`copy_of`) count once. A term group (single-word renderings) is compared
@@ -26,8 +26,7 @@ import numpy as np
 from drift.embed import Embedder
 from drift.records import Group, Original, Rendering, RenderingScore, ScoredDivergence
 from drift.score.batch import BackFn, back_translate, embed, lang_of
-from drift.score.lemmas import Lemmatizer
-from drift.score.metrics import ChrF, containment, rescale
+from drift.score.metrics import ChrF, rescale
 from drift.score.settings import ScoreSettings
 
 
@@ -64,7 +63,7 @@ def score_renderings(
             d = sd.divergence
             for key in ((d.group_id, d.quote_a, d.quote_b), (d.group_id, d.quote_b, d.quote_a)):
                 pair_drift[key] = max(pair_drift.get(key, 0.0), sd.drift)
-    chrf, lemmatizer = ChrF(settings), Lemmatizer()
+    chrf = ChrF(settings)
     langs = {g.group_id: lang_of(source_lang, g.group_id) for g in groups}
     requests = [(langs[g.group_id], r.text) for g in groups for r in g.renderings]
     requests += [
@@ -96,7 +95,7 @@ def score_renderings(
     def vs_original(r: Rendering, original: Original, lang: str) -> float:
         # How much of the back-translation the original contains, so a faithful fragment of a
         # longer original is not punished for what it does not quote.
-        contained = containment(back_of(lang, r.text)[0], original.text, lang, lemmatizer)
+        contained = chrf.contained(back_of(lang, r.text)[0], original.text, lang)
         evidence = [(settings.w_lex, contained)]
         texts = [t for t in (r.text, _original_text(r, contexts)) if t in vectors]
         if texts and original.text in vectors:

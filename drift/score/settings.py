@@ -23,6 +23,7 @@ class ScoreSettings:
     char_order: int = 6
     word_order: int = 2  # chrF++; Chinese uses 0 (no spaces between words)
     beta: int = 2
+    original_beta: int = 10  # chrF vs an original: recall over the back-translation dominates
     match_threshold: float = 0.25  # rescaled e5 similarity an original must reach to match a group
     date_window_days: int = 60  # an original and a group, both dated, are at most this far apart
     faithful_margin: float = 0.1  # how much better one side must match the original
@@ -31,7 +32,8 @@ class ScoreSettings:
         """A sacrebleu-style string naming the metric settings and weights, for run.json."""
         return (
             f"score:{SCORE_VERSION}|chrF:c{self.char_order}w{self.word_order}b{self.beta}"
-            f"|chrF-zh:c{self.char_order}w0b{self.beta}|embed:{embedder}"
+            f"|chrF-zh:c{self.char_order}w0b{self.beta}|chrF-orig:b{self.original_beta}"
+            f"|embed:{embedder}"
             f"|w_lex:{self.w_lex:g}|w_emb:{self.w_emb:g}|w_en:{self.w_en:g}"
             f"|cos:{self.cos_floor:g}-{self.cos_ceil:g}|fn:{self.function_weight:g}"
             f"|gap:{self.gap_weight:g}|sacrebleu:{sacrebleu_version}"
