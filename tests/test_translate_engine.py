@@ -177,7 +177,6 @@ def test_auto_uses_local_model(models_dir: Path) -> None:
 def test_auto_falls_back_to_lexicon_with_one_warning(
     models_dir: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    pytest.importorskip("drift.translate.lexicon")
     engine = TranslationEngine(models_dir=models_dir, cache=False)
     with caplog.at_level(logging.WARNING, logger="drift"):
         out = engine.translate(["a just world order"], "en", "zh")
