@@ -171,8 +171,17 @@ def score(
     )
     notes: list[str] = []
 
+    seen: dict[tuple[str, str], Translation] = {}
+
     def back(texts: Sequence[str], tgt: str) -> list[Translation]:
-        return engine.translate(texts, "en", tgt)
+        """Back-translate, once per text and language within the run, even without a cache."""
+        todo = list(dict.fromkeys(t for t in texts if (t, tgt) not in seen))
+        if todo:
+            seen.update(
+                ((t, tgt), tr)
+                for t, tr in zip(todo, engine.translate(todo, "en", tgt), strict=True)
+            )
+        return [seen[(t, tgt)] for t in texts]
 
     contexts = {q.quote_id: q.context for q in aligned.extracted.quotes}
     simplifier = Simplifier()
