@@ -10,9 +10,12 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 from drift.corpus import DEFAULT_MAX_BYTES
 from drift.errors import DriftError
@@ -122,11 +125,24 @@ def quotes(
         write_csv(frame, output)
         typer.echo(f"drift: {len(frame)} quotes written to {output}", err=True)
     elif len(frame):
-        import pandas as pd
-
-        with pd.option_context("display.max_colwidth", 70, "display.width", 200):
-            typer.echo(frame[["quote_id", "speaker", "kind", "text"]].to_string(index=False))
+        typer.echo(_table(frame, ["quote_id", "speaker", "kind", "text"]))
     raise typer.Exit(_exit_code(result.failures, result.processed))
+
+
+def _table(frame: pd.DataFrame, columns: list[str]) -> str:
+    """Left-aligned columns; the last one cut with an ellipsis to fit the terminal."""
+    import shutil
+
+    rows = [[str(v) for v in row] for row in frame[columns].itertuples(index=False)]
+    widths = [max([len(c), *(len(r[i]) for r in rows)]) for i, c in enumerate(columns[:-1])]
+    room = max(20, shutil.get_terminal_size((120, 24)).columns - sum(widths) - 2 * len(widths))
+
+    def line(cells: list[str]) -> str:
+        last = " ".join(cells[-1].split())
+        last = last if len(last) <= room else last[: room - 1] + "…"
+        return "  ".join([*(c.ljust(w) for c, w in zip(cells, widths, strict=False)), last])
+
+    return "\n".join([line(columns), *(line(r) for r in rows)])
 
 
 @app.command()
@@ -160,13 +176,11 @@ def align(
             err=True,
         )
     else:
-        typer.echo(
-            result.divergences[
-                ["group_id", "doc_a", "doc_b", "span_a", "span_b", "kind"]
-            ].to_string(index=False)
-            if len(result.divergences)
-            else "no divergences found"
+        frame = result.divergences.assign(
+            difference=result.divergences["span_a"] + "  <>  " + result.divergences["span_b"]
         )
+        columns = ["group_id", "doc_a", "doc_b", "kind", "difference"]
+        typer.echo(_table(frame, columns) if len(frame) else "no divergences found")
     raise typer.Exit(_exit_code(result.failures, result.processed))
 
 
