@@ -141,3 +141,30 @@ def test_align_reads_a_quotes_table(tmp_path: Path, capsys) -> None:
         pairs = {frozenset((row["span_a"], row["span_b"])) for row in csv.DictReader(handle)}
     assert frozenset({"multipolar", "strong"}) in pairs
     assert frozenset({"sympathisers", "supporters"}) in pairs
+
+
+def test_run_writes_every_report_and_summarizes(seeds_dir: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "reports"
+    args = [
+        "run",
+        str(seeds_dir),
+        "--originals",
+        str(seeds_dir / "originals.jsonl"),
+        "-o",
+        str(out),
+    ]
+    code, stdout, err = drift_cli([*args, "--backend", "lexicon", "--no-cache"], capsys)
+    assert code == 0, err
+    names = {"quotes.csv", "groups.csv", "divergences.csv", "report.html", "run.json"}
+    assert names <= {p.name for p in out.iterdir()}
+    assert "“multipolar”" in stdout.splitlines()[1] and "“strong”" in stdout.splitlines()[1]
+
+
+def test_models_list_and_a_missing_models_path(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("DRIFT_MODELS_DIR", str(tmp_path))
+    code, out, _ = drift_cli(["models", "list"], capsys)
+    assert code == 0
+    assert "opus-mt-en-ru" in out and "missing" in out
+    code, _, err = drift_cli(["models", "path", "opus-mt-en-ru"], capsys)
+    assert code == 2
+    assert "drift models pull opus-mt-en-ru" in err
