@@ -44,28 +44,34 @@ ROLE_NOUNS = frozenset(
         "dr.",
     ]
 )
-SPECIFIC = frozenset(
+# Titles that name one office (unlike "official", "head", "Mr."), plus the words that qualify them.
+GENERIC_TITLES = frozenset(
     [
-        "minister",
-        "president",
-        "premier",
-        "councilor",
-        "councillor",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "ambassador",
-        "secretary",
-        "chairman",
-        "chancellor",
-        "foreign",
-        "deputy",
-        "defense",
-        "defence",
-        "prime",
-        "vice",
+        "envoy",
+        "diplomat",
+        "fm",
+        "leader",
+        "official",
+        "head",
+        "chief",
+        "mr",
+        "mr.",
+        "ms",
+        "ms.",
+        "mrs",
+        "mrs.",
+        "dr",
+        "dr.",
     ]
 )
+SPECIFIC = (ROLE_NOUNS - GENERIC_TITLES) | {
+    "foreign",
+    "deputy",
+    "defense",
+    "defence",
+    "prime",
+    "vice",
+}
 DIPLOMATIC = frozenset(["foreign", "ambassador", "envoy", "diplomat", "fm"])
 NATIONALITY = {
     "russian": "ru",
