@@ -137,7 +137,7 @@ def run(
     backend: str = "auto",
     model: str | None = None,
     device: str = "auto",
-    quantize: bool = False,
+    quantize: bool | None = None,
     embedder: str | None = "e5",
     cache: str | Path | bool | None = None,
     source_lang: str | None = None,
@@ -196,12 +196,13 @@ def back_translate(
     backend: str = "auto",
     model: str | None = None,
     device: str = "auto",
+    quantize: bool | None = None,
     cache: str | Path | bool | None = None,
 ) -> pd.DataFrame:
     """Translate `texts`; one row per text with the backend and model that produced it."""
     from drift.translate.engine import TranslationEngine
 
-    engine = TranslationEngine(backend, model=model, device=device, cache=cache)
+    engine = TranslationEngine(backend, model=model, device=device, quantize=quantize, cache=cache)
     rows = [
         {
             "source": t.source,

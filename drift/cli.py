@@ -56,11 +56,12 @@ Model = Annotated[
 ]
 Device = Annotated[str, typer.Option("--device", help="auto, cpu, cuda or cuda:N.")]
 Quantize = Annotated[
-    bool,
+    bool | None,
     typer.Option(
-        "--quantize",
-        help="int8 dynamic quantization on CPU: about 2x faster; outputs then depend slightly on "
-        "which texts share a batch.",
+        "--quantize/--no-quantize",
+        help="int8 weights and activations on CPU (the default there; about 2x faster, output "
+        "independent of batching); --no-quantize runs fp32.  [default: int8 on CPU]",
+        show_default=False,
     ),
 ]
 Embedder = Annotated[
@@ -197,7 +198,7 @@ def run(
     backend: Backend = "auto",
     model: Model = None,
     device: Device = "auto",
-    quantize: Quantize = False,
+    quantize: Quantize = None,
     embedder: Embedder = "e5",
     source_lang: Annotated[
         str | None,
@@ -251,7 +252,7 @@ def translate(
     backend: Backend = "auto",
     model: Model = None,
     device: Device = "auto",
-    quantize: Quantize = False,
+    quantize: Quantize = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Do not cache translations.")
     ] = False,
@@ -265,7 +266,7 @@ def translate(
         backend,
         model=model,
         device=device,
-        quantize=quantize or None,
+        quantize=quantize,
         cache=False if no_cache else None,
     )
     for translation in engine.translate(texts, src, tgt):

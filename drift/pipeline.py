@@ -39,7 +39,7 @@ class RunOptions:
     backend: str = "auto"
     model: str | None = None
     device: str = "auto"
-    quantize: bool = False  # int8 dynamic quantization on CPU: faster, but batch-dependent output
+    quantize: bool | None = None  # None: int8 on CPU, native on GPU; False: fp32 on CPU
     embedder: str | None = "e5"  # None: no embeddings (chrF and lexical evidence only)
     cache: str | Path | bool | None = None  # None: user cache dir; False: no cache
     source_lang: str | None = None  # for groups whose speaker and original do not tell
@@ -165,7 +165,7 @@ def score(
         options.backend,
         model=options.model,
         device=options.device,
-        quantize=options.quantize or None,
+        quantize=options.quantize,
         cache=options.cache,
         progress=options.progress,
     )

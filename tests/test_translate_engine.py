@@ -155,18 +155,31 @@ def test_cpu_device_resolution() -> None:
         assert resolve_device("auto") == "cpu"
         with pytest.raises(UsageError, match="cuda"):
             resolve_device("cuda")
-    assert placement("cpu").precision == "fp32"  # reproducible default: see device.placement
+    assert placement("cpu").precision == "int8"  # batch-invariant int8 is the CPU default
     assert placement("cpu", quantize=True).precision == "int8"
+    assert placement("cpu", quantize=False).precision == "fp32"
     with pytest.raises(UsageError, match="unknown device 'tpu'"):
         resolve_device("tpu")
 
 
-def test_int8_quantization_translates(models_dir: Path) -> None:
+def test_int8_default_output_does_not_depend_on_batch(models_dir: Path) -> None:
+    # the cache key holds no batch, so a quote must translate the same alone or among others
+    engine = TranslationEngine("marian", models_dir=models_dir, cache=False, max_new_tokens_cap=12)
+    together = [t.text for t in engine.translate(QUOTES, "en", "ru")]
+    alone = [engine.translate([q], "en", "ru")[0].text for q in QUOTES]
+    assert all(together) and together == alone
+    assert "precision:int8" in engine.signature()
+
+
+def test_length_limit_is_per_text_not_per_batch(models_dir: Path) -> None:
+    # random weights rarely emit EOS, so outputs run to their limit: input tokens + 10
     engine = TranslationEngine(
-        "marian", models_dir=models_dir, cache=False, quantize=True, max_new_tokens_cap=12
+        "marian", models_dir=models_dir, cache=False, quantize=False, max_new_tokens_ratio=1.0
     )
-    out = engine.translate(QUOTES[:2], "en", "ru")
-    assert all(t.text for t in out) and "precision:int8" in engine.signature()
+    short, long = "Hello", QUOTES[2]
+    alone = engine.translate([short], "en", "ru")[0].text
+    beside_long = engine.translate([short, long], "en", "ru")[0].text
+    assert alone == beside_long
 
 
 def test_auto_uses_local_model(models_dir: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 
 import torch
@@ -49,11 +48,10 @@ def resolve_device(device: str = "auto") -> str:
 
 
 def placement(device: str = "auto", quantize: bool | None = None) -> Placement:
-    """Resolve device and precision: GPU bf16 (fp16 without bf16), CPU fp32 or int8.
+    """Resolve device and precision: GPU bf16 (fp16 without bf16), CPU int8 or fp32.
 
-    int8 dynamic quantization (`quantize=True`, CPU only) is ~1.3x faster in
-    benchmarks/translate.py but scales activations per batch, so a text's output then depends on
-    its batch companions; fp32 is the default so reruns and cache entries stay reproducible.
+    On CPU `quantize=None` (the default) means int8 (see drift.translate.quantize: batch-invariant,
+    about 2x faster than fp32 in benchmarks/translate.py); `quantize=False` keeps fp32 weights.
     """
     resolved = resolve_device(device)
     if resolved.startswith("cuda"):
@@ -61,7 +59,7 @@ def placement(device: str = "auto", quantize: bool | None = None) -> Placement:
             raise UsageError("quantize=True is for CPU only; drop it or use device='cpu'")
         index = torch.device(resolved).index or 0
         return Placement(resolved, "bf16" if _bf16_ok(index) else "fp16")
-    return Placement("cpu", "int8" if quantize else "fp32")
+    return Placement("cpu", "fp32" if quantize is False else "int8")
 
 
 def _bf16_ok(index: int) -> bool:
@@ -77,12 +75,7 @@ def prepare_model(model: torch.nn.Module, where: Placement) -> torch.nn.Module:
         if torch.get_num_threads() != cores:
             torch.set_num_threads(cores)
     if where.precision == "int8":
-        with warnings.catch_warnings():
-            # torch marks eager dynamic quantization deprecated in favour of torchao; it still
-            # is the dependency-free way to get int8 Linear layers on CPU.
-            warnings.simplefilter("ignore", category=DeprecationWarning)
-            warnings.simplefilter("ignore", category=UserWarning)
-            from torch.ao.quantization import quantize_dynamic
+        from drift.translate.quantize import quantize_linears
 
-            return quantize_dynamic(model.float(), {torch.nn.Linear}, dtype=torch.qint8)
+        return quantize_linears(model)
     return model.to(device=where.device, dtype=where.dtype)

@@ -11,6 +11,7 @@ import torch
 
 from drift.errors import UsageError
 from drift.translate.device import Placement, placement, prepare_model
+from drift.translate.length import LengthLimit
 
 
 @dataclass(frozen=True)
@@ -18,7 +19,7 @@ class Decoding:
     """Decoding settings; part of every cache key and of the engine's signature."""
 
     num_beams: int = 4
-    max_new_tokens_ratio: float = 2.0  # max_new_tokens = ratio * longest input + extra, capped
+    max_new_tokens_ratio: float = 2.0  # max_new_tokens = ratio * input tokens + extra, capped
     max_new_tokens_extra: int = 10
     max_new_tokens_cap: int = 256
     no_repeat_ngram_size: int = 4  # stops runaway loops; real quotes rarely repeat a 4-gram
@@ -31,9 +32,9 @@ class Decoding:
                 "max_new_tokens_cap must be positive"
             )
 
-    def max_new_tokens(self, longest_input: int) -> int:
-        """Output length limit for a batch whose longest input has `longest_input` tokens."""
-        limit = int(self.max_new_tokens_ratio * longest_input) + self.max_new_tokens_extra
+    def max_new_tokens(self, input_tokens: int) -> int:
+        """Output length limit, EOS included, for a text of `input_tokens` tokens."""
+        limit = int(self.max_new_tokens_ratio * input_tokens) + self.max_new_tokens_extra
         return min(self.max_new_tokens_cap, limit)
 
     def describe(self) -> str:
@@ -156,7 +157,9 @@ class Seq2SeqTranslator:
 
     @torch.inference_mode()
     def generate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
-        """Translate one batch with a single `generate` call."""
+        """Translate one batch with a single `generate` call; each text keeps its own limit."""
+        from transformers import LogitsProcessorList
+
         loaded = self.loaded(src, tgt)
         if loaded.src_code:
             loaded.tokenizer.src_lang = loaded.src_code
@@ -165,12 +168,17 @@ class Seq2SeqTranslator:
         ).to(self.where.device)
         settings = self.decoding
         extra = {} if loaded.forced_bos is None else {"forced_bos_token_id": loaded.forced_bos}
+        limits = torch.tensor(
+            [settings.max_new_tokens(int(n)) for n in inputs["attention_mask"].sum(dim=1)]
+        )
+        stop = LengthLimit(limits, settings.num_beams, loaded.tokenizer.eos_token_id, start=1)
         output = loaded.model.generate(
             **inputs,
             num_beams=settings.num_beams,
-            max_new_tokens=settings.max_new_tokens(inputs["input_ids"].shape[1]),
+            max_new_tokens=int(limits.max()),
             no_repeat_ngram_size=settings.no_repeat_ngram_size,
             min_new_tokens=settings.min_new_tokens or None,
+            logits_processor=LogitsProcessorList([stop]),
             **extra,
         )
         return loaded.tokenizer.batch_decode(output, skip_special_tokens=True)
