@@ -60,7 +60,7 @@ Quantize = Annotated[
     typer.Option(
         "--quantize/--no-quantize",
         help="int8 weights and activations on CPU (the default there; about 2x faster, output "
-        "independent of batching); --no-quantize runs fp32.  [default: int8 on CPU]",
+        "independent of batching); --no-quantize runs fp32.",
         show_default=False,
     ),
 ]

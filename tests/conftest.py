@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -27,3 +28,14 @@ def seeds_dir() -> Path:
 def seed_paths() -> dict[str, Path]:
     """Seed article paths by their number: {"000": Path(...), ...}."""
     return {p.name[:3]: p for p in sorted(SEEDS.glob("0*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A models dir: the checkout's registry, the tiny MarianMT installed as opus-mt-en-ru."""
+    from tiny_marian import build_tiny_marian
+
+    folder = tmp_path_factory.mktemp("models")
+    shutil.copy(ROOT / "models" / "registry.toml", folder)
+    build_tiny_marian(folder / "opus-mt-en-ru", SEEDS)
+    return folder

@@ -168,3 +168,15 @@ def test_models_list_and_a_missing_models_path(tmp_path: Path, capsys, monkeypat
     code, _, err = drift_cli(["models", "path", "opus-mt-en-ru"], capsys)
     assert code == 2
     assert "drift models pull opus-mt-en-ru" in err
+
+
+def test_translate_with_a_local_model_int8_and_fp32(
+    models_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.setenv("DRIFT_MODELS_DIR", str(models_dir))
+    texts = ["a multipolar world order", "like-minded people"]
+    for precision in ([], ["--no-quantize"]):
+        args = ["translate", *texts, "--backend", "marian", "--no-cache", *precision]
+        code, out, err = drift_cli(args, capsys)
+        assert code == 0, err
+        assert len(out.splitlines()) == len(texts)

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 
 import pytest
 import torch
-from tiny_marian import build_tiny_marian
 
 from drift.errors import ModelNotFoundError, UsageError
 from drift.records import Translation
@@ -25,17 +23,10 @@ QUOTES = [
     "Hello",
     "we will move towards a multipolar, just, democratic world order",
 ]
+# the registry pins a commit; translations name it (no pull record: the tiny model is copied in)
+EN_RU = "Helsinki-NLP/opus-mt-en-ru@b3e725abcf85d1b8c6df4218e0c0b68564660bc6"
 # a fixed output length, so batch companions cannot change a sentence's length limit
 FIXED = {"max_new_tokens_ratio": 50.0, "max_new_tokens_cap": 12, "quantize": False}
-
-
-@pytest.fixture(scope="module")
-def models_dir(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
-    """A models dir with the packaged registry and the tiny model installed as opus-mt-en-ru."""
-    folder = tmp_path_factory.mktemp("models")
-    shutil.copy(Path(__file__).parent.parent / "models" / "registry.toml", folder)
-    build_tiny_marian(folder / "opus-mt-en-ru", seeds_dir)
-    return folder
 
 
 @pytest.fixture(autouse=True)
@@ -69,9 +60,9 @@ def test_loads_from_models_dir_and_direct_path(models_dir: Path) -> None:
     a = by_registry.translate(QUOTES[:2], "en", "ru")
     b = direct.translate(QUOTES[:2], "en", "ru")
     assert all(isinstance(t, Translation) and t.text and t.backend == "marian" for t in a + b)
-    assert a[0].model == "Helsinki-NLP/opus-mt-en-ru@main"
+    assert a[0].model == EN_RU
     assert b[0].model.startswith(str((models_dir / "opus-mt-en-ru").resolve()) + "@")
-    assert by_registry.describe("en", "ru") == ("marian", "Helsinki-NLP/opus-mt-en-ru@main")
+    assert by_registry.describe("en", "ru") == ("marian", EN_RU)
 
 
 def test_batched_output_equals_one_by_one_in_input_order(models_dir: Path) -> None:
@@ -132,7 +123,7 @@ def test_cache_is_keyed_on_decoding_settings(
     out = greedy.translate(QUOTES, "en", "ru")
     assert sorted(spy.texts) == sorted(set(QUOTES))
     assert not any(t.cached for t in out)
-    assert "beams:1" in greedy.signature() and "opus-mt-en-ru@main" in greedy.signature()
+    assert "beams:1" in greedy.signature() and EN_RU in greedy.signature()
 
 
 def test_partial_run_resumes_where_it_stopped(

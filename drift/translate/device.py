@@ -23,10 +23,14 @@ class Placement:
 
 
 def physical_cores() -> int:
-    """Physical CPU cores (hyper-threads slow matrix multiplies down), at least 1."""
+    """Physical CPU cores this process may use (hyper-threads slow matrix multiplies down), >= 1."""
+    import os
+
     import psutil
 
-    return psutil.cpu_count(logical=False) or psutil.cpu_count() or 1
+    cores = psutil.cpu_count(logical=False) or psutil.cpu_count() or 1
+    allowed = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cores
+    return max(1, min(cores, allowed))
 
 
 def resolve_device(device: str = "auto") -> str:

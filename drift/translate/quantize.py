@@ -3,7 +3,7 @@
 torch's dynamic quantization scales activations once per tensor, so one loud neighbour in a
 batch (or a longer padded one) changes every other row's rounding, and a quote's translation
 would change with the corpus it is read in. Here each row is scaled by its own maximum and two
-constant columns (+1, -1) pin the tensor range fbgemm measures to exactly [-1, 1]: the
+constant rows (all +1, all -1) pin the tensor range fbgemm measures to exactly [-1, 1]: the
 quantization parameters are the same for every batch, the int8 x int8 products accumulate
 exactly in int32, so a row's output is bit-identical alone or in any batch. Weights are int8 per
 output channel. The fbgemm kernel is kept because it is ~3x faster than fp32 on the 62k-way
@@ -25,7 +25,6 @@ class RowInt8Linear(torch.nn.Module):
     def __init__(self, linear: torch.nn.Linear) -> None:
         super().__init__()
         weight = linear.weight.detach().float()
-        weight = torch.cat([weight, weight.new_zeros(weight.shape[0], 2)], dim=1)
         scales = (weight.abs().amax(dim=1) / 127).clamp_min(_TINY).double()
         zeros = torch.zeros(weight.shape[0], dtype=torch.long)
         with warnings.catch_warnings():
@@ -36,15 +35,16 @@ class RowInt8Linear(torch.nn.Module):
             self._packed = torch.ops.quantized.linear_prepack(qweight, None)
         bias = None if linear.bias is None else linear.bias.detach().float().clone()
         self.register_buffer("bias", bias)
+        self.register_buffer("_pins", torch.tensor([[1.0], [-1.0]]).expand(2, linear.in_features))
         self.in_features = linear.in_features
         self.out_features = linear.out_features
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         rows = x.reshape(-1, self.in_features).float()
-        scale = rows.abs().amax(dim=1, keepdim=True).clamp_min(_TINY)
-        pins = torch.tensor([1.0, -1.0], dtype=rows.dtype).expand(len(rows), 2)
-        unit = torch.cat([rows / scale, pins], dim=1)
-        out = torch.ops.quantized.linear_dynamic(unit, self._packed, True)
+        scale = rows.abs().amax(dim=1, keepdim=True).clamp_min_(_TINY)
+        # two pin rows, all +1 and all -1, fix the range fbgemm measures to [-1, 1]
+        unit = torch.cat([rows / scale, self._pins])
+        out = torch.ops.quantized.linear_dynamic(unit, self._packed, True)[: len(rows)]
         out = out.mul_(scale) if self.bias is None else out.mul_(scale).add_(self.bias)
         return out.reshape(*x.shape[:-1], self.out_features)
 
