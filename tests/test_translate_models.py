@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
-from tiny_marian import build_tiny_marian
 
 from drift.errors import ModelNotFoundError, UsageError
 from drift.translate import models
-from drift.translate.models import list_models, load_registry, model_path, pull_model
+from drift.translate.models import (
+    list_models,
+    load_registry,
+    model_path,
+    pull_model,
+    resolve_model,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def models_dir(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
-    """A models dir holding the registry and the tiny model as opus-mt-en-ru."""
-    folder = tmp_path_factory.mktemp("models")
-    shutil.copy(ROOT / "models" / "registry.toml", folder)
-    build_tiny_marian(folder / "opus-mt-en-ru", seeds_dir)
-    return folder
 
 
 @pytest.fixture(autouse=True)
@@ -87,10 +84,41 @@ def test_pull_downloads_pinned_revision_into_models_dir(
     shutil.copy(ROOT / "models" / "registry.toml", tmp_path)
     path = pull_model("opus-mt-ru-en", tmp_path)
     assert path == tmp_path / "opus-mt-ru-en"
-    assert calls[0]["repo_id"] == "Helsinki-NLP/opus-mt-ru-en" and calls[0]["revision"] == "main"
+    pinned = "7c84e70e05294db4fead6135d04585020413f78b"  # registry pin: a commit, no lookup
+    assert calls[0]["repo_id"] == "Helsinki-NLP/opus-mt-ru-en" and calls[0]["revision"] == pinned
     assert "*.safetensors" in calls[0]["allow_patterns"]
     assert not any("bin" in p or "h5" in p for p in calls[0]["allow_patterns"])
-    assert {r.name: r.status for r in list_models(tmp_path)}["opus-mt-ru-en"] == "local"
+    row = {r.name: r for r in list_models(tmp_path)}["opus-mt-ru-en"]
+    assert row.status == "local" and row.revision == pinned
+    assert resolve_model("opus-mt-ru-en", tmp_path)[1] == f"Helsinki-NLP/opus-mt-ru-en@{pinned}"
+
+
+def test_pull_resolves_a_ref_to_its_commit_and_records_it(
+    tmp_path: Path, models_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # opus-mt-en-zh is pinned to a pull-request ref; translations must name the commit it was
+    resolved = "8d2be98" + "0" * 33
+    asked: list[tuple[str, str]] = []
+    calls: list[dict] = []
+
+    class FakeApi:
+        def model_info(self, repo_id: str, revision: str) -> object:
+            asked.append((repo_id, revision))
+            return type("Info", (), {"sha": resolved})()
+
+    def fake_snapshot_download(repo_id: str, **kwargs: object) -> str:
+        calls.append(kwargs)
+        shutil.copytree(models_dir / "opus-mt-en-ru", Path(str(kwargs["local_dir"])))
+        return str(kwargs["local_dir"])
+
+    monkeypatch.setattr("huggingface_hub.HfApi", FakeApi)
+    monkeypatch.setattr("huggingface_hub.snapshot_download", fake_snapshot_download)
+    shutil.copy(ROOT / "models" / "registry.toml", tmp_path)
+    path = pull_model("opus-mt-en-zh", tmp_path)
+    assert asked == [("Helsinki-NLP/opus-mt-en-zh", "refs/pr/13")]
+    assert calls[0]["revision"] == resolved
+    assert json.loads((path / "drift-pull.json").read_text())["commit"] == resolved
+    assert resolve_model("opus-mt-en-zh", tmp_path)[1] == f"Helsinki-NLP/opus-mt-en-zh@{resolved}"
 
 
 def test_pull_without_safetensors_fails_clearly(
@@ -99,3 +127,14 @@ def test_pull_without_safetensors_fails_clearly(
     monkeypatch.setattr("huggingface_hub.snapshot_download", lambda repo_id, **kw: "")
     with pytest.raises(ModelNotFoundError, match="no safetensors weights"):
         pull_model("opus-mt-ru-en", tmp_path)
+
+
+def test_nllb_language_codes_are_ones_the_nllb_tokenizer_knows() -> None:
+    # a wrong code would silently translate into another language; transformers ships the list
+    from transformers.models.nllb.tokenization_nllb import FAIRSEQ_LANGUAGE_CODES
+
+    from drift.translate.nllb import LANG_CODES
+
+    spec = load_registry(ROOT / "models").get("nllb-200-distilled-600M")
+    assert set(dict(spec.lang_codes).values()) <= set(FAIRSEQ_LANGUAGE_CODES)
+    assert set(LANG_CODES.values()) <= set(FAIRSEQ_LANGUAGE_CODES)

@@ -8,6 +8,7 @@ $DRIFT_MODELS_DIR, else the checkout's `models/` folder, else the user data dir.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sys
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from drift.errors import ModelNotFoundError, UsageError
+from drift.io import atomic_open
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -38,6 +40,7 @@ DEFAULT_FILES = (
     "*/config.json",
 )
 WEIGHT_SUFFIXES = (".safetensors", ".bin")
+PULL_RECORD = "drift-pull.json"  # what `drift models pull` fetched: repo, revision, commit
 
 
 @dataclass(frozen=True)
@@ -202,7 +205,28 @@ def resolve_model(name_or_path: str, models_dir: Path | None = None) -> tuple[Pa
     if name_or_path not in known and "/" in name_or_path:
         return _hf_repo(name_or_path)
     spec = registry.get(name_or_path)
-    return model_path(spec.name, folder), spec.model_id
+    path = model_path(spec.name, folder)
+    return path, f"{spec.repo}@{commit_of(path, spec)}"
+
+
+def commit_of(folder: Path, spec: ModelSpec) -> str:
+    """The commit a model folder holds: recorded by `pull`, an HF snapshot's name, else the pin."""
+    record = folder / PULL_RECORD
+    if record.is_file():
+        try:
+            data = json.loads(record.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        if data.get("repo") == spec.repo and isinstance(data.get("commit"), str):
+            return data["commit"]
+    if folder.parent.name == "snapshots" and is_commit(folder.name):
+        return folder.name
+    return spec.revision
+
+
+def is_commit(revision: str) -> bool:
+    """True for a full 40-hex git commit hash (a pin that cannot move)."""
+    return len(revision) == 40 and all(c in "0123456789abcdef" for c in revision)
 
 
 def _hf_repo(repo: str) -> tuple[Path, str]:
@@ -241,7 +265,7 @@ def list_models(models_dir: Path | None = None) -> list[ModelStatus]:
             ModelStatus(
                 name=spec.name,
                 repo=spec.repo,
-                revision=spec.revision,
+                revision=commit_of(path, spec) if path else spec.revision,
                 kind=spec.kind,
                 directions=spec.directions,
                 status=status,
@@ -253,18 +277,27 @@ def list_models(models_dir: Path | None = None) -> list[ModelStatus]:
 
 
 def pull_model(name: str, models_dir: Path | None = None) -> Path:
-    """Download registry model `name` at its pinned revision into `<models_dir>/<name>/`."""
+    """Download registry model `name` at its pinned revision into `<models_dir>/<name>/`.
+
+    A revision that is a branch or a pull-request ref is resolved to its commit first, the files
+    are fetched at that commit, and the commit is recorded next to them (PULL_RECORD), so the
+    translations made with the folder name the exact snapshot.
+    """
     folder = models_dir if models_dir is not None else default_models_dir()
     spec = load_registry(folder).get(name)
-    from huggingface_hub import snapshot_download
+    from huggingface_hub import HfApi, snapshot_download
 
+    commit = spec.revision
+    if not is_commit(commit):
+        commit = HfApi().model_info(spec.repo, revision=spec.revision).sha or spec.revision
     target = folder / spec.name
-    snapshot_download(
-        spec.repo, revision=spec.revision, local_dir=target, allow_patterns=list(spec.files)
-    )
+    snapshot_download(spec.repo, revision=commit, local_dir=target, allow_patterns=list(spec.files))
     if not has_weights(target):
         raise ModelNotFoundError(
             f"{spec.repo}@{spec.revision} has no safetensors weights; set a revision that has them "
             f"for {spec.name!r} in {folder / 'registry.toml'}"
         )
+    record = {"repo": spec.repo, "revision": spec.revision, "commit": commit}
+    with atomic_open(target / PULL_RECORD) as out:
+        out.write(json.dumps(record, indent=2) + "\n")
     return target
