@@ -8,11 +8,18 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 # Translation caches and model lookups of the tests stay out of the user's own directories.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="drift-tests-cache-")
+
+# Property tests draw the same examples on every run, so CI cannot pass or fail by luck;
+# `HYPOTHESIS_PROFILE=explore pytest` searches with fresh random examples.
+settings.register_profile("ci", derandomize=True)
+settings.register_profile("explore", max_examples=2000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from drift.quotes.marks import RawSpan, pair_marks, paragraphs
 
-_TRIM = " \t\r\n*_"
+_TRIM = "*_"  # Markdown emphasis left around a quote; all whitespace goes too
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)*_]*\s+(?=[\"'“‘«(*_]*[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
     [
@@ -62,9 +62,9 @@ class Span:
 
 def _trim(text: str, raw: RawSpan) -> tuple[int, int]:
     start, end = raw.start, raw.end
-    while start < end and text[start] in _TRIM:
+    while start < end and (text[start] in _TRIM or text[start].isspace()):
         start += 1
-    while end > start and text[end - 1] in _TRIM:
+    while end > start and (text[end - 1] in _TRIM or text[end - 1].isspace()):
         end -= 1
     return start, end
 
