@@ -46,8 +46,10 @@ test: lint
 	$(BIN)/python -m pytest -q
 
 bench: setup-dev
+	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
 	$(BIN)/python benchmarks/align.py
 	$(BIN)/python benchmarks/translate.py
+	$(BIN)/python benchmarks/quantize.py
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache build *.egg-info

@@ -7,7 +7,7 @@ subprocess (peak RSS = its ru_maxrss), sides interleaved over --repeats rounds; 
 
     .venv/bin/python benchmarks/translate.py --n 200 --sides A,B,C,F --a-subset 40
 Sides: A one generate call per sentence, B batches of 32 in input order, C TranslationEngine as
-drift runs it (dedup, length-sorted token-budget batches, batch-invariant int8 on CPU), F the same
+drift runs it (dedup, length-bucketed token-budget batches, per-row int8 on CPU), F the same
 engine in fp32 (--no-quantize).
 """
 

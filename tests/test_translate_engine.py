@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 import torch
+from transformers import MarianMTModel, MarianTokenizer
 
 from drift.errors import ModelNotFoundError, UsageError
 from drift.records import Translation
 from drift.translate.device import placement, resolve_device
 from drift.translate.engine import TranslationEngine
 from drift.translate.marian import MarianTranslator
+from drift.translate.seq2seq import padded_length
 
 pytestmark = pytest.mark.filterwarnings("ignore:Recommended. pip install sacremoses")
 
@@ -88,8 +90,6 @@ def test_token_budget_splits_batches(models_dir: Path, monkeypatch: pytest.Monke
     )
     engine.translate(QUOTES, "en", "ru")
     assert len(spy.calls) > 1
-    from transformers import MarianTokenizer
-
     tokenizer = MarianTokenizer.from_pretrained(models_dir / "opus-mt-en-ru")
     lengths = [max(len(tokenizer(t).input_ids) for t in call) for call in spy.calls]
     assert lengths == sorted(lengths, reverse=True)  # longest first: little padding
@@ -146,19 +146,44 @@ def test_cpu_device_resolution() -> None:
         assert resolve_device("auto") == "cpu"
         with pytest.raises(UsageError, match="cuda"):
             resolve_device("cuda")
-    assert placement("cpu").precision == "int8"  # batch-invariant int8 is the CPU default
+    assert placement("cpu").precision == "int8"  # per-row int8 is the CPU default
     assert placement("cpu", quantize=True).precision == "int8"
     assert placement("cpu", quantize=False).precision == "fp32"
     with pytest.raises(UsageError, match="unknown device 'tpu'"):
         resolve_device("tpu")
 
 
-def test_int8_default_output_does_not_depend_on_batch(models_dir: Path) -> None:
-    # the cache key holds no batch, so a quote must translate the same alone or among others
+def test_translation_does_not_depend_on_batch_neighbours(
+    models_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # neighbours of the same and of greater length (same padding bucket): per-tensor int8 would
+    # rescale the quote's rows with theirs, and padding to a neighbour's length would change the
+    # attention's rounding; the default engine gives the quote the translation it gets alone
     engine = TranslationEngine("marian", models_dir=models_dir, cache=False, max_new_tokens_cap=12)
-    together = [t.text for t in engine.translate(QUOTES, "en", "ru")]
-    alone = [engine.translate([q], "en", "ru")[0].text for q in QUOTES]
-    assert all(together) and together == alone
+    tokenizer = MarianTokenizer.from_pretrained(models_dir / "opus-mt-en-ru")
+
+    def size(text: str) -> int:
+        return len(tokenizer(text)["input_ids"])
+
+    quote = QUOTES[0].replace(",", "")
+    bucket = padded_length(size(quote), tokenizer.model_max_length)
+    longer = next(
+        quote + w for w in (" a", " we", " world") if size(quote) < size(quote + w) < bucket
+    )
+    neighbours = [" ".join(reversed(quote.split())), longer]
+    assert size(neighbours[0]) == size(quote)
+    widths: list[int] = []
+    real = MarianMTModel.generate
+
+    def spy(model: MarianMTModel, *args: object, **kwargs: torch.Tensor) -> object:
+        widths.append(kwargs["input_ids"].shape[1])
+        return real(model, *args, **kwargs)
+
+    monkeypatch.setattr(MarianMTModel, "generate", spy)
+    alone = engine.translate([quote], "en", "ru")[0].text
+    together = engine.translate([quote, *neighbours], "en", "ru")[0].text
+    assert alone and together == alone
+    assert widths == [bucket, bucket]  # padded alike alone and beside a longer text
     assert "precision:int8" in engine.signature()
 
 

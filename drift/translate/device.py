@@ -54,8 +54,9 @@ def resolve_device(device: str = "auto") -> str:
 def placement(device: str = "auto", quantize: bool | None = None) -> Placement:
     """Resolve device and precision: GPU bf16 (fp16 without bf16), CPU int8 or fp32.
 
-    On CPU `quantize=None` (the default) means int8 (see drift.translate.quantize: batch-invariant,
-    about 2x faster than fp32 in benchmarks/translate.py); `quantize=False` keeps fp32 weights.
+    On CPU `quantize=None` (the default) means int8 (drift.translate.quantize: scaled per row, so
+    batch neighbours do not change a text's rounding; about 2x faster than fp32 in
+    benchmarks/translate.py); `quantize=False` keeps fp32 weights.
     """
     resolved = resolve_device(device)
     if resolved.startswith("cuda"):

@@ -1,12 +1,14 @@
-"""int8 Linear layers for CPU inference whose output for a text never depends on its batch.
+"""int8 Linear layers for CPU inference whose rounding of a text never depends on its batch.
 
 torch's dynamic quantization scales activations once per tensor, so one loud neighbour in a
-batch (or a longer padded one) changes every other row's rounding, and a quote's translation
-would change with the corpus it is read in. Here each row is scaled by its own maximum and two
-constant rows (all +1, all -1) pin the tensor range fbgemm measures to exactly [-1, 1]: the
-quantization parameters are the same for every batch, the int8 x int8 products accumulate
-exactly in int32, so a row's output is bit-identical alone or in any batch. Weights are int8 per
-output channel. The fbgemm kernel is kept because it is ~3x faster than fp32 on the 62k-way
+batch changes every other row's rounding, and a quote's translation would change with the corpus
+it is read in. Here each row is scaled by its own maximum and two constant rows (all +1, all -1)
+pin the tensor range fbgemm measures to exactly [-1, 1]: the quantization parameters are the same
+for every batch and int8 products accumulate exactly in int32, so each layer's output row is
+bit-identical alone or in any batch. (Attention stays fp32 and its rounding depends on the padded
+length, which int8 rounding can carry further; seq2seq.padded_length fixes that length per text.)
+Per-row scales also track a trained model better than per-tensor ones: benchmarks/quantize.py.
+Weights are int8 per output channel; fbgemm's kernel is ~3x faster than fp32 on the 62k-way
 output projection that dominates beam search.
 """
 

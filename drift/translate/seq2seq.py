@@ -13,6 +13,16 @@ from drift.errors import UsageError
 from drift.translate.device import Placement, placement, prepare_model
 from drift.translate.length import LengthLimit
 
+PAD_BUCKET = 8
+
+
+def padded_length(tokens: int, limit: int) -> int:
+    """The length an input of `tokens` tokens is padded to, whatever its batch: the next multiple
+    of PAD_BUCKET above it (so every input carries padding and takes the masked attention path),
+    at most the model's `limit`. Padding to a neighbour's length instead would change the
+    attention reductions' rounding, which int8 can carry into the output."""
+    return min((tokens // PAD_BUCKET + 1) * PAD_BUCKET, limit)
+
 
 @dataclass(frozen=True)
 class Decoding:
@@ -134,21 +144,25 @@ class Seq2SeqTranslator:
         return loaded.tokenizer([loaded.prefix + t for t in texts], truncation=True)["input_ids"]
 
     def batches(self, texts: Sequence[str], src: str, tgt: str) -> list[list[int]]:
-        """Indices of `texts` grouped by length into batches of at most `batch_tokens` tokens.
+        """Indices of `texts` grouped by padded length into batches of at most `batch_tokens`.
 
-        Padded source tokens times beams stay within budget, so memory does not grow with beams.
+        A batch holds one padded length only (see `padded_length`), so each text is computed
+        with the same shapes as when it is translated alone. Padded source tokens times beams
+        stay within budget, so memory does not grow with beams.
         """
-        lengths = [len(ids) for ids in self._encode(self.loaded(src, tgt), texts)]
-        order = sorted(range(len(texts)), key=lambda i: -lengths[i])
+        loaded = self.loaded(src, tgt)
+        limit = loaded.tokenizer.model_max_length
+        padded = [padded_length(len(ids), limit) for ids in self._encode(loaded, texts)]
+        order = sorted(range(len(texts)), key=lambda i: -padded[i])
         rows_per_text = self.decoding.num_beams
         batches: list[list[int]] = []
         for i in order:
             current = batches[-1] if batches else None
-            # sorted longest first, so the batch's first item sets its padded length
             if (
                 current is not None
+                and padded[current[0]] == padded[i]
                 and len(current) < self.max_batch_size
-                and (len(current) + 1) * lengths[current[0]] * rows_per_text <= self.batch_tokens
+                and (len(current) + 1) * padded[i] * rows_per_text <= self.batch_tokens
             ):
                 current.append(i)
             else:
@@ -161,10 +175,13 @@ class Seq2SeqTranslator:
         from transformers import LogitsProcessorList
 
         loaded = self.loaded(src, tgt)
-        if loaded.src_code:
-            loaded.tokenizer.src_lang = loaded.src_code
+        longest = max(len(ids) for ids in self._encode(loaded, texts))
         inputs = loaded.tokenizer(
-            [loaded.prefix + t for t in texts], return_tensors="pt", padding=True, truncation=True
+            [loaded.prefix + t for t in texts],
+            return_tensors="pt",
+            padding="max_length",
+            max_length=padded_length(longest, loaded.tokenizer.model_max_length),
+            truncation=True,
         ).to(self.where.device)
         settings = self.decoding
         extra = {} if loaded.forced_bos is None else {"forced_bos_token_id": loaded.forced_bos}
