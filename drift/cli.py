@@ -278,15 +278,20 @@ def translate(
 def models_list(
     models_dir: Annotated[Path | None, typer.Option("--models-dir")] = None,
 ) -> None:
-    """Show each registered model with its status (local, hf-cache, missing) and size."""
+    """Show each registered model: pinned revision (or the commit pulled), status, size."""
     from drift.api import list_models
+    from drift.translate.models import is_commit
 
     frame = list_models(models_dir)
     if not len(frame):
         typer.echo("no models registered")
         return
-    columns = ["name", "repo", "kind", "directions", "status", "size", "path"]
-    typer.echo(frame[columns].to_string(index=False))
+    frame = frame.assign(
+        revision=[r[:12] if is_commit(r) else r for r in frame["revision"]],
+        path=[p or "-" for p in frame["path"]],
+    )
+    columns = ["name", "repo", "revision", "kind", "status", "size", "directions", "path"]
+    typer.echo(_table(frame, columns))
 
 
 @models_app.command("pull")

@@ -164,7 +164,8 @@ def test_models_list_and_a_missing_models_path(tmp_path: Path, capsys, monkeypat
     monkeypatch.setenv("DRIFT_MODELS_DIR", str(tmp_path))
     code, out, _ = drift_cli(["models", "list"], capsys)
     assert code == 0
-    assert "opus-mt-en-ru" in out and "missing" in out
+    row = next(line for line in out.splitlines() if line.startswith("opus-mt-en-ru "))
+    assert "b3e725abcf85" in row and "missing" in row  # the pinned commit, shortened
     code, _, err = drift_cli(["models", "path", "opus-mt-en-ru"], capsys)
     assert code == 2
     assert "drift models pull opus-mt-en-ru" in err
