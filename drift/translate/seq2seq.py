@@ -52,7 +52,7 @@ class Decoding:
         return (
             f"beams:{self.num_beams}|max_new:{self.max_new_tokens_ratio:g}x+"
             f"{self.max_new_tokens_extra}<={self.max_new_tokens_cap}"
-            f"|no_repeat:{self.no_repeat_ngram_size}"
+            f"|no_repeat:{self.no_repeat_ngram_size}|pad:{PAD_BUCKET}"
             + (f"|min_new:{self.min_new_tokens}" if self.min_new_tokens else "")
         )
 
