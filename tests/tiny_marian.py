@@ -14,13 +14,12 @@ RUSSIAN = [
 ]
 
 
-def build_tiny_marian(folder: Path, seeds_dir: Path, vocab_size: int = 300) -> Path:
-    """Train a sentencepiece vocabulary on the seeds and save a random 2+2-layer Marian."""
+def train_seed_sentencepiece(
+    folder: Path, seeds_dir: Path, vocab_size: int, **options: object
+) -> Path:
+    """Train `folder/spm.model` (+ spm.vocab) on the seed articles and RUSSIAN; return the model."""
     import sentencepiece as spm
-    import torch
-    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
 
-    folder.mkdir(parents=True, exist_ok=True)
     corpus = folder / "corpus.txt"
     lines = [
         line.strip()
@@ -35,15 +34,23 @@ def build_tiny_marian(folder: Path, seeds_dir: Path, vocab_size: int = 300) -> P
         vocab_size=vocab_size,
         hard_vocab_limit=False,
         character_coverage=1.0,
-        model_type="unigram",
-        bos_id=-1,
-        eos_id=-1,
-        unk_id=0,
-        pad_id=-1,
         minloglevel=2,
         num_threads=1,
+        **options,
     )
     corpus.unlink()
+    return folder / "spm.model"
+
+
+def build_tiny_marian(folder: Path, seeds_dir: Path, vocab_size: int = 300) -> Path:
+    """Train a sentencepiece vocabulary on the seeds and save a random 2+2-layer Marian."""
+    import torch
+    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+    folder.mkdir(parents=True, exist_ok=True)
+    train_seed_sentencepiece(
+        folder, seeds_dir, vocab_size, model_type="unigram", bos_id=-1, eos_id=-1, pad_id=-1
+    )
     for name in ("source.spm", "target.spm"):
         (folder / name).write_bytes((folder / "spm.model").read_bytes())
     pieces = [line.split("\t")[0] for line in (folder / "spm.vocab").read_text().splitlines()]
