@@ -56,11 +56,13 @@ class GenerateSpy:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.calls: list[tuple[Any, dict[str, Any]]] = []
+        self.outputs: list[torch.Tensor] = []
         real = M2M100ForConditionalGeneration.generate
 
         def spy(model: M2M100ForConditionalGeneration, *args: Any, **kwargs: Any) -> Any:
             self.calls.append((model, kwargs))
-            return real(model, *args, **kwargs)
+            self.outputs.append(real(model, *args, **kwargs))
+            return self.outputs[-1]
 
         monkeypatch.setattr(M2M100ForConditionalGeneration, "generate", spy)
 
@@ -129,3 +131,17 @@ def test_auto_uses_nllb_when_it_is_the_only_model(nllb_dir: Path) -> None:
 def test_language_without_code_is_a_usage_error(nllb_dir: Path, src: str, tgt: str) -> None:
     with pytest.raises(UsageError, match=r"no language code for 'xx'.*en, ru, zh"):
         engine(nllb_dir).translate(["a just world order"], src, tgt)
+
+
+def test_language_code_does_not_count_against_the_length_limit(
+    nllb_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # random weights run to the limit, 8 tokens with EOS, as Marian's output would
+    spy = GenerateSpy(monkeypatch)
+    engine(nllb_dir).translate([QUOTES[0]], "en", "ru")
+    (row,) = spy.outputs[0].tolist()
+    _decoder_start, code, *text = row
+    assert code == spy.calls[0][1]["forced_bos_token_id"]
+    assert (
+        len(text) == 8 and text[-1] == AutoTokenizer.from_pretrained(nllb_dir / NAME).eos_token_id
+    )

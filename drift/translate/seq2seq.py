@@ -188,11 +188,13 @@ class Seq2SeqTranslator:
         limits = torch.tensor(
             [settings.max_new_tokens(int(n)) for n in inputs["attention_mask"].sum(dim=1)]
         )
-        stop = LengthLimit(limits, settings.num_beams, loaded.tokenizer.eos_token_id, start=1)
+        # the decoder start token, and NLLB's forced language code, are not output text
+        start = 1 if loaded.forced_bos is None else 2
+        stop = LengthLimit(limits, settings.num_beams, loaded.tokenizer.eos_token_id, start=start)
         output = loaded.model.generate(
             **inputs,
             num_beams=settings.num_beams,
-            max_new_tokens=int(limits.max()),
+            max_new_tokens=int(limits.max()) + start - 1,
             no_repeat_ngram_size=settings.no_repeat_ngram_size,
             min_new_tokens=settings.min_new_tokens or None,
             logits_processor=LogitsProcessorList([stop]),
