@@ -118,9 +118,17 @@ def run_side(side: str, args: argparse.Namespace) -> dict[str, float]:
             translator.loaded("en", "ru")  # quantization is load time, not translation time
             start = time.perf_counter()
             engine = TranslationEngine(translator=translator, cache=False, progress=False)
-            engine.translate(quotes, "en", "ru")
+            batched = engine.translate(quotes, "en", "ru")
     seconds = time.perf_counter() - start
+    extra = {}
+    if side in ("C", "F") and args.check_alone:
+        # translated alone, does a quote come out as it did in its batch? (not timed)
+        probe = list(dict.fromkeys(quotes))[: args.check_alone]
+        first = {t.source: t.text for t in batched}
+        same = sum(engine.translate([q], "en", "ru")[0].text == first[q] for q in probe)
+        extra = {"same_alone": same, "probed": len(probe)}
     return {
+        **extra,
         "sentences": len(quotes),
         "seconds": seconds,
         "target_tokens": len(quotes) * args.new_tokens,
@@ -139,6 +147,9 @@ def main() -> None:
     parser.add_argument("--batch-tokens", type=int, default=2048)
     parser.add_argument("--a-subset", type=int, default=40, help="A translates only the first K")
     parser.add_argument("--repeats", type=int, default=1, help="interleaved rounds; best is kept")
+    parser.add_argument(
+        "--check-alone", type=int, default=0, help="C, F: retranslate K quotes alone, count equal"
+    )
     parser.add_argument("--workdir", default="")
     parser.add_argument("--side", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -170,6 +181,11 @@ def main() -> None:
             f"{side:<5}{r['sentences']:>10}{r['seconds']:>9.1f}{r['per_s']:>9.2f}"
             f"{tok_s:>9.0f}{r['peak_rss_mb']:>9.0f}"
         )
+    for side, r in best.items():
+        if "probed" in r:
+            print(
+                f"{side}: {r['same_alone']}/{r['probed']} quotes translate alone as in their batch"
+            )
     for engine in ("C", "F"):
         for base in ("A", "B"):
             if engine in best and base in best:
