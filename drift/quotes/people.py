@@ -13,38 +13,7 @@ from drift.quotes.speakers import (
     speaker_key,
 )
 
-ROLE_NOUNS = frozenset(
-    [
-        "minister",
-        "president",
-        "premier",
-        "councilor",
-        "councillor",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "ambassador",
-        "envoy",
-        "diplomat",
-        "fm",
-        "secretary",
-        "chairman",
-        "chancellor",
-        "leader",
-        "official",
-        "head",
-        "chief",
-        "mr",
-        "mr.",
-        "ms",
-        "ms.",
-        "mrs",
-        "mrs.",
-        "dr",
-        "dr.",
-    ]
-)
-# Titles that name one office (unlike "official", "head", "Mr."), plus the words that qualify them.
+# Titles that name no one office ("official", "head", "Mr.").
 GENERIC_TITLES = frozenset(
     [
         "envoy",
@@ -64,6 +33,23 @@ GENERIC_TITLES = frozenset(
         "dr.",
     ]
 )
+ROLE_NOUNS = GENERIC_TITLES | frozenset(
+    [
+        "minister",
+        "president",
+        "premier",
+        "councilor",
+        "councillor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+        "secretary",
+        "chairman",
+        "chancellor",
+    ]
+)
+# Titles that name one office, plus the words that qualify them.
 SPECIFIC = (ROLE_NOUNS - GENERIC_TITLES) | {
     "foreign",
     "deputy",
