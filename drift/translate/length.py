@@ -14,13 +14,14 @@ class LengthLimit:
     """Force EOS on every beam of text i once it has generated `limits[i] - 1` tokens."""
 
     def __init__(self, limits: torch.Tensor, num_beams: int, eos_token_id: int, start: int) -> None:
-        self.limits = limits.repeat_interleave(num_beams)  # one row per beam, as generate lays out
+        # one row per beam, as generate lays them out; `limits` sits on the scores' device
+        self.limits = limits.repeat_interleave(num_beams)
         self.eos = eos_token_id
-        self.start = start  # decoder tokens present before generation (the start token)
+        self.start = start  # decoder tokens that are not output text (start, language code)
 
     def __call__(self, input_ids: torch.LongTensor, scores: torch.FloatTensor) -> torch.FloatTensor:
         generated = input_ids.shape[1] - self.start
-        ended = self.limits.to(scores.device) - 1 <= generated
+        ended = self.limits - 1 <= generated
         if ended.any():
             scores[ended] = torch.finfo(scores.dtype).min
             scores[ended, self.eos] = 0.0

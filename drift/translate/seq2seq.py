@@ -175,24 +175,20 @@ class Seq2SeqTranslator:
         from transformers import LogitsProcessorList
 
         loaded = self.loaded(src, tgt)
-        longest = max(len(ids) for ids in self._encode(loaded, texts))
-        inputs = loaded.tokenizer(
-            [loaded.prefix + t for t in texts],
-            return_tensors="pt",
-            padding="max_length",
-            max_length=padded_length(longest, loaded.tokenizer.model_max_length),
-            truncation=True,
-        ).to(self.where.device)
+        encoded = self._encode(loaded, texts)
+        width = padded_length(max(map(len, encoded)), loaded.tokenizer.model_max_length)
+        input_ids, attention_mask = _pad(encoded, width, loaded.tokenizer)
         settings = self.decoding
         extra = {} if loaded.forced_bos is None else {"forced_bos_token_id": loaded.forced_bos}
         limits = torch.tensor(
-            [settings.max_new_tokens(int(n)) for n in inputs["attention_mask"].sum(dim=1)]
+            [settings.max_new_tokens(len(ids)) for ids in encoded], device=self.where.device
         )
         # the decoder start token, and NLLB's forced language code, are not output text
         start = 1 if loaded.forced_bos is None else 2
         stop = LengthLimit(limits, settings.num_beams, loaded.tokenizer.eos_token_id, start=start)
         output = loaded.model.generate(
-            **inputs,
+            input_ids=input_ids.to(self.where.device),
+            attention_mask=attention_mask.to(self.where.device),
             num_beams=settings.num_beams,
             max_new_tokens=int(limits.max()) + start - 1,
             no_repeat_ngram_size=settings.no_repeat_ngram_size,
@@ -222,6 +218,19 @@ class Seq2SeqTranslator:
             model = model_cls.from_pretrained(folder, dtype=self.where.dtype, **load_kwargs(folder))
             tokenizer = tokenizer_cls.from_pretrained(folder, local_files_only=True)
         return prepare_model(model, self.where), tokenizer
+
+
+def _pad(encoded: list[list[int]], width: int, tokenizer: Any) -> tuple[torch.Tensor, torch.Tensor]:
+    """Token ids padded to `width` on the tokenizer's padding side, and their attention mask."""
+    input_ids = torch.full((len(encoded), width), tokenizer.pad_token_id, dtype=torch.long)
+    attention_mask = torch.zeros((len(encoded), width), dtype=torch.long)
+    for row, ids in enumerate(encoded):
+        span = (
+            slice(width - len(ids), width) if tokenizer.padding_side == "left" else slice(len(ids))
+        )
+        input_ids[row, span] = torch.tensor(ids, dtype=torch.long)
+        attention_mask[row, span] = 1
+    return input_ids, attention_mask
 
 
 def load_kwargs(folder: Path) -> dict[str, Any]:
