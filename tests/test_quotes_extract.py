@@ -47,10 +47,61 @@ ATTRIBUTION = [
         "Sergei Lavrov",
         "Talks went well,",
     ),
-    (
+    (  # an unnamed ministry is nobody's name
         "“Sanctions are illegal and they will fail,” the ministry said.",
-        "the ministry",
+        "",
         "Sanctions are illegal and they will fail,",
+    ),
+    (
+        "The Russian Foreign Ministry spoke. “Sanctions will fail,” the ministry said.",
+        "Russian Foreign Ministry",
+        "Sanctions will fail,",
+    ),
+    (
+        "Moscow - Dmitry Peskov, the Kremlin spokesman, said on Tuesday that “Russia is ready.”",
+        "Dmitry Peskov",
+        "Russia is ready.",
+    ),
+    (
+        "Wang Yi, China's top diplomat, met Lavrov. Peskov meanwhile said that “we will see.”",
+        "Peskov",
+        "we will see.",
+    ),
+    (
+        "Lavrov held talks with Wang Yi in Tunxi. “Relations are rock solid,” Wang said.",
+        "Wang Yi",
+        "Relations are rock solid,",
+    ),
+    (  # the ministry reported what Wang said: it is the source, Wang the speaker
+        "The Chinese Foreign Ministry issued a readout. Wang Yi said ties were “rock solid,” "
+        "according to the ministry.",
+        "Wang Yi",
+        "rock solid,",
+    ),
+    (
+        "“The talks will continue in Belarus next week,” according to the ministry.",
+        "",
+        "The talks will continue in Belarus next week,",
+    ),
+    (
+        "Analysts at the Eurasia Center said: “The talks are unlikely to succeed soon.”",
+        "",
+        "The talks are unlikely to succeed soon.",
+    ),
+    (
+        "Russian Foreign Minister Sergei Lavrov. Lavrov said that “the West declared war on us.”",
+        "Sergei Lavrov",
+        "the West declared war on us.",
+    ),
+    (
+        "The United States and Russia met. United said “we are ready to work with everyone.”",
+        "",
+        "we are ready to work with everyone.",
+    ),
+    (
+        "United Nations Secretary-General Antonio Guterres said “the war must end now.”",
+        "Antonio Guterres",
+        "the war must end now.",
     ),
     (
         "“It is raining today in the city of Rome,” somebody wrote.",

@@ -127,8 +127,12 @@ class _Attributor:
         a, b = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
         return [(self.clauses[k], self.speakers[k][0]) for k in range(a, b)]
 
-    def after(self, span: Span) -> str:
-        """Speaker of a clause right after the closing mark: `,” he said` / `,” said X`."""
+    def after(self, span: Span, sent_lo: int = -1) -> str:
+        """Speaker of a clause right after the closing mark: `,” he said` / `,” said X`.
+
+        "..., according to the ministry" names a source: a speaker named earlier in the sentence
+        (`Wang said the ties were “solid”, according to the ministry`) comes first.
+        """
         if span.close_pos < 0:
             return ""
         lo = span.close_pos + 1
@@ -138,7 +142,11 @@ class _Attributor:
         clause, speaker = self.clauses[k], self.speakers[k][0]
         head = clause.verb_start if clause.subject_after else clause.subject_start
         gap = self.masked[lo:head] if head - lo < 200 else "."
-        return speaker if _GAP_AFTER.fullmatch(gap) and "\n" not in gap else ""
+        if not _GAP_AFTER.fullmatch(gap) or "\n" in gap:
+            return ""
+        if clause.source and sent_lo >= 0:
+            return self.before(span, sent_lo, first=False) or speaker
+        return speaker
 
     def before(self, span: Span, sent_lo: int, first: bool) -> str:
         """Speaker of a clause earlier in the sentence: `X said “...`; the first one for terms."""
@@ -203,7 +211,8 @@ def iter_quotes(doc: Document) -> Iterator[Quote]:
                 prior.kind,
             )
         elif not headline:
-            speaker = attributor.after(span) if kind == "statement" or span.close_pos >= 0 else ""
+            after = kind == "statement" or span.close_pos >= 0
+            speaker = attributor.after(span, lo) if after else ""
             speaker = speaker or attributor.before(span, lo, first=kind == "term")
             opens_para = not text[first_para[0] : span.start].strip(" \t\"'“”„«*_")
             if not speaker and kind == "statement" and opens_para:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drift.quotes.names import find_appositions
 from drift.quotes.speakers import TITLE_WORDS, fold
 
 REPORTING_VERBS = frozenset(
@@ -106,9 +107,24 @@ AUXILIARIES = frozenset(
         "are",
         "would",
         "will",
-        "had",
-        "also",
-        "has",
+        "meanwhile",
+        "however",
+        "separately",
+        "too",
+        "now",
+        "today",
+        "yesterday",
+        "subsequently",
+        "additionally",
+        "still",
+        "on",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
     ]
 )
 PRONOUNS = frozenset({"he", "she"})
@@ -128,6 +144,7 @@ class Clause:
     subject: str  # the words naming the speaker ("he", "the foreign minister", "Wang Yi")
     subject_start: int  # offset of the subject in the text
     subject_after: bool = False  # verb-first ("said Lavrov") or "according to X"
+    source: bool = False  # "according to X": who reported the words, not always who said them
 
 
 def _clause_before(masked: str, lo: int, verb_start: int) -> tuple[str, int]:
@@ -137,7 +154,7 @@ def _clause_before(masked: str, lo: int, verb_start: int) -> tuple[str, int]:
     breaks = list(_CLAUSE_BREAK.finditer(window))
     start = window_lo + (breaks[-1].end() if breaks else 0)
     words = list(_WORD.finditer(masked, start, verb_start))
-    while words and fold(words[-1].group()) in AUXILIARIES:
+    while words and _is_auxiliary(words[-1].group()):
         words.pop()
     if not words:
         return "", verb_start
@@ -146,6 +163,26 @@ def _clause_before(masked: str, lo: int, verb_start: int) -> tuple[str, int]:
     if not words:
         return "", verb_start
     return masked[words[0].start() : words[-1].end()], words[0].start()
+
+
+def _is_auxiliary(word: str) -> bool:
+    """Words between a subject and its verb: "has", "meanwhile", "later", "firmly"."""
+    folded = fold(word)
+    return folded in AUXILIARIES or (word.islower() and folded.endswith("ly") and len(folded) > 4)
+
+
+def _apposition_subject(masked: str, ends: dict[int, str], verb_start: int) -> tuple[str, int]:
+    """The name of "NAME, the ROLE, (also) said": an apposition ending just before the verb."""
+    words = list(_WORD.finditer(masked, max(0, verb_start - 40), verb_start))
+    at = verb_start
+    while words and _is_auxiliary(words[-1].group()):
+        at = words.pop().start()
+    head = masked[:at].rstrip()
+    name = ends.get(len(head))
+    if name is None:
+        return "", verb_start
+    start = head.rfind(name, 0, len(head))
+    return name, max(start, 0)
 
 
 def _name_tail(words: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -185,6 +222,7 @@ def _clause_after(masked: str, verb_end: int, hi: int) -> tuple[str, int]:
 def find_clauses(masked: str) -> list[Clause]:
     """Every reporting clause of a text whose quoted words are masked, in text order."""
     clauses: list[Clause] = []
+    ends = {a.end: a.name for a in find_appositions(masked)}
     for match in _WORD.finditer(masked):
         if fold(match.group()) not in REPORTING_VERBS:
             continue
@@ -192,6 +230,10 @@ def find_clauses(masked: str) -> list[Clause]:
         line_lo = masked.rfind("\n", 0, start) + 1
         subject, subject_start = _clause_before(masked, line_lo, start)
         if subject and fold(subject.split()[-1]) not in {"the", "a", "and", "to"}:
+            clauses.append(Clause(start, end, subject, subject_start))
+            continue
+        subject, subject_start = _apposition_subject(masked, ends, start)
+        if subject:
             clauses.append(Clause(start, end, subject, subject_start))
             continue
         line_hi = masked.find("\n", end)
@@ -203,7 +245,9 @@ def find_clauses(masked: str) -> list[Clause]:
     for match in _ACCORDING.finditer(masked):
         subject = match.group(1).strip()
         if "x" * 3 not in subject:
-            clauses.append(Clause(match.start(), match.start(), subject, match.start(1), True))
+            clauses.append(
+                Clause(match.start(), match.start(), subject, match.start(1), True, source=True)
+            )
     return sorted(clauses, key=lambda c: c.verb_start)
 
 

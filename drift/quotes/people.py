@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from drift.quotes.names import find_appositions, is_full_name, is_person_name
 from drift.quotes.speakers import (
     TITLE_WORDS,
     fold,
@@ -98,6 +99,9 @@ ORG_HEADS = frozenset(
     ["ministry", "kremlin", "government", "embassy", "office", "council", "committee"]
 )
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*")
+_CAPITALIZED_RUN = re.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]*(?:[ ]+[A-Z][a-z][\w'’-]*){1,2}\b")
+# "Analysts at the Eurasia Center said": the speaker is the analysts, whom no name names.
+_PLACE_PREPOSITIONS = frozenset({"at", "in", "from", "with", "on", "by", "near", "inside"})
 _DETERMINERS = frozenset(["the", "a", "an", "his", "her", "its", "their"])
 
 
@@ -128,6 +132,12 @@ class People:
                 self._add_ministry(tokens, k)
             elif folded in ROLE_NOUNS and k + 1 < len(tokens):
                 self._add_titled(masked, tokens, k)
+        for apposition in find_appositions(masked):
+            self.add(apposition.name, apposition.start, set(apposition.title))
+        for run in _CAPITALIZED_RUN.finditer(masked):
+            words = run.group().split()
+            if is_full_name(words):  # "talks with Wang Yi": a later "Wang" is him
+                self.add(run.group(), run.start())
 
     def _add_ministry(self, tokens: list[re.Match[str]], k: int) -> None:
         words: list[str] = []
@@ -152,6 +162,8 @@ class People:
                 break
             name.append(tok)
             j += 1
+            if tok.group().endswith(".") and len(tok.group()) > 2:
+                break  # "Minister Sergei Lavrov. Lavrov said": the name ends with the sentence
         if not name:
             return
         title = {fold(tokens[k].group())}
@@ -164,7 +176,7 @@ class People:
     def add(self, name: str, pos: int, title: set[str] | None = None) -> str:
         """Record a person's name (full or partial) and return its canonical display form."""
         display = self.canonical(name)
-        if not display:
+        if not display or not is_person_name(display):
             return ""
         person = self.persons.setdefault(display, Person(display, set(), pos))
         person.first_pos = min(person.first_pos, pos)
@@ -244,7 +256,7 @@ class People:
             if len(words) > 1:
                 return " ".join(w[:1].upper() + w[1:] for w in words)
             named = [(at, name) for name, at in self.ministries.items() if at < pos]
-            return max(named)[1] if named else "the ministry"
+            return max(named)[1] if named else ""  # an unnamed ministry is no speaker
         return " ".join(words) if len(words) > 1 else f"the {words[0]}"
 
     def resolve(self, phrase: str, pos: int, last: str) -> str:
@@ -265,5 +277,7 @@ class People:
         if head in ROLE_NOUNS or folded[0] in _DETERMINERS:
             return self.role(phrase, pos, last) if head in ROLE_NOUNS else ""
         if not tokens[-1][:1].isupper():
+            return ""
+        if any(t in _PLACE_PREPOSITIONS for t in folded[:-1]):
             return ""
         return self.add(phrase, pos)

@@ -283,7 +283,8 @@ def _name_tokens(name: str) -> list[str]:
         tok = tokens[start - 1]
         folded = fold(tok)
         is_name = tok[:1].isupper() or (folded in PARTICLES and start < len(tokens))
-        if not is_name or (folded in TITLE_WORDS and start < len(tokens)):
+        titled = folded in TITLE_WORDS or any(p in TITLE_WORDS for p in folded.split("-")[1:])
+        if not is_name or (titled and start < len(tokens)):
             break
         start -= 1
     return tokens[start:]

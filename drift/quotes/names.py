@@ -1,0 +1,98 @@
+"""What counts as a person's name in running text, and names given with an apposition.
+
+"Dmitry Peskov, the Kremlin spokesman, said" names Peskov (with a title); "Analysts at the
+Eurasia Center", "United" or "Sergei Lavrov. Lavrov" name no one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drift.quotes.speakers import TITLE_WORDS, fold, is_chinese_name
+
+# Capitalized words that make a phrase an institution, a place or a heading, not a person.
+NOT_NAME_WORDS_TEXT = """
+    center centre institute university college school foundation fund council union nations
+    states kingdom republic federation united party group agency news times post daily press
+    review journal tribune herald service services ministry kremlin government office committee
+    department embassy administration cabinet parliament duma assembly congress senate court
+    bank company corporation corp inc ltd association organization organisation club forum
+    alliance coalition front army navy force forces command media network radio television tv
+    world international global east west north south europe asia africa america eurasia
+    monday tuesday wednesday thursday friday saturday sunday january february september
+    october november december analysts experts officials sources
+    reporters observers critics diplomats reuters xinhua tass ria interfax afp ap bbc cnn
+"""
+NOT_NAME_WORDS = frozenset(NOT_NAME_WORDS_TEXT.split())
+# Common given names of Russian officials: a capitalized pair starting with one is a person.
+GIVEN_NAMES_TEXT = """
+    vladimir sergei sergey dmitry dmitri maria alexei aleksei alexey mikhail andrei andrey
+    nikolai yuri yury valentina vyacheslav alexander aleksandr anatoly igor konstantin leonid
+    valery elvira vassily vasily anton oleg ivan pavel peter pyotr boris viktor victor yevgeny
+    evgeny olga tatiana natalia irina elena yelena svetlana grigory roman denis artem maxim
+    ramzan kirill arkady gennady ilya vadim stanislav
+"""
+GIVEN_NAMES = frozenset(GIVEN_NAMES_TEXT.split())
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]*\.|[A-Z][\w'’-]*)$")
+_ROLE_HINT_TEXT = """
+    spokesman spokeswoman spokesperson minister president premier ambassador envoy diplomat
+    secretary chairman chairwoman chancellor councilor councillor official aide adviser advisor
+    head chief director leader representative counterpart deputy
+"""
+_ROLE_HINT = frozenset(_ROLE_HINT_TEXT.split())
+_OPENERS = frozenset({"the", "a", "an", "his", "her", "who", "its", "their"})
+_APPOSITION = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*,\s+"
+    r"(?P<app>[^,;:!?\"“”«»\n.]{2,80}?)\s*,"
+)
+
+
+def is_person_name(display: str) -> bool:
+    """True for a plausible person's name: capitalized words, no title or institution."""
+    tokens = display.split()
+    if not tokens or len(tokens) > 4:
+        return False
+    for tok in tokens:
+        if not _NAME_TOKEN.match(tok) or (tok.endswith(".") and len(tok) > 2):
+            return False  # "Lavrov." ends a sentence; only initials ("J.") keep their dot
+        if fold(tok) in NOT_NAME_WORDS or (fold(tok) in TITLE_WORDS and len(tokens) == 1):
+            return False
+    return True
+
+
+def is_full_name(tokens: list[str]) -> bool:
+    """A name that can stand for its surname later on: a Chinese name or a known given name."""
+    if not 2 <= len(tokens) <= 3 or not is_person_name(" ".join(tokens)):
+        return False
+    return is_chinese_name(tokens) or fold(tokens[0]) in GIVEN_NAMES
+
+
+@dataclass(frozen=True)
+class Apposition:
+    """ "NAME, the ROLE," in a text: the name's offsets and the title words of its apposition."""
+
+    name: str
+    start: int
+    end: int  # offset just after the closing comma of the apposition
+    title: frozenset[str]
+
+
+def find_appositions(text: str) -> list[Apposition]:
+    """Names followed by a comma-enclosed role phrase ("Dmitry Peskov, the Kremlin spokesman,")."""
+    found = []
+    pos = 0
+    while (match := _APPOSITION.search(text, pos)) is not None:
+        pos = match.end("name")  # a failed apposition may hold the next name
+        app = match.group("app").split()
+        words = {fold(w) for w in app}
+        opens = fold(app[0]) in _OPENERS or app[0].endswith(("'s", "’s"))
+        if not ((opens and words & _ROLE_HINT) or fold(app[-1]) in _ROLE_HINT):
+            continue
+        if not is_person_name(match.group("name")):
+            continue
+        found.append(
+            Apposition(match.group("name"), match.start("name"), match.end(), frozenset(words))
+        )
+        pos = match.end()
+    return found
