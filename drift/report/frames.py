@@ -31,7 +31,7 @@ DIVERGENCE_ALIGN_COLUMNS = [
 ]  # fmt: skip
 DIVERGENCE_COLUMNS = [
     "group_id", "doc_a", "doc_b", "span_a", "span_b", "kind", "back_a", "back_b", "drift",
-    "rank", "faithful", "context_a", "context_b",
+    "rank", "faithful", "context_a", "context_b", "type", "evidence",
 ]  # fmt: skip
 
 DECIMALS = 4  # scores are rounded so reruns give byte-identical CSVs
@@ -104,6 +104,8 @@ def scored_divergences_frame(scored: Sequence[ScoredDivergence]) -> pd.DataFrame
                 "faithful": s.faithful,
                 "context_a": d.context_a,
                 "context_b": d.context_b,
+                "type": s.type,
+                "evidence": s.evidence,
             }
         )
     return pd.DataFrame(rows, columns=DIVERGENCE_COLUMNS)

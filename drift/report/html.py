@@ -124,7 +124,7 @@ def _group_section(group: Group, scored: list[ScoredDivergence], data: PageData)
         )
     rows = "".join(_divergence_row(s) for s in sorted(scored, key=lambda s: s.rank))
     table = (
-        "<table><tr><th>rank</th><th>a</th><th>b</th><th>kind</th><th>drift</th>"
+        "<table><tr><th>rank</th><th>a</th><th>b</th><th>type</th><th>drift</th>"
         "<th>back-translation a</th><th>back-translation b</th><th>faithful</th></tr>"
         f"{rows}</table>"
         if scored
@@ -142,7 +142,7 @@ def _divergence_row(s: ScoredDivergence) -> str:
         f"<td class='num'>{s.rank}</td>",
         f"<td>{escape(d.span_a) or '—'}<div class='meta'>{escape(d.doc_a)}</div></td>",
         f"<td>{escape(d.span_b) or '—'}<div class='meta'>{escape(d.doc_b)}</div></td>",
-        f"<td>{escape(d.kind)}</td>",
+        f"<td>{escape(s.type or d.kind)}<div class='meta'>{escape(s.evidence)}</div></td>",
         f"<td class='num'>{s.drift:.2f}</td>",
         f"<td>{escape(s.back_a)}</td><td>{escape(s.back_b)}</td>",
         f"<td>{escape(s.faithful)}</td>",

@@ -17,5 +17,6 @@ def summarize(divergences: pd.DataFrame, groups: pd.DataFrame, top: int = 5) -> 
         lines.append(
             f"  {row.drift:.2f}  {row.group_id}  {a}: \u201c{row.span_a or '-'}\u201d"
             f"  <>  {b}: \u201c{row.span_b or '-'}\u201d"
+            + (f"  [{row.type}]" if getattr(row, "type", "") else "")
         )
     return "\n".join(lines)

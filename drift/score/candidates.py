@@ -11,6 +11,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 from drift.score.lemmas import Lemmatizer
+from drift.score.links import Word
+
+# Candidates per word that count as "the same source word" when two words share one: the first
+# senses of a dictionary entry, not the long tail where unrelated words meet by accident.
+LINK_CANDIDATES = 6
 
 
 class GlossLexicon(Protocol):
@@ -41,19 +46,36 @@ class Candidates:
         lemmas = self._lemmatizer.content(target, lang)
         return frozenset({target.lower().strip(), " ".join(lemmas), *lemmas} - {""})
 
-    def units(self, span: str, context: str, lang: str) -> list[frozenset[str]]:
-        """One candidate set per content gloss of `span`, glossed inside `context` when found."""
+    def _glosses(self, span: str, context: str, lang: str) -> list[Any]:
+        """Content glosses of `span`, glossed inside `context` when it is found there."""
         if not span.strip():
             return []
         start = context.find(span) if context else -1
         text, lo, hi = (context, start, start + len(span)) if start >= 0 else (span, 0, len(span))
-        units = []
-        for gloss in self.lexicon(lang).gloss(text):
-            if gloss.end <= lo or gloss.start >= hi or not gloss.targets:
-                continue
-            if not self._lemmatizer.has_content(gloss.source, "en"):
-                continue
-            unit = frozenset().union(*(self.normalize(t, lang) for t in gloss.targets))
-            if unit:
-                units.append(unit)
-        return units
+        return [
+            gloss
+            for gloss in self.lexicon(lang).gloss(text)
+            if gloss.end > lo
+            and gloss.start < hi
+            and self._lemmatizer.has_content(gloss.source, "en")
+        ]
+
+    def _unit(self, targets: Sequence[str], lang: str) -> frozenset[str]:
+        return frozenset().union(*(self.normalize(t, lang) for t in targets))
+
+    def units(self, span: str, context: str, lang: str) -> list[frozenset[str]]:
+        """One candidate set per content gloss of `span`, glossed inside `context` when found."""
+        units = [self._unit(g.targets, lang) for g in self._glosses(span, context, lang)]
+        return [unit for unit in units if unit]
+
+    def words(self, span: str, context: str, lang: str) -> list[Word]:
+        """Each content word or lexicon phrase of `span` with its first candidates (maybe none)."""
+        return [
+            Word(g.source, self._ordered(g.targets[:LINK_CANDIDATES], lang))
+            for g in self._glosses(span, context, lang)
+        ]
+
+    def _ordered(self, targets: Sequence[str], lang: str) -> tuple[str, ...]:
+        """Each target's normalized forms, in the targets' order of preference."""
+        forms = (f for t in targets for f in sorted(self.normalize(t, lang), key=len))
+        return tuple(dict.fromkeys(forms))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sacrebleu import __version__ as sacrebleu_version
 
-SCORE_VERSION = "1.0"
+SCORE_VERSION = "2.0"
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,34 @@ class ScoreSettings:
     match_threshold: float = 0.25  # rescaled e5 similarity an original must reach to match a group
     date_window_days: int = 60  # an original and a group, both dated, are at most this far apart
     faithful_margin: float = 0.1  # how much better one side must match the original
+    # Drift per divergence type (drift/score/types.py); see docs/scoring.md.
+    spelling_drift: float = 0.05
+    synonym_drift: float = 0.1  # shared WordNet synset, or both words go back to one source word
+    near_synonym_drift: float = 0.15  # derivationally related ("endless" / "end")
+    thesaurus_drift: float = 0.25  # only the Moby thesaurus relates the words
+    hypernym_drift: float = 0.45  # one word is a kind of the other
+    polarity_drift: float = 0.95
+    number_drift: float = 0.9
+    entity_drift: float = 0.9
+    entity_gap_drift: float = 0.7  # a name one rendering drops
+    sense_floor: float = 0.6  # a sense change scores between this and 1, by dissimilarity
+    unknown_band: tuple[float, float] = (0.3, 0.6)  # a word no resource knows: judged inside this
+    reword_drift: float = 0.1  # extra content words on one side only, at full similarity...
+    reword_span: float = 0.6  # ...plus this much times (1 - similarity)
+    degree_drift: float = 0.45
+    tense_drift: float = 0.2  # "will" against no modal
+    modality_drift: float = 0.4  # modal class changed...
+    modality_step: float = 0.075  # ...plus this per step of commitment (certain 0 .. hedge 4)
+    modality_max: float = 0.7
+
+    def type_signature(self) -> str:
+        """The per-type drifts, compactly (polarity, number, entity, sense floor, ...)."""
+        low, high = self.unknown_band
+        return (
+            f"sp{self.spelling_drift:g}-syn{self.synonym_drift:g}-pol{self.polarity_drift:g}"
+            f"-num{self.number_drift:g}-ent{self.entity_drift:g}-sense{self.sense_floor:g}"
+            f"-unk{low:g}:{high:g}-deg{self.degree_drift:g}-mod{self.modality_drift:g}"
+        )
 
     def signature(self, embedder: str = "e5") -> str:
         """A sacrebleu-style string naming the metric settings and weights, for run.json."""
@@ -36,5 +64,6 @@ class ScoreSettings:
             f"|embed:{embedder}"
             f"|w_lex:{self.w_lex:g}|w_emb:{self.w_emb:g}|w_en:{self.w_en:g}"
             f"|cos:{self.cos_floor:g}-{self.cos_ceil:g}|fn:{self.function_weight:g}"
-            f"|gap:{self.gap_weight:g}|sacrebleu:{sacrebleu_version}"
+            f"|gap:{self.gap_weight:g}|types:{self.type_signature()}"
+            f"|sacrebleu:{sacrebleu_version}"
         )

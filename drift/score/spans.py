@@ -1,6 +1,8 @@
 """Drift of each divergent span: do the two renderings' words mean the same thing?
 
-For a substitution (span_a -> span_b) three similarities in [0, 1] are combined:
+Every divergence gets a type and its evidence (`drift/score/types.py`); the drift follows from the
+type. The continuous similarity of a substitution places a sense change (and a word no resource
+knows) inside its band:
 
     s_lex  source-language lemma agreement: the share of each span's content words whose lexicon
            candidates or back-translation lemmas meet the other span's (mean of both directions);
@@ -9,19 +11,17 @@ For a substitution (span_a -> span_b) three similarities in [0, 1] are combined:
            [cos_floor, cos_ceil] to [0, 1], then averaged;
     s_en   sacrebleu chrF of the English spans (mean of both directions).
 
-    drift = m * (1 - (w_lex*s_lex + w_emb*s_emb + w_en*s_en) / (w_lex + w_emb + w_en))
+    similarity = (w_lex*s_lex + w_emb*s_emb + w_en*s_en) / (w_lex + w_emb + w_en)
 
-where a missing similarity (no embedder, no candidates) drops out of both sums, and m is 1 when
-either span holds a content word, `function_weight` otherwise. An insertion or omission scores
-
-    drift = gap_weight * m * (1 - share of the span's content lemmas found in the other rendering)
-
-so a dropped "multipolar" is high-ish, a dropped "the" or a moved phrase low.
+where a missing similarity (no embedder, no candidates) drops out of both sums. An insertion or
+omission is typed by what it carries (a negation, a number, a modal, a name, content) and, for
+content, scores gap_weight * (1 - share of its content found elsewhere in the other rendering).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -30,20 +30,31 @@ from drift.records import Divergence, Original, ScoredDivergence
 from drift.score.batch import BackFn, back_translate, embed, lang_of, stack
 from drift.score.candidates import Candidates, GlossLexicon
 from drift.score.lemmas import Lemmatizer
+from drift.score.links import Semantics
 from drift.score.metrics import ChrF, coverage, rescale, soft_match
 from drift.score.originals import faithful_side
 from drift.score.settings import ScoreSettings
+from drift.score.types import Side, Verdict, gap_verdict, substitution_verdict
 from drift.score.views import SpanView, view_span
 
 
-def substitution_drift(
+def default_semantics() -> Semantics | None:
+    """English lexical semantics (WordNet, Moby) when drift's resources module is there."""
+    try:  # TEMPORARY until drift.lexicon lands
+        from drift.lexicon.english import EnglishSemantics
+    except ImportError:
+        return None
+    return EnglishSemantics()
+
+
+def substitution_similarity(
     a: SpanView,
     b: SpanView,
     vectors: Mapping[str, np.ndarray],
     chrf: ChrF,
     settings: ScoreSettings,
 ) -> float:
-    """Drift between two spans that replace each other (formula in the module docstring)."""
+    """Similarity in [0, 1] of two spans that replace each other (module docstring)."""
     evidence: list[tuple[float, float]] = [(settings.w_en, chrf(a.text, b.text, "en"))]
     if a.units and b.units:
         lex = (coverage(a.units, b.pool) + coverage(b.units, a.pool)) / 2
@@ -55,34 +66,29 @@ def substitution_drift(
     ]
     if emb:
         evidence.append((settings.w_emb, sum(emb) / len(emb)))
-    similarity = sum(w * s for w, s in evidence) / sum(w for w, _ in evidence)
-    mass = 1.0 if a.content or b.content else settings.function_weight
-    return float(np.clip(mass * (1.0 - similarity), 0.0, 1.0))
+    return float(np.clip(sum(w * s for w, s in evidence) / sum(w for w, _ in evidence), 0, 1))
 
 
-def gap_drift(
+def present_share(
     span: SpanView,
     other_context: str,
     lem: Lemmatizer,
-    settings: ScoreSettings,
     other_units: Sequence[frozenset[str]] = (),
 ) -> float:
-    """Drift of a span only one rendering has, discounted when its words appear elsewhere.
+    """How much of a span only one rendering has appears elsewhere in the other rendering.
 
     Elsewhere is the other side's whole quote: its English lemmas, and its lexicon candidates
     (so "as a result of this stage" finds "phase" through этап when the other quote moved it).
     """
     if not span.content:
-        return settings.gap_weight * settings.function_weight
+        return 0.0
     elsewhere = set(lem.content(other_context, "en"))
     pool = frozenset().union(*other_units) if other_units else frozenset()
     found = [w in elsewhere for w in span.en_words]
     if span.units and pool:
         found_units = [bool(unit & pool) for unit in span.units]
-        share = max(sum(found) / len(found), sum(found_units) / len(found_units))
-    else:
-        share = sum(found) / len(found)
-    return float(np.clip(settings.gap_weight * (1.0 - share), 0.0, 1.0))
+        return max(sum(found) / len(found), sum(found_units) / len(found_units))
+    return sum(found) / len(found)
 
 
 def score_divergences(
@@ -95,12 +101,17 @@ def score_divergences(
     settings: ScoreSettings = ScoreSettings(),  # noqa: B008 - frozen
     lexicons: Mapping[str, GlossLexicon] | None = None,
     quotes: Mapping[str, str] = {},
+    semantics: Semantics | bool | None = True,
 ) -> list[ScoredDivergence]:
-    """Score and rank divergences: rank 1 is the largest drift; ties break on ids and spans.
+    """Type, score and rank divergences: rank 1 is the largest drift; ties break on ids, spans.
 
     `quotes` (quote_id -> whole quote text) widens "elsewhere" for insertions and omissions to the
-    other side's whole quote, not just the clause it was aligned on.
+    other side's whole quote, not just the clause it was aligned on. `semantics` is the English
+    word-relation resource (True: WordNet and Moby through `drift.lexicon`; None: none).
     """
+    words_of: Semantics | None = (
+        default_semantics() if semantics is True else semantics or None  # type: ignore[assignment]
+    )
     lem, chrf = Lemmatizer(), ChrF(settings)
     cands = Candidates(lem, lexicons)
     langs = [lang_of(source_lang, d.group_id) for d in divergences]
@@ -130,26 +141,40 @@ def score_divergences(
         embedder,
     )
     scored = []
-    for d, (a, b) in zip(divergences, views, strict=True):
+    for d, (a, b), lang in zip(divergences, views, langs, strict=True):
+        side_a = Side.of(d.span_a, a.words, d.context_a)
+        side_b = Side.of(d.span_b, b.words, d.context_b)
+        verdict: Verdict
         if d.span_a.strip() and d.span_b.strip():
-            drift = substitution_drift(a, b, vectors, chrf, settings)
-        elif d.span_a.strip():
-            other = quotes.get(d.quote_b, d.context_b)
-            drift = gap_drift(
-                a, other, lem, settings, cands.units(other, other, lang_of(source_lang, d.group_id))
-            )
+            similarity = substitution_similarity(a, b, vectors, chrf, settings)
+            verdict = substitution_verdict(side_a, side_b, similarity, lang, words_of, settings)
         else:
-            other = quotes.get(d.quote_a, d.context_a)
-            drift = gap_drift(
-                b, other, lem, settings, cands.units(other, other, lang_of(source_lang, d.group_id))
+            gap, span, here, there = (
+                (a, side_a, d.quote_a, d.quote_b)
+                if d.span_a.strip()
+                else (b, side_b, d.quote_b, d.quote_a)
             )
+            other = quotes.get(there, d.context_b if gap is a else d.context_a)
+            share = present_share(gap, other, lem, cands.units(other, other, lang))
+            span = Side.of(span.span, span.words, quotes.get(here, span.rendering))
+            verdict = gap_verdict(span, Side.of("", (), other), share, d.kind, settings)
         original = originals.get(d.group_id)
         faithful = (
             faithful_side(a, b, original, original_words[d.group_id], vectors, settings)
             if original is not None
             else ""
         )
-        scored.append(ScoredDivergence(d, a.back, b.back, drift, faithful=faithful))
+        scored.append(
+            ScoredDivergence(
+                d,
+                a.back,
+                b.back,
+                float(np.clip(verdict.drift, 0.0, 1.0)),
+                faithful=faithful,
+                type=verdict.type,
+                evidence=verdict.evidence,
+            )
+        )
     return rank(scored)
 
 
@@ -166,7 +191,4 @@ def rank(scored: Sequence[ScoredDivergence]) -> list[ScoredDivergence]:
             s.divergence.span_b,
         ),
     )
-    return [
-        ScoredDivergence(s.divergence, s.back_a, s.back_b, s.drift, rank=i, faithful=s.faithful)
-        for i, s in enumerate(order, start=1)
-    ]
+    return [replace(s, rank=i) for i, s in enumerate(order, start=1)]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from drift.score.candidates import Candidates
 from drift.score.lemmas import Lemmatizer
+from drift.score.links import Word
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class SpanView:
     src_words: tuple[str, ...]
     units: tuple[frozenset[str], ...]
     content: bool
+    words: tuple[Word, ...] = ()  # content words with their first source-language candidates
 
     @property
     def pool(self) -> frozenset[str]:
@@ -42,4 +44,5 @@ def view_span(
         src_words=src_words,
         units=tuple(units),
         content=bool(en_words),
+        words=tuple(cands.words(span, context, lang)),
     )

@@ -1,0 +1,164 @@
+"""Closed-class English cues that change what a sentence asserts: negation, modality, degree,
+numbers and names.
+
+These are grammar, not vocabulary: the negators, modal auxiliaries, hedges and intensifiers of
+English form small closed classes (Quirk et al., *A Comprehensive Grammar of the English
+Language*, 1985, ch. 4 and 7; Biber et al., *Longman Grammar*, 1999, 6.6 and 7.14), so they are
+listed here rather than looked up in a dictionary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# Words and multi-word forms that negate the clause they stand in.
+NEGATORS = frozenset(
+    {"not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "nowhere", "without"}
+    | {"cannot", "n't", "nt"}
+)
+# Verbs whose meaning is "not do": "refused to take part" negates "took part".
+NEGATIVE_VERBS = frozenset({"refuse", "fail", "decline", "reject", "deny", "avoid", "cease"})
+# Negative affixes on content words: "endless" balances "has no end".
+_NEGATIVE_AFFIX = re.compile(r"^(?:un|non|in|im|ir|il|dis)[a-z]{4,}$|^[a-z]{3,}less(?:ly|ness)?$")
+
+# Modal meaning classes, strongest commitment first (Biber et al. 6.6.1).
+MODAL_CLASSES: dict[str, tuple[str, ...]] = {
+    "certainty": ("certainly", "definitely", "surely", "undoubtedly", "convinced", "sure"),
+    "necessity": ("must", "have to", "has to", "need to", "needs to", "obliged", "necessary"),
+    "prediction": ("will", "shall", "would", "going to", "wo"),
+    "obligation": ("should", "ought", "ought to"),
+    "ability": ("can", "could", "able", "ca"),
+    "possibility": ("may", "might", "perhaps", "maybe", "possibly", "probably", "likely"),
+    "opinion": ("think", "believe", "consider", "expect", "hope"),
+    "hedge": ("suppose", "guess", "assume", "seem", "seems", "appear", "appears"),
+}
+# Position of each class on a scale of commitment, 0 = fully committed.
+_MODAL_STRENGTH = {
+    "certainty": 0,
+    "necessity": 0,
+    "prediction": 1,
+    "obligation": 2,
+    "ability": 3,
+    "opinion": 2,
+    "possibility": 4,
+    "hedge": 4,
+}
+MODAL_CLASS: dict[str, str] = {
+    word: name for name, words in MODAL_CLASSES.items() for word in words
+}
+
+# Degree adverbs that raise or lower intensity (Quirk et al. 7.33: amplifiers and downtoners).
+AMPLIFIERS = frozenset(
+    {"very", "extremely", "highly", "most", "so", "too", "completely", "absolutely", "totally"}
+    | {"utterly", "deeply", "greatly", "significantly", "seriously", "fully", "entirely"}
+    | {"particularly", "especially", "truly", "really", "enormously", "immensely", "much"}
+)
+DOWNTONERS = frozenset(
+    {"somewhat", "rather", "fairly", "quite", "slightly", "partly", "partially", "relatively"}
+    | {"a bit", "a little", "almost", "nearly", "barely", "hardly", "merely", "only"}
+)
+
+NUMBER_WORDS = frozenset(
+    {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+    | {"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"}
+    | {"eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy"}
+    | {"eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion", "dozen"}
+    | {"half", "twice", "double", "triple", "first", "second", "third", "percent"}
+)
+_MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december"}
+)
+_WORD = re.compile(r"\d+(?:[.,:]\d+)*%?|[^\W\d_]+(?:['’][^\W\d_]+)*")
+_NAME = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What a span asserts beyond its content words."""
+
+    negations: tuple[str, ...]
+    modals: tuple[str, ...]  # modal class names, in order
+    modal_words: tuple[str, ...]
+    amplifiers: tuple[str, ...]
+    downtoners: tuple[str, ...]
+    numbers: tuple[str, ...]
+    names: tuple[str, ...]  # capitalised words not at the start of the rendering
+
+    @property
+    def negated(self) -> bool:
+        """Whether the span negates an odd number of times."""
+        return len(self.negations) % 2 == 1
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words and numbers of `text`; "n't" is split off as its own word."""
+    out: list[str] = []
+    for match in _WORD.finditer(text.replace("’", "'")):
+        word = match.group().lower()
+        if word.endswith("n't") and len(word) > 3:
+            out.extend((word[:-3], "n't"))
+        else:
+            out.append(word)
+    return out
+
+
+def _phrases(tokens: list[str], table: Iterable[str]) -> list[str]:
+    """Entries of `table` (words or two-word phrases) found in `tokens`, in order."""
+    found = []
+    multi = {p for p in table if " " in p}
+    for i, word in enumerate(tokens):
+        pair = f"{word} {tokens[i + 1]}" if i + 1 < len(tokens) else ""
+        if pair in multi:
+            found.append(pair)
+        elif word in table:
+            found.append(word)
+    return found
+
+
+def negative_affix(word: str) -> bool:
+    """Whether a content word carries a negative affix ("endless", "unacceptable")."""
+    return bool(_NEGATIVE_AFFIX.match(word))
+
+
+def cues(span: str, context: str = "") -> Cues:
+    """The cues of `span`; `context` (the whole rendering) tells sentence-initial capitals."""
+    tokens = words(span)
+    negations = [w for w in tokens if w in NEGATORS]
+    negations += [w for w in tokens if any(w.startswith(v) for v in NEGATIVE_VERBS)]
+    modal_words = _phrases(tokens, MODAL_CLASS)
+    return Cues(
+        negations=tuple(negations),
+        modals=tuple(MODAL_CLASS[w] for w in modal_words),
+        modal_words=tuple(modal_words),
+        amplifiers=tuple(_phrases(tokens, AMPLIFIERS)),
+        downtoners=tuple(_phrases(tokens, DOWNTONERS)),
+        numbers=tuple(w for w in tokens if w[0].isdigit() or w in NUMBER_WORDS),
+        names=tuple(names(span, context)),
+    )
+
+
+def names(span: str, context: str = "") -> list[str]:
+    """Capitalised words of `span` that are names: not sentence-initial, not "I", not months."""
+    start = context.find(span) if context and span else -1
+    out = []
+    for match in _NAME.finditer(span):
+        word = match.group()
+        if not word[:1].isupper() or word in {"I", "I'm"} or word.lower() in _MONTHS:
+            continue
+        before = (context[:start] if start >= 0 else "") + span[: match.start()]
+        if not before.strip() or before.rstrip()[-1:] in '.!?"“«:':
+            continue  # sentence-initial: capitalised by position
+        out.append(word)
+    return out
+
+
+def modal_strength(classes: Iterable[str], amplified: bool = False) -> int | None:
+    """The commitment of the strongest modal class present (0 = certain), None without one;
+    an amplifier ("firmly believe", "most likely") moves it one step towards certain."""
+    values = [_MODAL_STRENGTH[c] for c in classes]
+    if not values:
+        return None
+    return max(0, min(values) - 1) if amplified else min(values)

@@ -1,0 +1,110 @@
+"""Links between the content words of two spans: is word x of one rendering a way of saying
+word y of the other?
+
+Evidence, strongest first: the same lemma or spelling; a shared WordNet synset; both words going
+back to one source-language word (a lexicon candidate they share); WordNet similar-to,
+derivation or hypernymy; the Moby thesaurus. Antonyms link too, as a polarity change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+
+from drift.align.normalize import normalize_word
+from drift.translate.lemmatize import lemma as en_lemma
+
+LinkKind = Literal[
+    "same", "synonym", "source", "similar", "derivation", "hypernym", "thesaurus", "antonym"
+]
+
+
+class Semantics(Protocol):
+    """What the scores need of `drift.lexicon.english.EnglishSemantics`."""
+
+    def relation(self, a: str, b: str) -> Any | None:
+        """A relation with `kind`, `evidence` and `distance`, or None."""
+        ...
+
+    def known(self, word: str) -> bool:
+        """Whether the word is in WordNet or the thesaurus."""
+        ...
+
+
+@dataclass(frozen=True)
+class Word:
+    """A content word of a span with its source-language candidates (lemmatized)."""
+
+    text: str
+    candidates: tuple[str, ...] = ()  # preferred first
+
+
+@dataclass(frozen=True)
+class Link:
+    """How word `a` relates to word `b`, with a readable reason."""
+
+    a: str
+    b: str
+    kind: LinkKind
+    evidence: str
+    distance: int = 0
+
+
+_KIND_ORDER: dict[str, int] = {
+    "same": 0,
+    "synonym": 1,
+    "similar": 2,  # adjectives WordNet ties to one head are graded variants: a degree change
+    "source": 3,
+    "derivation": 4,
+    "antonym": 5,
+    "hypernym": 6,
+    "thesaurus": 7,
+}
+_SEMANTIC_KINDS = {
+    "spelling": "same",
+    "inflection": "same",
+    "synonym": "synonym",
+    "similar": "similar",
+    "derivation": "derivation",
+    "hypernym": "hypernym",
+    "thesaurus": "thesaurus",
+    "antonym": "antonym",
+}
+
+
+def same_word(a: str, b: str) -> bool:
+    """Equal up to case, British/American spelling, hyphenation and inflection."""
+    na, nb = normalize_word(a.replace("-", "")), normalize_word(b.replace("-", ""))
+    return na == nb or en_lemma(na) == en_lemma(nb)
+
+
+def link(a: Word, b: Word, lang: str, semantics: Semantics | None) -> Link | None:
+    """The strongest link between two words, or None when nothing relates them."""
+    if same_word(a.text, b.text):
+        return Link(a.text, b.text, "same", "same word (spelling or inflection)")
+    relation = semantics.relation(a.text, b.text) if semantics is not None else None
+    kind = _SEMANTIC_KINDS.get(getattr(relation, "kind", ""), "")
+    found: Link | None = None
+    if relation is not None and kind:
+        distance = getattr(relation, "distance", 0)
+        found = Link(a.text, b.text, kind, relation.evidence, distance)  # type: ignore[arg-type]
+    theirs = set(b.candidates)
+    shared = [c for c in a.candidates if c in theirs]
+    weaker = found is None or (
+        found.kind != "antonym" and _KIND_ORDER[found.kind] > _KIND_ORDER["source"]
+    )
+    if shared and weaker:
+        return Link(a.text, b.text, "source", f"{lang}: both → {shared[0]}")
+    return found
+
+
+def best_links(
+    side: Sequence[Word], other: Sequence[Word], lang: str, semantics: Semantics | None
+) -> list[Link | None]:
+    """For each word of `side`, its strongest link to any word of `other` (None if unlinked)."""
+    out: list[Link | None] = []
+    for word in side:
+        found = [x for x in (link(word, o, lang, semantics) for o in other) if x is not None]
+        out.append(min(found, key=lambda x: (_KIND_ORDER[x.kind], x.distance)) if found else None)
+    return out

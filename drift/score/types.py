@@ -1,0 +1,354 @@
+"""The type of a divergence and the drift it implies: meaning change or rewording?
+
+Each divergence gets one type with the evidence for it (a short reason a person can read):
+
+    spelling    same words up to spelling, hyphenation, inflection, punctuation
+    synonym     one word for another with the same meaning (WordNet synset, shared source word)
+    paraphrase  the same meaning in other words, across several words
+    polarity    negation added or removed, or an antonym
+    modality    will / may / must / should / could, certainty and hedges
+    degree      intensity moved (crucial / important, very / -, largest / a large)
+    number      numbers, dates, quantities
+    entity      a different named entity
+    sense       a different meaning (multipolar / strong, ally / partner)
+    omission    content that rendering b lacks (kind "omission": only a has the span)
+    addition    content that rendering b adds (kind "insertion": only b has the span)
+
+The drift follows from the type (see `ScoreSettings`): polarity, number and entity changes score
+high, a sense change between its floor and 1 by how dissimilar the spans are, degree and modality
+in between by strength, spellings and synonyms low. A word no resource knows is "unknown", and
+scores by the continuous similarity inside a middle band instead of as maximally different.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from drift.score.cues import Cues, cues, modal_strength, negative_affix
+from drift.score.links import Link, Semantics, Word, best_links, same_word
+from drift.score.settings import ScoreSettings
+
+DivergenceType = Literal[
+    "spelling",
+    "synonym",
+    "paraphrase",
+    "polarity",
+    "modality",
+    "degree",
+    "number",
+    "entity",
+    "sense",
+    "omission",
+    "addition",
+]
+TYPES: tuple[str, ...] = DivergenceType.__args__  # type: ignore[attr-defined]
+MEANING_TYPES = frozenset({"polarity", "modality", "degree", "number", "entity", "sense"})
+
+_COMPARATIVE = re.compile(r"^(?:most|more|least|less)$|(?:est|er)$")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A divergence's type, the reason for it, and its drift in [0, 1]."""
+
+    type: DivergenceType
+    evidence: str
+    drift: float
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a divergence: its span, content words and cues, and the whole rendering."""
+
+    span: str
+    words: tuple[Word, ...]
+    cues: Cues
+    rendering: str
+
+    @classmethod
+    def of(cls, span: str, words: Sequence[Word], rendering: str) -> Side:
+        """Build a side, reading the cues of `span` inside `rendering`."""
+        return cls(span, tuple(words), cues(span, rendering), rendering)
+
+
+def _negations(side: Side) -> int:
+    """Negators in the span, counting negative affixes ("endless") as one each."""
+    return len(side.cues.negations) + sum(negative_affix(w.text) for w in side.words)
+
+
+def _polarity(a: Side, b: Side) -> str:
+    """The polarity change between two sides, "" when both negate alike."""
+    na, nb = _negations(a), _negations(b)
+    if na % 2 == nb % 2:
+        return ""
+    if not a.cues.negations and not b.cues.negations:
+        return ""  # only affixes differ: "endless" against "end" is a derivation, judged later
+    if na > nb:
+        return f"negation removed: {', '.join(a.cues.negations) or a.span!r}"
+    return f"negation added: {', '.join(b.cues.negations) or b.span!r}"
+
+
+def _modality(a: Side, b: Side, settings: ScoreSettings) -> Verdict | None:
+    """Modal meaning moved: classes differ; drift grows with the distance in commitment."""
+    if a.cues.modals == b.cues.modals:
+        return None
+    sa = modal_strength(a.cues.modals, bool(a.cues.amplifiers))
+    sb = modal_strength(b.cues.modals, bool(b.cues.amplifiers))
+    wa = " ".join(a.cues.modal_words) or "-"
+    wb = " ".join(b.cues.modal_words) or "-"
+    evidence = f"modal: {wa} → {wb}"
+    if {sa, sb} <= {None, 1}:  # "will" against none: future tense, not modality
+        return Verdict("modality", evidence + " (tense)", settings.tense_drift)
+    steps = abs((sa if sa is not None else 0) - (sb if sb is not None else 0))
+    drift = settings.modality_drift + settings.modality_step * steps
+    return Verdict("modality", evidence, min(drift, settings.modality_max))
+
+
+def _degree_form(a: str, b: str) -> bool:
+    """One word is the comparative or superlative of the other ("largest" / "large")."""
+    return a != b and same_word(a, b) and bool(_COMPARATIVE.search(a) or _COMPARATIVE.search(b))
+
+
+def _degree(a: Side, b: Side, settings: ScoreSettings) -> Verdict | None:
+    """Intensity moved: an amplifier or downtoner on one side only, or a degree form."""
+    amp = set(a.cues.amplifiers) ^ set(b.cues.amplifiers)
+    down = set(a.cues.downtoners) ^ set(b.cues.downtoners)
+    for x in a.words:
+        for y in b.words:
+            if _degree_form(x.text.lower(), y.text.lower()):
+                return Verdict("degree", f"degree: {x.text} → {y.text}", settings.degree_drift)
+    if amp or down:
+        moved = ", ".join(sorted(amp | down))
+        return Verdict("degree", f"intensity word on one side only: {moved}", settings.degree_drift)
+    return None
+
+
+def _changed(xs: Sequence[str], ys: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Items of each side that the other lacks (case-insensitive)."""
+    lx, ly = {x.lower() for x in xs}, {y.lower() for y in ys}
+    return [x for x in xs if x.lower() not in ly], [y for y in ys if y.lower() not in lx]
+
+
+def _acronym_of(short: str, long: Sequence[str]) -> bool:
+    """ "U.S." or "US" for "United States"."""
+    short = short.replace(".", "")
+    return len(short) >= 2 and short.isupper() and short == "".join(w[0] for w in long).upper()
+
+
+def _entity(a: Side, b: Side) -> str:
+    """A named entity on each side that the other does not name."""
+    xa, xb = _changed(a.cues.names, b.cues.names)
+    if not xa or not xb:
+        return ""
+    if any(_acronym_of(x, xb) for x in xa) or any(_acronym_of(y, xa) for y in xb):
+        return ""
+    return f"entity: {' '.join(xa)} → {' '.join(xb)}"
+
+
+def _number(a: Side, b: Side) -> str:
+    xa, xb = _changed(a.cues.numbers, b.cues.numbers)
+    if not xa and not xb:
+        return ""
+    return f"number: {' '.join(xa) or '-'} → {' '.join(xb) or '-'}"
+
+
+_CUE_WORDS_OF = ("modal_words", "amplifiers", "downtoners", "negations", "numbers")
+
+
+def _content(side: Side) -> list[Word]:
+    """Content words that are not cue words (those are judged by the cue checks)."""
+    cue_words = {w for field in _CUE_WORDS_OF for w in getattr(side.cues, field)}
+    return [w for w in side.words if w.text.lower() not in cue_words]
+
+
+def _link_drift(found: Link, settings: ScoreSettings) -> tuple[DivergenceType, float]:
+    """The type and drift one word link implies on its own."""
+    if found.kind == "same":
+        return "spelling", settings.spelling_drift
+    if found.kind in ("synonym", "source"):
+        return "synonym", settings.synonym_drift
+    if found.kind == "derivation":
+        return "synonym", settings.near_synonym_drift
+    if found.kind == "similar":
+        return "degree", settings.degree_drift
+    if found.kind == "antonym":
+        return "polarity", settings.polarity_drift
+    if found.kind == "hypernym":
+        return "sense", settings.hypernym_drift
+    return "synonym", settings.thesaurus_drift  # thesaurus
+
+
+def substitution_verdict(
+    a: Side,
+    b: Side,
+    similarity: float,
+    lang: str,
+    semantics: Semantics | None,
+    settings: ScoreSettings = ScoreSettings(),  # noqa: B008 - frozen
+) -> Verdict:
+    """Type and drift of two spans that replace each other.
+
+    `similarity` is the continuous evidence (source-language agreement, e5, chrF) in [0, 1]; it
+    places a sense change between its floor and 1, and an unknown word inside a middle band.
+    """
+    polarity = _polarity(a, b)
+    if polarity:
+        return Verdict("polarity", polarity, settings.polarity_drift)
+    number = _number(a, b)
+    if number:
+        return Verdict("number", number, settings.number_drift)
+    entity = _entity(a, b)
+    if entity:
+        return Verdict("entity", entity, settings.entity_drift)
+    modality = _modality(a, b, settings)
+    ca, cb = _content(a), _content(b)
+    if modality is not None and not (ca or cb):
+        return modality
+    degree = _degree(a, b, settings)
+    if degree is not None and not (set(a.cues.amplifiers) & set(b.cues.amplifiers)):
+        rest = _words_verdict(ca, cb, a, b, similarity, lang, semantics, settings)
+        return degree if rest.drift <= degree.drift else rest
+    verdict = _words_verdict(ca, cb, a, b, similarity, lang, semantics, settings)
+    if modality is not None and modality.drift > verdict.drift:
+        return modality
+    return verdict
+
+
+def _words_verdict(
+    ca: Sequence[Word],
+    cb: Sequence[Word],
+    a: Side,
+    b: Side,
+    similarity: float,
+    lang: str,
+    semantics: Semantics | None,
+    settings: ScoreSettings,
+) -> Verdict:
+    """Judge the content words: every word linked (synonym, paraphrase) or a sense change."""
+    if not ca and not cb:
+        return Verdict("paraphrase", "function words only", settings.spelling_drift)
+    phrase = _phrase_link(a, b, lang, semantics)
+    if phrase is not None:
+        kind, drift = _link_drift(phrase, settings)
+        kind = "paraphrase" if kind == "synonym" else kind
+        return Verdict(kind, _evidence(phrase), drift)
+    links_a = best_links(ca, cb, lang, semantics)
+    links_b = best_links(cb, ca, lang, semantics)
+    loose_a = [w for w, x in zip(ca, links_a, strict=True) if x is None]
+    loose_b = [w for w, x in zip(cb, links_b, strict=True) if x is None]
+    found = [x for x in (*links_a, *links_b) if x is not None]
+    if loose_a or loose_b:
+        unknown = [w.text for w in (*loose_a, *loose_b) if not _known(w, semantics)]
+        if not loose_a or not loose_b:
+            side, lost = ("a", loose_a) if loose_a else ("b", loose_b)
+            words = ", ".join(w.text for w in lost)
+            drift = settings.reword_drift + (1 - similarity) * settings.reword_span
+            return Verdict("paraphrase" if drift < 0.5 else "sense", f"only {side}: {words}", drift)
+        pair = f"{loose_a[0].text} / {loose_b[0].text}"
+        if unknown:
+            low, high = settings.unknown_band
+            return Verdict(
+                "sense",
+                f"{pair}: not in any dictionary: {', '.join(unknown)}",
+                low + (high - low) * (1 - similarity),
+            )
+        drift = settings.sense_floor + (1 - settings.sense_floor) * (1 - similarity)
+        return Verdict("sense", f"{pair}: no shared sense or source word", drift)
+    worst = max(found, key=lambda x: _link_drift(x, settings)[1])
+    kind, drift = _link_drift(worst, settings)
+    if kind == "synonym" and (len(ca) > 1 or len(cb) > 1):
+        kind = "paraphrase"
+    if kind == "spelling" and (len(ca) != len(cb)):
+        kind = "paraphrase"
+    return Verdict(kind, _evidence(worst), drift)
+
+
+def _phrase_link(a: Side, b: Side, lang: str, semantics: Semantics | None) -> Link | None:
+    """A link between the spans as wholes ("put up with" / "tolerate"), when they are phrases."""
+    if semantics is None or (len(a.words) < 2 and len(b.words) < 2):
+        return None
+    x, y = _phrase_text(a), _phrase_text(b)
+    relation = semantics.relation(x, y)
+    if relation is None or relation.kind in ("antonym", "hypernym", "thesaurus"):
+        return None
+    kind = "same" if relation.kind in ("spelling", "inflection") else relation.kind
+    return Link(x, y, kind, relation.evidence, getattr(relation, "distance", 0))
+
+
+def _phrase_text(side: Side) -> str:
+    """The span without articles and punctuation, for phrase lookups."""
+    words = re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", side.span.lower())
+    return " ".join(w for w in words if w not in {"a", "an", "the"})
+
+
+def _known(word: Word, semantics: Semantics | None) -> bool:
+    return bool(word.candidates) or (semantics is not None and semantics.known(word.text))
+
+
+def _evidence(found: Link) -> str:
+    if found.kind == "same":
+        return f"{found.a} / {found.b}: {found.evidence}"
+    return f"{found.a} / {found.b}: {found.evidence}"
+
+
+def gap_verdict(
+    side: Side,
+    other: Side,
+    present_share: float,
+    kind: str,
+    settings: ScoreSettings = ScoreSettings(),  # noqa: B008 - frozen
+) -> Verdict:
+    """Type and drift of a span only one rendering has.
+
+    `kind` is the divergence kind: "omission" (b lacks `side`) or "insertion" (b adds it);
+    `present_share` is how much of the span's content the other rendering has elsewhere.
+    """
+    gap: DivergenceType = "omission" if kind == "omission" else "addition"
+    where = "b" if gap == "omission" else "a"
+    if side.cues.negated and _negations_in(side.rendering) > _negations_in(other.rendering):
+        verb = "removed in" if gap == "omission" else "added in"
+        words = ", ".join(side.cues.negations)
+        return Verdict("polarity", f"negation {verb} b: {words}", settings.polarity_drift)
+    numbers, _ = _changed(side.cues.numbers, cues(other.rendering).numbers)
+    if numbers:
+        return Verdict(
+            "number", f"number only in one side: {' '.join(numbers)}", settings.number_drift
+        )
+    modal = [w for w in side.cues.modal_words if w not in cues(other.rendering).modal_words]
+    content = _content(side)
+    if modal and not content:
+        empty = Side.of("", (), other.rendering)
+        verdict = _modality(side, empty, settings) if gap == "omission" else None
+        verdict = verdict or _modality(empty, side, settings)
+        if verdict is not None:
+            return verdict
+    intensity = [*side.cues.amplifiers, *side.cues.downtoners]
+    if intensity and not content:
+        words = ", ".join(intensity)
+        return Verdict(
+            "degree", f"intensity word missing in {where}: {words}", settings.degree_drift
+        )
+    if not side.words:
+        return Verdict(gap, "function words only", settings.gap_weight * settings.function_weight)
+    if present_share >= 1.0:
+        return Verdict("paraphrase", f"moved: {side.span!r} is elsewhere in {where}", 0.0)
+    names, _ = _changed(side.cues.names, cues(other.rendering).names)
+    lost = ", ".join(w.text for w in content) or side.span
+    if names:
+        drift = max(settings.entity_gap_drift, settings.gap_weight * (1 - present_share))
+        return Verdict(
+            gap,
+            f"dropped name: {' '.join(names)}"
+            if gap == "omission"
+            else f"added name: {' '.join(names)}",
+            drift,
+        )
+    verb = "dropped" if gap == "omission" else "added"
+    return Verdict(gap, f"{verb}: {lost}", settings.gap_weight * (1.0 - present_share))
+
+
+def _negations_in(text: str) -> int:
+    return len(cues(text).negations)

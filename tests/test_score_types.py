@@ -1,0 +1,176 @@
+"""Typed divergences: each difference gets the type a reader would give it, and a drift to match."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+import pytest
+
+from drift.score.links import Word
+from drift.score.settings import ScoreSettings
+from drift.score.types import TYPES, Side, gap_verdict, substitution_verdict
+
+S = ScoreSettings()
+
+
+@dataclass(frozen=True)
+class Rel:
+    kind: str
+    evidence: str
+    distance: int = 0
+
+
+class FakeSemantics:
+    """A two-entry WordNet stand-in, so these tests pin the rules, not the resource."""
+
+    RELATIONS: ClassVar[dict[frozenset[str], Rel]] = {
+        frozenset({"abandon", "leave"}): Rel("synonym", "WordNet: shared synset leave.v.05"),
+        frozenset({"increase", "decrease"}): Rel("antonym", "WordNet: antonym"),
+        frozenset({"end", "endless"}): Rel("derivation", "WordNet: derivationally related"),
+        frozenset({"crucial", "important"}): Rel("similar", "WordNet: similar to important.a.01"),
+    }
+
+    def relation(self, a: str, b: str):
+        return self.RELATIONS.get(frozenset({a.lower(), b.lower()}))
+
+    def known(self, word: str) -> bool:
+        return any(word.lower() in pair for pair in self.RELATIONS)
+
+
+def side(span: str, rendering: str, *words: tuple[str, set[str]] | str) -> Side:
+    built = [Word(w, ()) if isinstance(w, str) else Word(w[0], tuple(w[1])) for w in words]
+    return Side.of(span, built, rendering)
+
+
+def sub(a: Side, b: Side, similarity: float = 0.2):
+    return substitution_verdict(a, b, similarity, "ru", FakeSemantics(), S)
+
+
+def test_a_dropped_not_is_a_polarity_change_that_outranks_any_synonym() -> None:
+    a = side("not", "Moscow will not take part in the talks")
+    b = side("", "Moscow will take part in the talks")
+    verdict = gap_verdict(a, b, 0.0, "omission", S)
+    assert verdict.type == "polarity"
+    assert verdict.drift >= 0.85
+    assert "negation removed" in verdict.evidence
+    synonym = sub(
+        side("sympathisers", "our sympathisers", ("sympathisers", ["сочувствующий", "сторонник"])),
+        side("supporters", "our supporters", ("supporters", ["сторонник"])),
+    )
+    assert synonym.type == "synonym" and synonym.drift <= 0.2
+    assert "сторонник" in synonym.evidence
+    assert verdict.drift > synonym.drift
+
+
+def test_never_against_a_plain_verb_is_polarity_but_a_moved_not_is_not() -> None:
+    never = sub(side("never left", "We never left", "left"), side("left", "We left", "left"))
+    assert never.type == "polarity"
+    moved = gap_verdict(
+        side("not", "We will not, in fact, go"), side("", "We will not go"), 1.0, "omission", S
+    )
+    assert moved.type != "polarity"
+
+
+def test_has_no_end_and_is_endless_are_a_paraphrase_not_a_negation() -> None:
+    verdict = sub(
+        side("has no end", "It has no end", "end"), side("is endless", "It is endless", "endless")
+    )
+    assert verdict.type in {"paraphrase", "synonym"}
+    assert verdict.drift <= 0.2
+
+
+def test_numbers_entities_and_modals() -> None:
+    number = sub(side("5", "send 5 delegates"), side("6", "send 6 delegates"))
+    assert (number.type, number.drift >= 0.85) == ("number", True)
+    entity = sub(
+        side("Washington", "talks in Washington", "Washington"),
+        side("London", "talks in London", "London"),
+    )
+    assert (entity.type, entity.drift >= 0.85) == ("entity", True)
+    same = sub(
+        side("U.S.", "the U.S. said", "U.S."),
+        side("United States", "the United States said", "United", "States"),
+    )
+    assert same.type != "entity"
+    modal = sub(side("may", "We may send them"), side("must", "We must send them"))
+    assert modal.type == "modality"
+    assert S.tense_drift < modal.drift < S.polarity_drift
+
+
+def test_degree_words_and_forms() -> None:
+    dropped = gap_verdict(
+        side("very", "a very serious stage"), side("", "a serious stage"), 0.0, "omission", S
+    )
+    assert dropped.type == "degree"
+    form = sub(
+        side("largest", "the largest market", "largest"), side("large", "a large market", "large")
+    )
+    assert form.type == "degree"
+    similar = sub(
+        side("crucial", "a crucial step", "crucial"),
+        side("important", "an important step", "important"),
+    )
+    assert similar.type == "degree"
+    assert S.synonym_drift < similar.drift < S.sense_floor
+
+
+def test_unrelated_known_words_are_a_sense_change_and_unknown_words_stay_in_the_middle() -> None:
+    sense = sub(
+        side("multipolar", "a multipolar order", ("multipolar", {"многополярный"})),
+        side("strong", "a strong order", ("strong", {"сильный", "крепкий"})),
+        similarity=0.1,
+    )
+    assert sense.type == "sense" and sense.drift >= S.sense_floor
+    unknown = sub(
+        side("swayed", "not swayed", "swayed"),
+        side("affected", "not affected", ("affected", {"затронутый"})),
+        similarity=0.1,
+    )
+    assert unknown.type == "sense"
+    assert "not in any dictionary: swayed" in unknown.evidence
+    low, high = S.unknown_band
+    assert low <= unknown.drift <= high < sense.drift
+
+
+def test_antonyms_and_spelling() -> None:
+    assert (
+        sub(
+            side("increase", "to increase", "increase"), side("decrease", "to decrease", "decrease")
+        ).type
+        == "polarity"
+    )
+    spelling = sub(
+        side("sympathisers", "x", "sympathisers"), side("sympathizers", "y", "sympathizers")
+    )
+    assert spelling.type == "spelling" and spelling.drift <= 0.1
+
+
+def test_a_dropped_content_word_is_an_omission_naming_it_and_a_moved_one_costs_nothing() -> None:
+    dropped = gap_verdict(
+        side("multipolar", "a multipolar order", "multipolar"),
+        side("", "an order"),
+        0.0,
+        "omission",
+        S,
+    )
+    assert dropped.type == "omission" and "multipolar" in dropped.evidence
+    added = gap_verdict(
+        side("multipolar", "a multipolar order", "multipolar"),
+        side("", "an order"),
+        0.0,
+        "insertion",
+        S,
+    )
+    assert added.type == "addition"
+    moved = gap_verdict(
+        side("stage", "this stage", "stage"), side("", "a stage"), 1.0, "omission", S
+    )
+    assert moved.drift == 0.0
+
+
+@pytest.mark.parametrize(
+    "name", ["spelling", "synonym", "paraphrase", "polarity", "sense", "omission"]
+)
+def test_types_are_the_documented_set(name: str) -> None:
+    assert name in TYPES
