@@ -133,10 +133,12 @@ def test_identical_wire_copies_are_marked() -> None:
     assert all({d.quote_a, d.quote_b} != {"a:1", "b:1"} for d in find_divergences([group]))
 
 
-def test_dates_far_apart_and_other_speakers_do_not_group() -> None:
+def test_weak_evidence_far_apart_and_other_speakers_do_not_group() -> None:
     text = "We will work together to create a more just multipolar world order for all nations."
+    loose = "Together we will work to build a fairer multipolar world order for all the nations."
+    assert group_quotes([quote("a:1", text, date="2022-03-30"), quote("b:1", loose)])
     assert (
-        group_quotes([quote("a:1", text, date="2022-03-30"), quote("b:1", text, date="2023-02-02")])
+        group_quotes([quote("a:1", text, date="2022-03-30"), quote("b:1", loose, date="2023-02-02")])
         == []
     )
     assert group_quotes([quote("a:1", text), quote("b:1", text, speaker="Wang Yi")]) == []
@@ -183,3 +185,25 @@ def test_blocking_keeps_candidate_pairs_linear() -> None:
     pairs = candidate_pairs(units)
     assert len(pairs) <= 12 * len(units)
     assert all(units[i].speaker_key == units[j].speaker_key for i, j in pairs)
+
+
+def test_near_verbatim_retelling_groups_whatever_the_dates() -> None:
+    said = "The collapse of the Soviet Union was the greatest geopolitical catastrophe of the century."
+    retold = "the collapse of the Soviet Union was the greatest geopolitical catastrophe of the century"
+    (group,) = group_quotes(
+        [
+            quote("a:1", said, speaker="Vladimir Putin", date="2005-04-25"),
+            quote("b:1", retold, speaker="Putin", date="2022-02-22"),
+        ]
+    )
+    assert {r.quote_id for r in group.renderings} == {"a:1", "b:1"}
+
+
+def test_event_date_from_context_brings_a_retelling_into_the_window() -> None:
+    said = "We will work together to create a more just multipolar world order for all nations."
+    loose = "Together we will work to build a fairer multipolar world order for all the nations."
+    early = quote("a:1", said, date="2005-04-25")
+    later = quote("b:1", loose, date="2022-02-22")
+    assert group_quotes([early, later]) == []
+    dated = quote("b:1", loose, date="2022-02-22", context=f"In April 2005, Lavrov said “{loose}”")
+    assert len(group_quotes([early, dated])) == 1

@@ -13,23 +13,33 @@ from itertools import pairwise
 
 from drift.align.units import Unit, speaker_block, speakers_compatible
 
-WINDOW_DAYS = 45  # two known dates further apart than this are different events
+WINDOW_DAYS = 45  # two known dates further apart than this are different events (weak evidence)
 MAX_POSTINGS = 400  # keys shared by more units of one speaker than this carry no signal
-MAX_CANDIDATES = 12  # best candidates kept per unit
+MAX_CANDIDATES = 12  # best candidates kept per unit within the date window
+MAX_FAR = 4  # best candidates kept per unit outside it: near-verbatim retellings years later
+FAR_SHARE = 0.6  # a candidate outside the window shares at least this share of the unit's keys
+
+Days = tuple[int, int] | None  # first and last day an event may have happened on
 
 
-def dates_compatible(a: int | None, b: int | None, window: int = WINDOW_DAYS) -> bool:
-    """Unknown dates are compatible with anything; known ones must lie within the window."""
-    return a is None or b is None or abs(a - b) <= window
+def dates_compatible(a: Days, b: Days, window: int | None = WINDOW_DAYS) -> bool:
+    """Unknown dates are compatible with anything; known ranges must come within the window."""
+    if window is None or a is None or b is None:
+        return True
+    return max(a[0], b[0]) - min(a[1], b[1]) <= window
 
 
-def pair_allowed(a: Unit, b: Unit, window: int = WINDOW_DAYS) -> bool:
-    """Different documents (or fragments of one statement), compatible speaker and dates."""
+def pair_allowed(a: Unit, b: Unit, window: int | None = WINDOW_DAYS) -> bool:
+    """Different documents (or fragments of one statement), compatible speaker and dates.
+
+    `window=None` leaves dates out: strong evidence (a copy, a near-verbatim retelling, one
+    original sentence) links renderings whatever their dates.
+    """
     ra, rb = a.rendering, b.rendering
     if ra.doc_id == rb.doc_id and (a.root != b.root or ra.quote_id == rb.quote_id):
         return False
     return speakers_compatible(a.speaker_key, b.speaker_key) and dates_compatible(
-        a.day, b.day, window
+        a.days, b.days, window
     )
 
 
@@ -82,9 +92,16 @@ def candidate_pairs(
             (
                 j
                 for j in scores
-                if shared[j] >= need and j != i and pair_allowed(unit, units[j], window)
+                if shared[j] >= need and j != i and pair_allowed(unit, units[j], None)
             ),
             key=lambda j: (-scores[j], j),
         )
-        pairs.update((min(i, j), max(i, j)) for j in ranked[:max_candidates])
+        near = [j for j in ranked if dates_compatible(unit.days, units[j].days, window)]
+        far_need = max(need, FAR_SHARE * len(keys[i]))
+        far = [
+            j
+            for j in ranked
+            if shared[j] >= far_need and not dates_compatible(unit.days, units[j].days, window)
+        ]
+        pairs.update((min(i, j), max(i, j)) for j in near[:max_candidates] + far[:MAX_FAR])
     return sorted(pairs)

@@ -1,125 +1,55 @@
 """Group the renderings of one original statement across documents.
 
 quotes -> sentence/clause units -> candidate pairs (blocking) -> verified, scored pairs with the
-overlapping span of each side -> one node per distinct span of a unit -> constrained clustering ->
-`Group` records with deterministic ids.
+overlapping span of each side (plus links to original sentences, when originals are given) -> one
+node per distinct span of a unit -> constrained clustering -> `Group` records with deterministic
+ids, and the quotes left alone with the reason.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
-from tqdm.auto import tqdm
-
-from drift.align.blocking import WINDOW_DAYS, candidate_pairs, pair_allowed
+from drift.align.anchoring import Bridge, Link, link_units
+from drift.align.blocking import WINDOW_DAYS, candidate_pairs
 from drift.align.clustering import Member, cluster
+from drift.align.edges import Edge, copy_edges, full_span, lexical_edges, term_edges
 from drift.align.normalize import norm_key
-from drift.align.similarity import (
-    MIN_COVERAGE,
-    MIN_DICE,
-    ChrF,
-    embedding_score,
-    lexical_score,
-    overlap,
-)
-from drift.align.terms import term_pairs, term_similarity
+from drift.align.singletons import Unmatched, unmatched_quotes
 from drift.align.units import Unit, build_units
 from drift.embed import Embedder
-from drift.records import Group, Quote, Rendering
+from drift.records import Group, Original, Quote, Rendering
 
 logger = logging.getLogger("drift.align")
 
-ACCEPT = 0.5  # pair similarity from which two renderings are taken as one statement
-TERM_ACCEPT = 0.4  # the same for term quotes, judged by their sentences
 NODE_OVERLAP = 0.5  # two matched spans of one unit sharing this much are one node
 
 
 @dataclass(frozen=True)
-class Edge:
-    """A verified pair: units i < j, their similarity and the matched token range of each."""
+class Alignment:
+    """Groups, the quotes that joined none, and the original each anchored group renders."""
 
-    score: float
-    i: int
-    j: int
-    span_i: tuple[int, int]  # first and last token index, inclusive
-    span_j: tuple[int, int]
+    groups: tuple[Group, ...]
+    unmatched: tuple[Unmatched, ...] = ()
+    originals: Mapping[str, str] = field(default_factory=dict)  # group_id -> original_id
 
 
-def _full(unit: Unit) -> tuple[int, int]:
-    return (0, len(unit.tokens) - 1)
-
-
-def _copy_edges(units: Sequence[Unit], statements: Sequence[int]) -> list[Edge]:
-    """Units with the same normalized words in different documents: shared wire copy."""
-    first: dict[str, int] = {}
+def _anchor_edges(units: Sequence[Unit], links: Mapping[int, Link]) -> list[Edge]:
+    """All units linked to one original sentence, joined to the first of them (strong edges)."""
+    by_sentence: dict[str, list[int]] = {}
+    for i in sorted(links):
+        by_sentence.setdefault(links[i].sentence.key, []).append(i)
     edges = []
-    for i in statements:
-        origin = first.setdefault(units[i].key, i)
-        if origin != i and pair_allowed(units[origin], units[i]):
-            edges.append(Edge(1.0, origin, i, _full(units[origin]), _full(units[i])))
+    for members in by_sentence.values():
+        first = members[0]
+        for other in members[1:]:
+            score = round((links[first].score + links[other].score) / 2, 6)
+            span_a, span_b = full_span(units[first]), full_span(units[other])
+            edges.append(Edge(score, first, other, span_a, span_b, strong=True))
     return edges
-
-
-def _lexical_edges(
-    units: Sequence[Unit],
-    pairs: Sequence[tuple[int, int]],
-    embedder: Embedder | None,
-    progress: bool,
-) -> list[Edge]:
-    """Score candidate pairs on their overlapping spans; keep those above the threshold."""
-    chrf = ChrF()
-    kept: list[tuple[int, int, tuple[int, int], tuple[int, int], float]] = []
-    for i, j in tqdm(pairs, desc="align", unit="pair", disable=not progress):
-        a, b = units[i], units[j]
-        if a.key == b.key:
-            continue  # copies are linked separately
-        found = overlap(a.tokens, b.tokens)
-        if found is None or found.dice < MIN_DICE or found.coverage < MIN_COVERAGE:
-            continue
-        need = min(2, sum(t.is_content for t in min(a.tokens, b.tokens, key=len)))
-        if found.matched_content < max(1, need):
-            continue
-        span_a, span_b = (found.a_first, found.a_last), (found.b_first, found.b_last)
-        chrf_value = chrf(_span_text(a, span_a), _span_text(b, span_b))
-        kept.append((i, j, span_a, span_b, lexical_score(found.dice, chrf_value)))
-    if embedder is not None and kept:
-        texts = sorted(
-            {_span_text(units[i], s) for i, _, s, _, _ in kept}
-            | {_span_text(units[j], s) for _, j, _, s, _ in kept}
-        )
-        vectors = dict(zip(texts, embedder.encode(texts), strict=True))
-        kept = [
-            (
-                i,
-                j,
-                sa,
-                sb,
-                0.5 * lex
-                + 0.5
-                * embedding_score(
-                    float(vectors[_span_text(units[i], sa)] @ vectors[_span_text(units[j], sb)])
-                ),
-            )
-            for i, j, sa, sb, lex in kept
-        ]
-    return [Edge(round(s, 6), i, j, sa, sb) for i, j, sa, sb, s in kept if s >= ACCEPT]
-
-
-def _term_edges(units: Sequence[Unit], terms: Sequence[int]) -> list[Edge]:
-    """Term pairs whose sentences say the same thing."""
-    edges = []
-    for i, j in term_pairs(units, terms):
-        score = term_similarity(units[i], units[j])
-        if score >= TERM_ACCEPT:
-            edges.append(Edge(round(score, 6), i, j, _full(units[i]), _full(units[j])))
-    return edges
-
-
-def _span_text(unit: Unit, span: tuple[int, int]) -> str:
-    return unit.rendering.text[unit.tokens[span[0]].start : unit.tokens[span[1]].end]
 
 
 def _nodes(
@@ -161,7 +91,7 @@ def _rendering(unit: Unit, span: tuple[int, int]) -> Rendering:
     base = unit.rendering
     start = base.start + unit.tokens[span[0]].start
     end = base.start + unit.tokens[span[1]].end
-    if span == _full(unit):
+    if span == full_span(unit):
         start, end = base.start, base.end  # keep the sentence whole, closing punctuation included
     return replace(base, text=unit.quote_text[start:end], start=start, end=end)
 
@@ -194,10 +124,16 @@ def _speaker(renderings: Sequence[Rendering]) -> str:
     return min(counts, key=lambda s: (-counts[s], s)) if counts else ""
 
 
-def group_quotes(
-    quotes: Sequence[Quote], *, embedder: Embedder | None = None, progress: bool | None = None
-) -> list[Group]:
-    """Group renderings of one original statement across documents (only groups of >= 2 docs).
+def align_groups(
+    quotes: Sequence[Quote],
+    *,
+    embedder: Embedder | None = None,
+    originals: Sequence[Original] = (),
+    bridge: Bridge | None = None,
+    progress: bool | None = None,
+) -> Alignment:
+    """Group renderings of one statement across documents (groups of >= 2 documents), list the
+    quotes left alone, and name the original each anchored group renders.
 
     Deterministic: the same quotes give the same groups, ids ("g001"...) and order.
     """
@@ -207,10 +143,13 @@ def group_quotes(
     statements = [i for i, u in enumerate(units) if not u.is_term]
     terms = [i for i, u in enumerate(units) if u.is_term]
     pairs = candidate_pairs(units, eligible=statements)
+    links = link_units(units, originals, embedder=embedder, bridge=bridge) if originals else {}
+    tried: dict[int, float] = {}
     edges = [
-        *_copy_edges(units, statements),
-        *_lexical_edges(units, pairs, embedder, progress),
-        *_term_edges(units, terms),
+        *_anchor_edges(units, links),
+        *copy_edges(units, statements),
+        *lexical_edges(units, pairs, embedder, progress, WINDOW_DAYS, tried),
+        *term_edges(units, terms),
     ]
     edges.sort(key=lambda e: (-e.score, e.i, e.j, e.span_i, e.span_j))
     nodes, node_pairs = _nodes(units, edges)
@@ -219,12 +158,13 @@ def group_quotes(
             units[u].rendering.doc_id,
             units[u].rendering.quote_id,
             units[u].root,
-            units[u].day,
+            units[u].days,
             units[u].speaker_key,
+            links[u].sentence.key if u in links else "",
         )
         for u, _ in nodes
     ]
-    clusters, accepted = cluster(members, node_pairs, WINDOW_DAYS)
+    clusters, accepted = cluster(members, node_pairs, WINDOW_DAYS, [e.strong for e in edges])
     score = {}
     for pair, edge in zip(node_pairs, edges, strict=True):
         score.setdefault(pair, edge.score)
@@ -244,16 +184,58 @@ def group_quotes(
             _mark_copies(parts, order), key=lambda r: (_quote_order(r.quote_id), r.start, r.end)
         )
         confidence = sum(edge_scores[c]) / len(edge_scores[c])
-        built.append((renderings, min(1.0, max(0.0, confidence))))
+        anchor = sorted(
+            {
+                links[nodes[n][0]].sentence.original.original_id
+                for n in node_ids
+                if nodes[n][0] in links
+            }
+        )
+        built.append((renderings, min(1.0, max(0.0, confidence)), anchor[0] if anchor else ""))
     built.sort(key=lambda g: [(_quote_order(r.quote_id), r.start, r.end) for r in g[0]])
     width = max(3, len(str(len(built))))
-    return [
-        Group(
-            group_id=f"g{n:0{width}d}",
-            renderings=tuple(renderings),
-            confidence=round(confidence, 4),
-            speaker=_speaker(renderings),
-            kind=renderings[0].kind,
+    groups = []
+    matched: dict[str, str] = {}
+    for n, (renderings, confidence, original_id) in enumerate(built, start=1):
+        speaker = _speaker(renderings)
+        group_id = f"g{n:0{width}d}"
+        groups.append(
+            Group(
+                group_id=group_id,
+                renderings=tuple(replace(r, speaker=r.speaker or speaker) for r in renderings),
+                confidence=round(confidence, 4),
+                speaker=speaker,
+                kind=renderings[0].kind,
+            )
         )
-        for n, (renderings, confidence) in enumerate(built, start=1)
-    ]
+        if original_id:
+            matched[group_id] = original_id
+    grouped = {r.quote_id for g in groups for r in g.renderings}
+    linked = {k for e in edges for k in (e.i, e.j)}
+    unmatched = unmatched_quotes(quotes, units, grouped, linked, tried)
+    return Alignment(tuple(groups), tuple(unmatched), matched)
+
+
+def group_quotes(
+    quotes: Sequence[Quote],
+    *,
+    embedder: Embedder | None = None,
+    originals: Sequence[Original] = (),
+    bridge: Bridge | None = None,
+    progress: bool | None = None,
+) -> list[Group]:
+    """Group renderings of one original statement across documents (see `align_groups`)."""
+    found = align_groups(
+        quotes, embedder=embedder, originals=originals, bridge=bridge, progress=progress
+    )
+    return list(found.groups)
+
+
+def resolved_speakers(groups: Sequence[Group]) -> dict[str, str]:
+    """quote_id -> the speaker its group gives it, for quotes whose own article named nobody."""
+    found: dict[str, str] = {}
+    for group in groups:
+        for r in group.renderings:
+            if r.speaker:
+                found.setdefault(r.quote_id, r.speaker)
+    return found

@@ -8,6 +8,7 @@ from datetime import date
 
 from drift.align.normalize import Token, norm_key, tokenize
 from drift.align.segment import segment_quote
+from drift.corpus.dates import event_dates
 from drift.quotes.speakers import speaker_key
 from drift.records import Quote, Rendering
 
@@ -19,7 +20,7 @@ class Unit:
     rendering: Rendering
     root: str  # quote_id of the statement this quote is a fragment of (itself if whole)
     speaker_key: str  # "" when unknown
-    day: int | None  # proleptic ordinal of the date, None when unknown
+    days: tuple[int, int] | None  # first and last day (ordinals) the words were said, if known
     tokens: tuple[Token, ...]  # normalized words of rendering.text, fillers ("and") left out
     context: str = ""  # the quote's surrounding sentence (used for term quotes)
     quote_text: str = ""
@@ -33,6 +34,11 @@ class Unit:
     def is_term(self) -> bool:
         return self.rendering.kind == "term"
 
+    @property
+    def day(self) -> int | None:
+        """First day the words may have been said (for ordering), None when unknown."""
+        return self.days[0] if self.days else None
+
 
 def parse_day(value: str) -> int | None:
     """Day number of an ISO date ("2022-03-30"), None when empty or unparseable."""
@@ -40,6 +46,18 @@ def parse_day(value: str) -> int | None:
         return date.fromisoformat(value.strip()[:10]).toordinal()
     except ValueError:
         return None
+
+
+def event_days(quote: Quote) -> tuple[int, int] | None:
+    """Days the quote's words were said: a date its context gives ("in 2005", "on Monday"),
+    else the article's date; None when neither is known."""
+    found = event_dates(quote.context, quote.date, " ".join(quote.text.split()))
+    if found is not None:
+        first, last = parse_day(found[0]), parse_day(found[1])
+        if first is not None and last is not None:
+            return first, last
+    day = parse_day(quote.date)
+    return None if day is None else (day, day)
 
 
 def speakers_compatible(a: str, b: str) -> bool:
@@ -64,7 +82,7 @@ def build_units(quotes: Sequence[Quote]) -> list[Unit]:
         if quote.speaker not in keys:
             keys[quote.speaker] = speaker_key(quote.speaker) if quote.speaker else ""
         key = keys[quote.speaker]
-        day = parse_day(quote.date)
+        days = event_days(quote)
         for rendering in segment_quote(quote):
             tokens = tuple(t for t in tokenize(rendering.text) if not t.is_filler)
             if not tokens or not norm_key(rendering.text):
@@ -74,7 +92,7 @@ def build_units(quotes: Sequence[Quote]) -> list[Unit]:
                     rendering=rendering,
                     root=quote.fragment_of or quote.quote_id,
                     speaker_key=key,
-                    day=day,
+                    days=days,
                     tokens=tokens,
                     context=quote.context,
                     quote_text=quote.text,

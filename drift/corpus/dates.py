@@ -129,3 +129,102 @@ def _to_iso(found: str) -> str:
         except ValueError:
             return ""
     return ""
+
+
+# Event dates in prose: when the article says the words were spoken ("in 2005", "on Monday").
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_NAMES = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_EVENT = re.compile(
+    r"\b(?:(?P<full>" + _DATE_RE.pattern + r")"
+    rf"|(?:in|since|from|during)\s+(?:(?P<month>{_MONTH_NAMES})\s+)?(?P<year>(?:19|20)\d\d)\b"
+    rf"|(?:in|on|of)\s+(?P<bare_month>{_MONTH_NAMES})\b(?!\s+\d)"
+    r"|(?:on|last)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b"
+    r"|(?P<relative>yesterday|last\s+(?:week|month|year))"
+    r"|(?P<ago>\w+)\s+years?\s+ago)",
+    re.IGNORECASE,
+)
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_NUMBERS |= {"eight": 8, "nine": 9, "ten": 10, "a": 1, "twenty": 20, "fifteen": 15}
+
+
+def event_dates(context: str, published: str = "", exclude: str = "") -> tuple[str, str] | None:
+    """First and last ISO day of the event the context dates, nearest the quote; else None.
+
+    Reads "on 30 March 2022", "in 2005", "in April 2005", "in March", "on Monday", "yesterday",
+    "last week/month/year", "18 years ago"; relative forms need the publication date. Words of
+    `exclude` (the quote itself) are not read: a date the speaker mentions is not when he spoke.
+    """
+    pub = _iso_day(published)
+    masked, anchor = context, len(context) // 2
+    if exclude and (at := context.find(exclude)) >= 0:
+        masked = context[:at] + " " * len(exclude) + context[at + len(exclude) :]
+        anchor = at + len(exclude) // 2
+    found = []
+    for match in _EVENT.finditer(masked):
+        span = _event_span(match, pub)
+        if span is not None and (pub is None or span[0] <= pub):
+            distance = min(abs(match.start() - anchor), abs(match.end() - anchor))
+            found.append((distance, match.start(), span))
+    if not found:
+        return None
+    first, last = min(found)[2]
+    if pub is not None and last > pub:
+        last = pub  # words reported on the publication day were said by then
+    return first.isoformat(), last.isoformat()
+
+
+def _iso_day(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
+    first = dt.date(year, month, 1)
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return first, following - dt.timedelta(days=1)
+
+
+def _event_span(match: re.Match[str], pub: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The days one matched expression stands for, or None when it cannot be placed."""
+    parts = match.groupdict()
+    if parts["full"]:
+        iso = _to_iso(parts["full"])
+        return (dt.date.fromisoformat(iso),) * 2 if iso else None
+    if parts["year"]:
+        year = int(parts["year"])
+        if parts["month"]:
+            return _month_range(year, _MONTHS[parts["month"].lower()[:3]])
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if pub is None:
+        return None
+    if parts["bare_month"]:
+        month = _MONTHS[parts["bare_month"].lower()[:3]]
+        return _month_range(pub.year if month <= pub.month else pub.year - 1, month)
+    if parts["weekday"]:
+        back = (pub.weekday() - _WEEKDAYS.index(parts["weekday"].lower())) % 7
+        if match.group().lower().startswith("last") and back == 0:
+            back = 7
+        day = pub - dt.timedelta(days=back)
+        return day, day
+    if parts["relative"]:
+        word = parts["relative"].lower().split()[-1]
+        if word == "yesterday":
+            day = pub - dt.timedelta(days=1)
+            return day, day
+        if word == "week":
+            monday = pub - dt.timedelta(days=pub.weekday() + 7)
+            return monday, monday + dt.timedelta(days=6)
+        if word == "month":
+            return _month_range(pub.year - (pub.month == 1), (pub.month - 2) % 12 + 1)
+        return dt.date(pub.year - 1, 1, 1), dt.date(pub.year - 1, 12, 31)
+    count = _NUMBERS.get(parts["ago"].lower()) or (
+        int(parts["ago"]) if parts["ago"].isdigit() else 0
+    )
+    if not 0 < count < 100:
+        return None
+    return dt.date(pub.year - count, 1, 1), dt.date(pub.year - count, 12, 31)

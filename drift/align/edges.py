@@ -1,0 +1,135 @@
+"""Evidence that two units render one statement: wire copies, lexical overlap, term contexts.
+
+Each edge carries its score, the matched token span of each side, and whether it is strong: a
+copy or a near-verbatim retelling, which links renderings whatever their dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tqdm.auto import tqdm
+
+from drift.align.blocking import dates_compatible, pair_allowed
+from drift.align.similarity import (
+    MIN_COVERAGE,
+    MIN_DICE,
+    ChrF,
+    embedding_score,
+    lexical_score,
+    overlap,
+)
+from drift.align.terms import term_pairs, term_similarity
+from drift.align.units import Unit
+from drift.embed import Embedder
+
+ACCEPT = 0.5  # pair similarity from which two renderings are taken as one statement
+TERM_ACCEPT = 0.4  # the same for term quotes, judged by their sentences
+NEAR_VERBATIM = 0.8  # lexical similarity of a retelling that needs no date to be believed
+NEAR_VERBATIM_DICE = 0.75  # ... with this much of its words matched
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A verified pair: units i < j, their similarity and the matched token range of each."""
+
+    score: float
+    i: int
+    j: int
+    span_i: tuple[int, int]  # first and last token index, inclusive
+    span_j: tuple[int, int]
+    strong: bool = False  # a copy, a near-verbatim retelling or one original: dates do not bind
+
+
+def full_span(unit: Unit) -> tuple[int, int]:
+    """The token range of the whole unit."""
+    return (0, len(unit.tokens) - 1)
+
+
+def span_text(unit: Unit, span: tuple[int, int]) -> str:
+    """The unit's text from the first to the last token of `span`."""
+    return unit.rendering.text[unit.tokens[span[0]].start : unit.tokens[span[1]].end]
+
+
+def copy_edges(units: Sequence[Unit], statements: Sequence[int]) -> list[Edge]:
+    """Units with the same normalized words in different documents: shared wire copy."""
+    first: dict[str, int] = {}
+    edges = []
+    for i in statements:
+        origin = first.setdefault(units[i].key, i)
+        if origin != i and pair_allowed(units[origin], units[i], None):
+            a, b = units[origin], units[i]
+            edges.append(Edge(1.0, origin, i, full_span(a), full_span(b), strong=True))
+    return edges
+
+
+def lexical_edges(
+    units: Sequence[Unit],
+    pairs: Sequence[tuple[int, int]],
+    embedder: Embedder | None,
+    progress: bool,
+    window: int,
+    tried: dict[int, float] | None = None,
+) -> list[Edge]:
+    """Score candidate pairs on their overlapping spans; keep those above the threshold.
+
+    A pair outside the date window is kept only when it is near-verbatim. `tried` collects the
+    best score each unit reached, kept or not (to explain the renderings left alone).
+    """
+    chrf = ChrF()
+    kept: list[tuple[int, int, tuple[int, int], tuple[int, int], float, bool]] = []
+    tried = {} if tried is None else tried
+    for i, j in tqdm(pairs, desc="align", unit="pair", disable=not progress):
+        a, b = units[i], units[j]
+        if a.key == b.key:
+            continue  # copies are linked separately
+        found = overlap(a.tokens, b.tokens)
+        if found is None or found.dice < MIN_DICE or found.coverage < MIN_COVERAGE:
+            continue
+        need = min(2, sum(t.is_content for t in min(a.tokens, b.tokens, key=len)))
+        if found.matched_content < max(1, need):
+            continue
+        span_a, span_b = (found.a_first, found.a_last), (found.b_first, found.b_last)
+        lexical = lexical_score(found.dice, chrf(span_text(a, span_a), span_text(b, span_b)))
+        strong = lexical >= NEAR_VERBATIM and found.dice >= NEAR_VERBATIM_DICE
+        for unit in (i, j):
+            tried[unit] = max(tried.get(unit, 0.0), lexical)
+        if strong or dates_compatible(a.days, b.days, window):
+            kept.append((i, j, span_a, span_b, lexical, strong))
+    if embedder is not None and kept:
+        texts = sorted(
+            {span_text(units[i], s) for i, _, s, _, _, _ in kept}
+            | {span_text(units[j], s) for _, j, _, s, _, _ in kept}
+        )
+        vectors = dict(zip(texts, embedder.encode(texts), strict=True))
+        kept = [
+            (
+                i,
+                j,
+                sa,
+                sb,
+                0.5 * lex
+                + 0.5
+                * embedding_score(
+                    float(vectors[span_text(units[i], sa)] @ vectors[span_text(units[j], sb)])
+                ),
+                strong,
+            )
+            for i, j, sa, sb, lex, strong in kept
+        ]
+    return [
+        Edge(round(s, 6), i, j, sa, sb, strong)
+        for i, j, sa, sb, s, strong in kept
+        if s >= ACCEPT or strong
+    ]
+
+
+def term_edges(units: Sequence[Unit], terms: Sequence[int]) -> list[Edge]:
+    """Term pairs whose sentences say the same thing."""
+    edges = []
+    for i, j in term_pairs(units, terms):
+        score = term_similarity(units[i], units[j])
+        if score >= TERM_ACCEPT:
+            edges.append(Edge(round(score, 6), i, j, full_span(units[i]), full_span(units[j])))
+    return edges
