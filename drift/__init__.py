@@ -14,6 +14,7 @@ from typing import Any
 __version__ = "0.1.0"
 
 _API = {"run", "find_quotes", "align_quotes", "back_translate", "list_models", "Report"}
+_API |= {"DIVERGENCE_TYPES"}
 __all__ = sorted(_API)
 
 

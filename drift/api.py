@@ -21,6 +21,7 @@ from drift.corpus import DEFAULT_MAX_BYTES
 from drift.io import atomic_write_text
 from drift.pipeline import RunOptions, Timer
 from drift.records import Failure, Original
+from drift.score.types import TYPES as DIVERGENCE_TYPES  # noqa: F401 - re-exported
 
 PathsLike = str | Path | Iterable[str | Path]
 
@@ -122,8 +123,8 @@ def align_quotes(
     )
     outlets = {d.doc_id: d.outlet for d in extracted.corpus.documents}
     return Alignment(
-        quotes=rep.quotes_frame(extracted.quotes),
-        groups=rep.groups_frame(aligned.groups, outlets),
+        quotes=rep.quotes_frame(aligned.extracted.quotes),
+        groups=rep.groups_frame(aligned.groups, outlets, unmatched=aligned.unmatched),
         divergences=rep.divergences_frame(aligned.divergences),
         failures=list(extracted.failures),
         processed=_processed(extracted),
@@ -164,7 +165,9 @@ def run(
     all_originals = _unique_originals([*extracted.corpus.originals, *from_files])
     with timer.stage("embedder"):
         emb = pipeline.build_embedder(embedder)
-    aligned = pipeline.align(extracted, embedder=emb, progress=progress, timer=timer)
+    aligned = pipeline.align(
+        extracted, embedder=emb, originals=all_originals, progress=progress, timer=timer
+    )
     scored = pipeline.score(
         aligned,
         originals=all_originals,
@@ -179,8 +182,8 @@ def run(
     page = rep.PageData(scored.aligned.groups, scored.divergences, scores, outlets, meta)
     return Report(
         processed=_processed(extracted),
-        quotes=rep.quotes_frame(extracted.quotes),
-        groups=rep.groups_frame(aligned.groups, outlets, scores),
+        quotes=rep.quotes_frame(aligned.extracted.quotes),
+        groups=rep.groups_frame(aligned.groups, outlets, scores, aligned.unmatched),
         divergences=rep.scored_divergences_frame(scored.divergences),
         meta=meta,
         failures=list(scored.failures),

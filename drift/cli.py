@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 from drift.corpus import DEFAULT_MAX_BYTES
 from drift.errors import DriftError
+from drift.io import REPORT_FILES, check_output_dir, check_output_file
 from drift.records import Failure
 
 app = typer.Typer(
@@ -120,9 +121,13 @@ def quotes(
     from drift.report import write_csv
 
     _setup_logging(verbose)
+    if output is not None:
+        check_output_file(output)
     result = find_quotes(paths, max_bytes=_max_bytes(max_size), progress=False if quiet else None)
     frame = result.quotes
     _report_failures(result.failures)
+    if result.processed == 0:  # never replace earlier results with nothing
+        raise typer.Exit(_exit_code(result.failures, 0))
     if output is not None:
         write_csv(frame, output)
         typer.echo(f"drift: {len(frame)} quotes written to {output}", err=True)
@@ -163,6 +168,8 @@ def align(
     from drift.api import align_quotes
 
     _setup_logging(verbose)
+    if output is not None:
+        check_output_dir(output, ("groups.csv", "divergences.csv"))
     result = align_quotes(
         paths,
         embedder=_embedder(embedder),
@@ -170,10 +177,13 @@ def align(
         progress=False if quiet else None,
     )
     _report_failures(result.failures)
+    if result.processed == 0:  # never replace earlier results with nothing
+        raise typer.Exit(_exit_code(result.failures, 0))
     if output is not None:
         result.save(output)
         typer.echo(
-            f"drift: {result.groups['group_id'].nunique()} groups, "
+            f"drift: {result.groups.loc[result.groups['group_id'] != '', 'group_id'].nunique()} "
+            "groups, "
             f"{len(result.divergences)} divergences written to {output}",
             err=True,
         )
@@ -219,6 +229,7 @@ def run(
     from drift.api import run as run_api
 
     _setup_logging(verbose)
+    check_output_dir(output, REPORT_FILES)
     report = run_api(
         paths,
         originals=originals or None,

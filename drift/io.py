@@ -1,13 +1,19 @@
-"""Atomic file output: write to a temporary file beside the target, then rename over it."""
+"""File output: atomic writes (a temp file beside the target, renamed over it), and checks that
+outputs can be written, made before any work so a run never fails on them at the end."""
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
+
+from drift.errors import UsageError
+
+REPORT_FILES = ("quotes.csv", "groups.csv", "divergences.csv", "report.html", "run.json")
 
 
 @contextmanager
@@ -39,3 +45,46 @@ def atomic_write_text(path: str | Path, text: str) -> None:
     """Write `text` to `path` atomically."""
     with atomic_open(path) as handle:
         handle.write(text)
+
+
+class OutputError(UsageError):
+    """An output path that cannot be written; the message names it and what to do."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}; choose another -o")
+
+
+def _creatable(path: Path) -> None:
+    """Raise unless `path` (absent) could be created as a directory: its nearest existing
+    ancestor is a writable directory."""
+    parent = path.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        raise OutputError(path, f"cannot create it ({parent} is not a directory)")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise OutputError(path, f"cannot create it ({parent}: permission denied)")
+
+
+def check_output_dir(path: str | Path, names: tuple[str, ...] = ()) -> None:
+    """Raise `OutputError` unless `path` is, or can become, a writable directory in which each
+    of `names` can be replaced (no directory in the way)."""
+    out = Path(path)
+    if not out.exists():
+        _creatable(out)
+        return
+    if not out.is_dir():
+        raise OutputError(out, "is a file, not a directory")
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise OutputError(out, f"not writable ({os.strerror(errno.EACCES).lower()})")
+    for name in names:
+        if (out / name).is_dir():
+            raise OutputError(out / name, "is a directory where drift writes a file")
+
+
+def check_output_file(path: str | Path) -> None:
+    """Raise `OutputError` unless the file `path` can be written (created or replaced)."""
+    target = Path(path)
+    if target.is_dir():
+        raise OutputError(target, "is a directory, not a file")
+    check_output_dir(target.parent)

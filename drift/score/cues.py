@@ -54,6 +54,7 @@ AMPLIFIERS = frozenset(
     {"very", "extremely", "highly", "most", "so", "too", "completely", "absolutely", "totally"}
     | {"utterly", "deeply", "greatly", "significantly", "seriously", "fully", "entirely"}
     | {"particularly", "especially", "truly", "really", "enormously", "immensely", "much"}
+    | {"firmly", "strongly", "fundamentally", "categorically"}
 )
 DOWNTONERS = frozenset(
     {"somewhat", "rather", "fairly", "quite", "slightly", "partly", "partially", "relatively"}
