@@ -10,9 +10,12 @@ import logging
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache, cached_property
 from pathlib import Path
+from typing import Any
 
+from drift.align.singletons import Unmatched
 from drift.corpus import DEFAULT_MAX_BYTES, Corpus, read_corpus, read_originals
 from drift.embed import Embedder, get_embedder
 from drift.quotes import extract_quotes, prepare_table_quotes
@@ -73,11 +76,17 @@ class Extracted:
 
 @dataclass(frozen=True)
 class Aligned:
-    """Groups of renderings and the word-level differences inside them."""
+    """Groups of renderings and the word-level differences inside them.
+
+    `extracted.quotes` carry the speaker their group resolved; `unmatched` lists the quotes that
+    joined no group (with the reason); `anchored` names the original a group's renderings render.
+    """
 
     extracted: Extracted
     groups: tuple[Group, ...]
     divergences: tuple[Divergence, ...]
+    unmatched: tuple[Unmatched, ...] = ()
+    anchored: Mapping[str, Original] = field(default_factory=dict)  # group_id -> original
 
 
 @dataclass(frozen=True)
@@ -116,21 +125,66 @@ def extract(
     return Extracted(corpus, tuple(quotes), tuple(failures))
 
 
+class LexiconBridge:
+    """Cross-lingual word evidence for anchoring: bundled lexicons and source-language lemmas."""
+
+    @cached_property
+    def _lemmatizer(self) -> Any:
+        from drift.score.lemmas import Lemmatizer
+
+        return Lemmatizer()
+
+    @cache  # noqa: B019 - one lexicon per language, for the life of the bridge
+    def _lexicon(self, lang: str) -> Any:
+        from drift.translate.lexicon import Lexicon
+
+        return Lexicon.load("zh" if lang.startswith("zh") else lang)
+
+    def targets(self, text: str, lang: str) -> list[frozenset[str]]:
+        """Dictionary candidates of each glossed English word of `text`."""
+        return [frozenset(g.targets) for g in self._lexicon(lang).gloss(text) if g.targets]
+
+    def lemmas(self, text: str, lang: str) -> frozenset[str]:
+        """Content lemmas of an original sentence."""
+        return frozenset(self._lemmatizer.content(text, "zh" if lang.startswith("zh") else lang))
+
+
 def align(
     extracted: Extracted,
     *,
     embedder: Embedder | None = None,
+    originals: Sequence[Original] = (),
     progress: bool | None = None,
     timer: Timer | None = None,
 ) -> Aligned:
-    """Group renderings of the same statement and list where each pair differs."""
-    from drift.align import find_divergences, group_quotes
+    """Group renderings of the same statement (anchored on `originals` when given) and list
+    where each rendering differs from its group's consensus."""
+    from drift.align import align_groups, find_divergences, resolved_speakers
 
     timer = timer or Timer()
     with timer.stage("align"):
-        groups = group_quotes(extracted.quotes, embedder=embedder, progress=progress)
-        divergences = find_divergences(groups)
-    return Aligned(extracted, tuple(groups), tuple(divergences))
+        bridge = LexiconBridge() if originals else None
+        found = align_groups(
+            extracted.quotes,
+            embedder=embedder,
+            originals=originals,
+            bridge=bridge,
+            progress=progress,
+        )
+        divergences = find_divergences(found.groups)
+    speakers = resolved_speakers(found.groups)
+    quotes = tuple(
+        replace(q, speaker=speakers.get(q.quote_id, "")) if not q.speaker else q
+        for q in extracted.quotes
+    )
+    by_id = {o.original_id: o for o in originals}
+    return Aligned(
+        replace(extracted, quotes=quotes),
+        found.groups,
+        tuple(divergences),
+        found.unmatched,
+        {g: by_id[o] for g, o in found.originals.items() if o in by_id},
+    )
 
 
 def load_originals(paths: Sequence[str | Path]) -> tuple[list[Original], list[Failure]]:
@@ -187,8 +241,14 @@ def score(
     simplifier = Simplifier()
     originals = [simplifier.original(o) for o in originals]
     with timer.stage("originals"):
+        anchored = {g: simplifier.original(o) for g, o in aligned.anchored.items()}
         matched = match_originals(
-            aligned.groups, originals, embedder=embedder, back=back, contexts=contexts
+            aligned.groups,
+            originals,
+            embedder=embedder,
+            back=back,
+            contexts=contexts,
+            prematched=anchored,
         )
     langs: dict[str, str] = {}
     unrouted = 0

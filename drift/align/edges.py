@@ -75,7 +75,8 @@ def lexical_edges(
     """Score candidate pairs on their overlapping spans; keep those above the threshold.
 
     A pair outside the date window is kept only when it is near-verbatim. `tried` collects the
-    best score each unit reached, kept or not (to explain the renderings left alone).
+    best score each unit reached, kept or not (negative when it was outside the window), to
+    explain the renderings left alone.
     """
     chrf = ChrF()
     kept: list[tuple[int, int, tuple[int, int], tuple[int, int], float, bool]] = []
@@ -93,9 +94,12 @@ def lexical_edges(
         span_a, span_b = (found.a_first, found.a_last), (found.b_first, found.b_last)
         lexical = lexical_score(found.dice, chrf(span_text(a, span_a), span_text(b, span_b)))
         strong = lexical >= NEAR_VERBATIM and found.dice >= NEAR_VERBATIM_DICE
+        in_window = dates_compatible(a.days, b.days, window)
         for unit in (i, j):
-            tried[unit] = max(tried.get(unit, 0.0), lexical)
-        if strong or dates_compatible(a.days, b.days, window):
+            # a similar rendering outside the window counts as "too far", not "too different"
+            seen = lexical if in_window or strong else -lexical
+            tried[unit] = max(tried.get(unit, seen), seen, key=abs)
+        if strong or in_window:
             kept.append((i, j, span_a, span_b, lexical, strong))
     if embedder is not None and kept:
         texts = sorted(

@@ -58,12 +58,7 @@ def _gap(left: Block, right: Block) -> int:
 
 def _trim_stray(blocks: list[Block], a: Sequence[Token], b: Sequence[Token]) -> list[Block]:
     """Drop edge blocks of stopwords far from the rest ("the" matched 20 words away)."""
-    while (
-        len(blocks) > 1
-        and blocks[0][:2] != (0, 0)
-        and _stopwords_only(blocks[0], a)
-        and _gap(blocks[0], blocks[1]) >= 3
-    ):
+    while len(blocks) > 1 and _stopwords_only(blocks[0], a) and _gap(blocks[0], blocks[1]) >= 3:
         blocks = blocks[1:]
     while (
         len(blocks) > 1

@@ -35,9 +35,13 @@ def _reason(
 ) -> str:
     if any(u in linked for u in mine):
         return RULED_OUT
-    best = max((tried[u] for u in mine if u in tried), default=None)
+    best = max((tried[u] for u in mine if u in tried), default=None, key=abs)
+    if best is not None and best < 0 and -best >= ACCEPT:
+        return (
+            f"a similar rendering lies more than {WINDOW_DAYS} days away (similarity {-best:.2f})"
+        )
     if best is not None:
-        return f"closest rendering too different (similarity {best:.2f} < {ACCEPT})"
+        return f"closest rendering too different (similarity {abs(best):.2f} < {ACCEPT})"
     if all(units[u].is_term and not units[u].speaker_key for u in mine):
         return TERM_NO_SPEAKER
     return NO_RENDERING

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from drift.align.singletons import Unmatched
 from drift.records import (
     Divergence,
     Group,
@@ -25,7 +26,8 @@ GROUP_SCORE_COLUMNS = [
     "source_lang", "back_translation", "backend", "drift_vs_group", "drift_vs_original",
     "original_id",
 ]  # fmt: skip
-GROUP_COLUMNS = [*GROUP_ALIGN_COLUMNS[:-1], *GROUP_SCORE_COLUMNS, "copy_of"]
+GROUP_COLUMNS = [*GROUP_ALIGN_COLUMNS[:-1], *GROUP_SCORE_COLUMNS, "copy_of", "note"]
+GROUP_ALIGN_COLUMNS = [*GROUP_ALIGN_COLUMNS, "note"]  # new columns go last: scripts read the rest
 DIVERGENCE_ALIGN_COLUMNS = [
     "group_id", "doc_a", "doc_b", "span_a", "span_b", "kind", "context_a", "context_b",
 ]  # fmt: skip
@@ -47,8 +49,12 @@ def groups_frame(
     groups: Sequence[Group],
     outlets: Mapping[str, str] | None = None,
     scores: Mapping[tuple[str, str], RenderingScore] | None = None,
+    unmatched: Sequence[Unmatched] = (),
 ) -> pd.DataFrame:
-    """One row per rendering in a group; score columns when `scores` (by group, quote) is given."""
+    """One row per rendering in a group; score columns when `scores` (by group, quote) is given.
+
+    Quotes that joined no group follow, with an empty group_id and the reason in `note`.
+    """
     outlets = outlets or {}
     columns = GROUP_COLUMNS if scores is not None else GROUP_ALIGN_COLUMNS
     rows = []
@@ -63,6 +69,7 @@ def groups_frame(
                 "rendering": r.text,
                 "confidence": round(group.confidence, DECIMALS),
                 "copy_of": r.copy_of,
+                "note": "",
             }
             if scores is not None:
                 s = scores.get((group.group_id, r.quote_id))
@@ -75,6 +82,19 @@ def groups_frame(
                     original_id=s.original_id if s else "",
                 )
             rows.append(row)
+    for u in unmatched:
+        rows.append(
+            {
+                "group_id": "",
+                "quote_id": u.quote_id,
+                "doc_id": u.doc_id,
+                "outlet": u.outlet or outlets.get(u.doc_id, ""),
+                "speaker": u.speaker,
+                "rendering": u.text,
+                "copy_of": "",
+                "note": u.reason,
+            }
+        )
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -63,10 +63,17 @@ def match_originals(
     back: BackFn | None = None,
     contexts: Mapping[str, str] = {},
     settings: ScoreSettings = ScoreSettings(),  # noqa: B008 - frozen
+    prematched: Mapping[str, Original] | None = None,
 ) -> dict[str, Original]:
-    """Map group_id -> the original it renders, for groups that have one among `originals`."""
+    """Map group_id -> the original it renders, for groups that have one among `originals`.
+
+    `prematched` (group_id -> original, from grouping anchored on original sentences) is kept
+    as it is; only the other groups are matched here.
+    """
+    fixed = dict(prematched or {})
+    groups = [g for g in groups if g.group_id not in fixed]
     if embedder is None and back is None:
-        return {}  # nothing can compare English renderings with a Russian or Chinese text
+        return fixed  # nothing can compare English renderings with a Russian or Chinese text
     pairs = {
         g.group_id: [o for o in originals if compatible(g, o, settings.date_window_days)]
         for g in groups
@@ -126,7 +133,7 @@ def match_originals(
                 best = (score, o.original_id, o)
         if best is not None:
             matched[g.group_id] = best[2]
-    return matched
+    return {**matched, **fixed}
 
 
 def side_match(
