@@ -18,8 +18,8 @@ import pandas as pd
 from drift import pipeline
 from drift import report as rep
 from drift.corpus import DEFAULT_MAX_BYTES
-from drift.io import atomic_write_text
 from drift.pipeline import RunOptions, Timer
+from drift.publish import publish
 from drift.records import Failure, Original
 from drift.score.types import TYPES as DIVERGENCE_TYPES  # noqa: F401 - re-exported
 
@@ -28,6 +28,13 @@ PathsLike = str | Path | Iterable[str | Path]
 
 def _paths(paths: PathsLike) -> list[str | Path]:
     return [paths] if isinstance(paths, str | Path) else list(paths)
+
+
+def _notify(message: str) -> None:
+    """A one-line notice on stderr (waiting for another run's lock)."""
+    import sys
+
+    print(f"drift: {message}", file=sys.stderr, flush=True)
 
 
 @dataclass
@@ -55,10 +62,9 @@ class Report:
     def save(self, out_dir: str | Path) -> list[Path]:
         """Write quotes.csv, groups.csv, divergences.csv, report.html and run.json to `out_dir`.
 
-        Everything is rendered before the first file is replaced, and each file is replaced
-        atomically, so a failure leaves the previous reports intact.
+        Everything is rendered first, then published as one set (`drift.publish`): a reader, or
+        a run killed at any moment, sees the complete previous set or the complete new one.
         """
-        out = Path(out_dir)
         contents = {
             "quotes.csv": rep.csv_text(self.quotes),
             "groups.csv": rep.csv_text(self.groups),
@@ -66,9 +72,7 @@ class Report:
             "report.html": self.to_html(),
             "run.json": rep.run_json_text(self.meta),
         }
-        for name, text in contents.items():
-            atomic_write_text(out / name, text)
-        return [out / name for name in contents]
+        return publish(out_dir, contents, notify=_notify)
 
 
 @dataclass
@@ -91,12 +95,12 @@ class Alignment:
     processed: int = 0
 
     def save(self, out_dir: str | Path) -> list[Path]:
-        """Write groups.csv and divergences.csv to `out_dir`."""
-        out = Path(out_dir)
-        return [
-            rep.write_csv(self.groups, out / "groups.csv"),
-            rep.write_csv(self.divergences, out / "divergences.csv"),
-        ]
+        """Write groups.csv and divergences.csv to `out_dir`, as one set (see `Report.save`)."""
+        contents = {
+            "groups.csv": rep.csv_text(self.groups),
+            "divergences.csv": rep.csv_text(self.divergences),
+        }
+        return publish(out_dir, contents, notify=_notify)
 
 
 def find_quotes(

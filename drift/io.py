@@ -41,6 +41,16 @@ def _umask() -> int:
     return mask
 
 
+def printable(text: str) -> str:
+    """`text` with lone surrogates (bytes a file name could not decode) as \\xNN escapes, so any
+    name can be shown and written as UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text
+
+
 def atomic_write_text(path: str | Path, text: str) -> None:
     """Write `text` to `path` atomically."""
     with atomic_open(path) as handle:

@@ -26,6 +26,7 @@ _MAX_JUNK = 0.01
 
 def decode_bytes(data: bytes, path: str) -> str:
     """The text of a whole file's bytes; InputError names binary or undecodable content."""
+    _check_mixed(data, path)
     encoding = sniff_encoding(data, path)
     try:
         text = data.decode(encoding)
@@ -33,6 +34,23 @@ def decode_bytes(data: bytes, path: str) -> str:
         text = data.decode(_detect(data, path))
     check_plausible(text, path)
     return text.removeprefix("\ufeff")
+
+
+def _check_mixed(data: bytes, path: str) -> None:
+    """InputError when UTF-8 text (with non-ASCII characters) turns into other bytes later on:
+    the encoding changes mid-file, and guessing one legacy codec for the whole file would turn
+    the UTF-8 part into garbage."""
+    if any(data.startswith(bom) for bom, name in _BOMS if name != "utf-8-sig"):
+        return  # UTF-16/32: not UTF-8 at all
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if any(byte >= 0x80 for byte in data[: exc.start]):
+            raise InputError(
+                path,
+                f"not valid UTF-8 from byte {exc.start} on, though the text before it is "
+                "(the encoding changes mid-file); save the whole file as UTF-8",
+            ) from None
 
 
 def sniff_encoding(sample: bytes, path: str) -> str:

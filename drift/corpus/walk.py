@@ -24,7 +24,7 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | Failure]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found: Iterable[Path] = _walk(path)
+            found: Iterable[Path | Failure] = _walk(path)
         elif path.is_file():
             if path.suffix.lower() not in SUFFIXES:
                 kind = repr(path.suffix) if path.suffix else "(no extension)"
@@ -39,20 +39,35 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | Failure]:
             yield Failure(str(path), "no such file or directory")
             continue
         for file in found:
+            if isinstance(file, Failure):
+                yield file
+                continue
             key = file.resolve()
             if key not in seen:
                 seen.add(key)
                 yield file
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Supported, visible files under `root`, sorted; symlinked directories are not followed."""
-    for directory, subdirs, files in os.walk(root):
+def _walk(root: Path) -> Iterator[Path | Failure]:
+    """Supported, visible files under `root`, sorted; symlinked directories are not followed.
+    A directory that cannot be listed is a Failure, not silently skipped."""
+    errors: list[OSError] = []
+    for directory, subdirs, files in os.walk(root, onerror=errors.append):
+        yield from _failures(errors)
         subdirs[:] = sorted(name for name in subdirs if not name.startswith("."))
         for name in sorted(files):
             path = Path(directory, name)
             if _wanted(name) and path.is_file():
                 yield path
+    yield from _failures(errors)
+
+
+def _failures(errors: list[OSError]) -> Iterator[Failure]:
+    """Drain `errors` (from os.walk) as Failures naming the directory and the reason."""
+    while errors:
+        error = errors.pop(0)
+        reason = (error.strerror or str(error)).lower()
+        yield Failure(str(error.filename or "?"), f"cannot read this directory ({reason})")
 
 
 def _wanted(name: str) -> bool:

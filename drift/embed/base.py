@@ -41,6 +41,16 @@ def get_embedder(name: str, **kwargs: object) -> Embedder:
     return cls(**kwargs)
 
 
+# e5 reads at most 512 tokens; longer texts only cost time and memory (attention is quadratic),
+# so every embedder sees at most this many characters of a text (about 400-500 e5 tokens).
+MAX_EMBED_CHARS = 2000
+
+
+def clip_texts(texts: Sequence[str], limit: int = MAX_EMBED_CHARS) -> list[str]:
+    """Each text cut to its first `limit` characters."""
+    return [t if len(t) <= limit else t[:limit] for t in texts]
+
+
 def cosine_matrix(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Cosine similarities between the unit rows of `a` and `b`."""
     return np.clip(a @ b.T, -1.0, 1.0)

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from drift.embed.base import normalize_rows
+from drift.embed.base import clip_texts, normalize_rows
 from drift.errors import MissingDependencyError
 
 
@@ -32,9 +32,10 @@ class E5Embedder:
         return E5()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Embed `texts` in batches; returns unit rows of dimension 384."""
+        """Embed `texts` in batches, each cut to `MAX_EMBED_CHARS`; returns unit rows (dim 384)."""
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
+        texts = clip_texts(texts)
         parts = [
             np.asarray(self._model.query(list(texts[i : i + self.batch_size])), dtype=np.float32)
             for i in range(0, len(texts), self.batch_size)

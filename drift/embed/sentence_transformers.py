@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from drift.embed.base import normalize_rows
+from drift.embed.base import clip_texts, normalize_rows
 from drift.errors import MissingDependencyError, ModelNotFoundError
 
 
@@ -41,8 +41,8 @@ class SentenceTransformerEmbedder:
             ) from exc
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Embed `texts`; returns unit rows."""
+        """Embed `texts`, each cut to `MAX_EMBED_CHARS`; returns unit rows."""
         vectors = self._model.encode(
-            list(texts), batch_size=self.batch_size, show_progress_bar=False
+            clip_texts(texts), batch_size=self.batch_size, show_progress_bar=False
         )
         return normalize_rows(np.asarray(vectors))

@@ -32,7 +32,8 @@ class ScoreSettings:
     synonym_drift: float = 0.1  # shared WordNet synset, or both words go back to one source word
     near_synonym_drift: float = 0.15  # derivationally related ("endless" / "end")
     thesaurus_drift: float = 0.25  # only the Moby thesaurus relates the words
-    hypernym_drift: float = 0.45  # one word is a kind of the other
+    hypernym_drift: float = 0.25  # one word is a kind of the other (WordNet, one step)...
+    hypernym_step: float = 0.1  # ...plus this per further step
     polarity_drift: float = 0.95
     number_drift: float = 0.9
     entity_drift: float = 0.9

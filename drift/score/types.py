@@ -176,8 +176,8 @@ def _link_drift(found: Link, settings: ScoreSettings) -> tuple[DivergenceType, f
         return "degree", settings.degree_drift
     if found.kind == "antonym":
         return "polarity", settings.polarity_drift
-    if found.kind == "hypernym":
-        return "sense", settings.hypernym_drift
+    if found.kind == "hypernym":  # a more general word: a mild shift, growing with distance
+        return "synonym", settings.hypernym_drift + settings.hypernym_step * (found.distance - 1)
     return "synonym", settings.thesaurus_drift  # thesaurus
 
 
