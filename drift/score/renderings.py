@@ -3,9 +3,10 @@
 Two renderings x, y are compared by the weighted mean of chrF between their back-translations
 (w_lex), the rescaled e5 cosine of the English texts (w_emb) and their English chrF (w_en):
 
-    drift_vs_group(x)    = mean over the group's other renderings y of max drift(x, y), the
-                           largest drift among the divergences between x and y (0 if none);
-                           without divergences: 1 - mean of sim(x, y)
+    drift_vs_group(x)    = with divergences: the largest drift among the divergences between x
+                           and the group's consensus rendering (`drift.align.divergences.
+                           consensus`, which divergences are aligned against; 0 for itself);
+                           without divergences: 1 - mean over the others y of sim(x, y)
     drift_vs_original(x) = 1 - (w_lex*chrF_b10(hyp=original, ref=back(x)) + w_emb*cos~(x, original))
                                / (w_lex + w_emb)
 
@@ -23,6 +24,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from drift.align.divergences import consensus
 from drift.embed import Embedder
 from drift.records import Group, Original, Rendering, RenderingScore, ScoredDivergence
 from drift.score.batch import BackFn, back_translate, embed, lang_of
@@ -112,8 +114,14 @@ def score_renderings(
         for r in g.renderings:
             others = [v for key, v in voters.items() if key != (r.copy_of or r.quote_id)]
             if pair_drift is not None:
+                base = consensus(g.renderings)
+                same = r.quote_id == base.quote_id or (r.copy_of or r.quote_id) == (
+                    base.copy_of or base.quote_id
+                )
                 sims = [
-                    1.0 - pair_drift.get((g.group_id, r.quote_id, v.quote_id), 0.0) for v in others
+                    1.0
+                    if same
+                    else 1.0 - pair_drift.get((g.group_id, r.quote_id, base.quote_id), 0.0)
                 ]
             else:
                 sims = [similarity(r, v, lang) for v in others]
