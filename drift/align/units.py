@@ -8,7 +8,7 @@ from datetime import date
 
 from drift.align.normalize import Token, norm_key, tokenize
 from drift.align.segment import segment_quote
-from drift.corpus.dates import event_dates
+from drift.corpus.dates import date_range, event_dates
 from drift.quotes.speakers import speaker_key
 from drift.records import Quote, Rendering
 
@@ -56,8 +56,11 @@ def event_days(quote: Quote) -> tuple[int, int] | None:
         first, last = parse_day(found[0]), parse_day(found[1])
         if first is not None and last is not None:
             return first, last
-    day = parse_day(quote.date)
-    return None if day is None else (day, day)
+    published = date_range(quote.date)  # a table's "2024-07" or "2011" spans its days
+    if published is None:
+        return None
+    first, last = parse_day(published[0]), parse_day(published[1])
+    return None if first is None or last is None else (first, last)
 
 
 def speakers_compatible(a: str, b: str) -> bool:

@@ -176,6 +176,22 @@ def event_dates(context: str, published: str = "", exclude: str = "") -> tuple[s
     return first.isoformat(), last.isoformat()
 
 
+def date_range(value: str) -> tuple[str, str] | None:
+    """First and last ISO day of a full or partial date ("2022-03-30", "2022-03", "2022")."""
+    value = value.strip()
+    day = _iso_day(value)
+    if day is not None:
+        return day.isoformat(), day.isoformat()
+    if match := re.fullmatch(r"((?:19|20)\d\d)(?:-([01]\d))?", value):
+        year, month = int(match.group(1)), match.group(2)
+        if month is None:
+            return f"{year}-01-01", f"{year}-12-31"
+        if 1 <= int(month) <= 12:
+            first, last = _month_range(year, int(month))
+            return first.isoformat(), last.isoformat()
+    return None
+
+
 def _iso_day(value: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value.strip()[:10])

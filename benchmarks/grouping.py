@@ -1,0 +1,204 @@
+"""Grouping and speaker accuracy on real renderings (benchmarks/grouping/, issue 11).
+
+Grouping: the renderings of `renderings.jsonl` run through drift's grouping as a quotes table (text,
+context, publication date and speaker as the page writes them), once without and once with the
+originals of `originals.jsonl`; pairwise precision, recall and F1 against the `statement` labels.
+Speakers: drift's quote extractor runs on each `passage` of `speakers.jsonl` as a document; the
+extracted quote matching `quote` must carry the labelled speaker (drift's speaker keys; a quote
+not found counts as wrong). Figures per split; thresholds are tuned on "tune" rows only.
+
+    .venv/bin/python benchmarks/grouping.py [--embedder e5|none] [--split tune|heldout|all] [-v]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from itertools import combinations
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "benchmarks" / "grouping"
+SPLITS = ("tune", "heldout")
+
+
+def _rows(name: str) -> list[dict]:
+    path = DATA / name
+    if not path.is_file():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def table_quotes(rows: Sequence[dict]) -> list:
+    """The renderings as rows of a quotes table: one document per page, speakers as written."""
+    from drift.quotes import prepare_table_quotes
+    from drift.records import Quote
+
+    quotes = []
+    for row in rows:
+        text = row["text"]
+        quotes.append(
+            Quote(
+                quote_id=f"{row['id']}:1",
+                doc_id=row.get("url") or row["id"],
+                text=text,
+                start=0,
+                end=len(text),
+                speaker=row.get("speaker_as_written", ""),
+                context=" ".join((row.get("context") or "").split()),
+                outlet=row.get("outlet", ""),
+                date=row.get("date") or "",
+            )
+        )
+    return prepare_table_quotes(quotes)
+
+
+def pairwise(rows: Sequence[dict], groups: Sequence) -> dict[str, float]:
+    """Pairwise precision, recall and F1 of predicted groups against `statement` labels."""
+    label = {f"{r['id']}:1": r["statement"] for r in rows}
+    predicted: set[tuple[str, str]] = set()
+    for group in groups:
+        ids = sorted({r.quote_id for r in group.renderings})
+        predicted.update(combinations(ids, 2))
+    truth = {(a, b) for a, b in combinations(sorted(label), 2) if label[a] == label[b]}
+    hit = len(predicted & truth)
+    precision = hit / len(predicted) if predicted else 1.0
+    recall = hit / len(truth) if truth else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"pairs": len(truth), "predicted": len(predicted), "p": precision, "r": recall, "f1": f1}
+
+
+def grouping(rows: Sequence[dict], originals: Sequence, embedder, verbose: bool) -> dict:
+    """Group one split's renderings with and without originals; pairwise figures of each."""
+    from drift.align import align_groups
+    from drift.pipeline import LexiconBridge
+
+    quotes = table_quotes(rows)
+    out = {}
+    for name, given in (("plain", ()), ("originals", originals)):
+        bridge = LexiconBridge() if given else None
+        found = align_groups(quotes, embedder=embedder, originals=given, bridge=bridge)
+        out[name] = pairwise(rows, found.groups)
+        if verbose:
+            _explain(rows, found.groups, name)
+    return out
+
+
+def _explain(rows: Sequence[dict], groups: Sequence, name: str) -> None:
+    """Print the wrong pairs: merged statements and split ones."""
+    label = {f"{r['id']}:1": r["statement"] for r in rows}
+    text = {f"{r['id']}:1": r["text"][:70] for r in rows}
+    where: dict[str, set[str]] = {}
+    for g in groups:
+        ids = {r.quote_id for r in g.renderings}
+        if len({label[i] for i in ids}) > 1:
+            print(
+                f"  [{name}] merged {g.group_id}: "
+                + " | ".join(f"{label[i]}: {text[i]}" for i in sorted(ids))
+            )
+        for i in ids:
+            where.setdefault(i, set()).add(g.group_id)
+    by_statement: dict[str, list[str]] = {}
+    for qid, statement in label.items():
+        by_statement.setdefault(statement, []).append(qid)
+    for statement, ids in sorted(by_statement.items()):
+        homes = {frozenset(where.get(i, {f"-{i}"})) for i in ids}
+        if len(ids) > 1 and len(homes) > 1:
+            print(
+                f"  [{name}] split {statement}: "
+                + " | ".join(f"{sorted(where.get(i, ['-']))} {text[i]}" for i in ids)
+            )
+
+
+_EDGE = " \t\n\"'“”‘’«»,.;:!?…"
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).strip(_EDGE).lower()
+
+
+def find_quote(extracted: Sequence, wanted: str):
+    """The extracted quote that is `wanted`: equal text, else the one that best contains it."""
+    target = _norm(wanted)
+    for q in extracted:
+        if _norm(q.text) == target:
+            return q
+    best, best_share = None, 0.0
+    for q in extracted:
+        mine = _norm(q.text)
+        if not mine:
+            continue
+        if target in mine or mine in target:
+            share = min(len(mine), len(target)) / max(len(mine), len(target))
+            if share > best_share:
+                best, best_share = q, share
+    return best if best_share >= 0.5 else None
+
+
+def speakers(rows: Sequence[dict], verbose: bool) -> dict[str, float]:
+    """Share of labelled quotes whose extracted speaker matches the label by speaker key."""
+    from drift.quotes import extract_quotes, speaker_key
+    from drift.records import Document
+
+    right = missed = 0
+    for row in rows:
+        doc = Document(doc_id=row["id"], text=row["passage"], lang="en")
+        quote = find_quote(extract_quotes(doc), row["quote"])
+        got = quote.speaker if quote is not None else None
+        ok = got is not None and speaker_key(got) == speaker_key(row["speaker"])
+        right += ok
+        missed += quote is None
+        if verbose and not ok:
+            why = "quote not found" if quote is None else f"got {got!r}"
+            print(f"  [speaker] {row['id']}: want {row['speaker']!r}, {why}: {row['quote'][:60]!r}")
+    return {"n": len(rows), "accuracy": right / len(rows) if rows else 0.0, "missed": missed}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--embedder", default="e5", choices=["e5", "none"])
+    parser.add_argument("--split", default="all", choices=[*SPLITS, "all"])
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every error")
+    args = parser.parse_args()
+    from drift.corpus import read_originals
+    from drift.embed import get_embedder
+
+    renderings, labelled = _rows("renderings.jsonl"), _rows("speakers.jsonl")
+    if not renderings and not labelled:
+        sys.exit(f"no data in {DATA}")
+    originals, _ = (
+        read_originals(DATA / "originals.jsonl")
+        if (DATA / "originals.jsonl").is_file()
+        else ([], [])
+    )
+    embedder = None if args.embedder == "none" else get_embedder(args.embedder)
+    splits = SPLITS if args.split == "all" else (args.split,)
+    print(
+        f"{'split':<8} {'renderings':>10} {'pairs':>6} {'plain P/R/F1':>18} "
+        f"{'originals P/R/F1':>18} {'speakers':>9} {'acc':>6} {'missed':>6} {'s':>5}"
+    )
+    for split in splits:
+        start = time.perf_counter()
+        rows = [r for r in renderings if r.get("split") == split]
+        g = grouping(rows, originals, embedder, args.verbose) if rows else None
+        s = speakers([r for r in labelled if r.get("split") == split], args.verbose)
+        plain = f"{g['plain']['p']:.2f}/{g['plain']['r']:.2f}/{g['plain']['f1']:.3f}" if g else "-"
+        anchored = (
+            f"{g['originals']['p']:.2f}/{g['originals']['r']:.2f}/{g['originals']['f1']:.3f}"
+            if g
+            else "-"
+        )
+        print(
+            f"{split:<8} {len(rows):>10} {g['plain']['pairs'] if g else 0:>6} {plain:>18} "
+            f"{anchored:>18} {s['n']:>9} {s['accuracy']:>6.3f} {s['missed']:>6} "
+            f"{time.perf_counter() - start:>5.0f}",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()
