@@ -1,23 +1,58 @@
-"""Offline back-translation through bundled bilingual lexicons (en->ru, en->zh).
+"""Offline back-translation through published dictionaries (en->ru, en->zh; ru->en, zh->en).
 
 This is a lexical gloss, not a translation: each English content word or multi-word term is
-replaced by its dictionary-form candidates in order, with no grammar, agreement or word order.
+replaced by its dictionary-form candidate, with no grammar, agreement or word order. Candidates
+come from a small bundled overlay of diplomatic set phrases (drift/data/lexicon, each entry with
+its source), then from the dictionaries drift/lexicon reads where they are installed (Müller's
+English-Russian dictionary, CC-CEDICT). A word no source knows is marked `[word?]`, never kept as
+English.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from drift.errors import InputError, UsageError
-from drift.translate.lemmatize import english_forms
+from drift.lexicon.base import ResourceStatus
+from drift.lexicon.russian import adverb_of
+from drift.lexicon.spelling import spelling_variants
+from drift.translate.lemmatize import english_forms, inflection_stems
 
+if TYPE_CHECKING:
+    from drift.lexicon.foreign import ForeignGlosser
+
+log = logging.getLogger("drift")
 SUPPORTED_TARGETS: tuple[str, ...] = ("ru", "zh")
+SUPPORTED_SOURCES: tuple[str, ...] = ("ru", "zh")  # into English
+MAX_CANDIDATES = 8  # dictionary candidates kept after the overlay's
+# A word right after one of these is read as a verb: its verb candidates come first.
+_VERB_CUES: frozenset[str] = frozenset(
+    {
+        "to",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "not",
+        "did",
+        "does",
+        "do",
+        "cannot",
+    }
+)
 
 # Not glossed: articles, auxiliaries, prepositions, conjunctions, pronouns and determiners.
 _FUNCTION_WORD_GROUPS: tuple[str, ...] = (
@@ -88,11 +123,27 @@ def _is_acronym(key: str) -> bool:
     return any(c.isupper() for c in key) and not any(c.islower() for c in key)
 
 
+def unknown_marker(word: str) -> str:
+    """How a back-translation shows a word no source could translate: `[word?]`."""
+    return f"[{word}?]"
+
+
 class Lexicon:
     """An English -> `tgt` dictionary with lemmatized, longest-match-first lookup."""
 
-    def __init__(self, tgt: str, entries: dict[str, tuple[str, ...]], digest: str = "") -> None:
+    def __init__(
+        self,
+        tgt: str,
+        entries: dict[str, tuple[str, ...]],
+        digest: str = "",
+        verbs: Mapping[str, tuple[str, ...]] | None = None,
+        missing: tuple[ResourceStatus, ...] = (),
+        overlay: frozenset[str] = frozenset(),
+    ) -> None:
         self.tgt, self.digest = tgt, digest
+        self.missing = missing  # resources that were not installed when this lexicon loaded
+        self._verbs: Mapping[str, tuple[str, ...]] = verbs or {}
+        self._overlay: frozenset[str] = frozenset(overlay)
         self._words: dict[str, tuple[str, ...]] = {}
         self._acronyms: dict[str, tuple[str, ...]] = {}
         self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -114,16 +165,32 @@ class Lexicon:
         return len(self._targets)
 
     @classmethod
-    def load(cls, tgt: str) -> Lexicon:
-        """Read the bundled `en-<tgt>.tsv`; callers keep the object (nothing is cached here)."""
+    def load(cls, tgt: str, dictionaries: bool = True) -> Lexicon:
+        """The bundled overlay `en-<tgt>.tsv` on top of the installed dictionaries for `tgt`;
+        callers keep the object (derived dictionary indexes are cached on disk, not here)."""
+        from drift.lexicon.bilingual import Dictionaries, english_to, identity
+
         _check_target(tgt)
         path = _data_path(tgt)
         raw = path.read_bytes()
-        return cls.parse(raw.decode("utf-8"), tgt, str(path), hashlib.sha256(raw).hexdigest()[:12])
+        overlay = cls.read_entries(raw.decode("utf-8"), str(path))
+        found = english_to(tgt) if dictionaries else Dictionaries()
+        entries = {k: v[:MAX_CANDIDATES] for k, v in found.entries.items()}
+        for key, targets in overlay.items():
+            extra = next((found.entries[f] for f in english_forms(key) if f in found.entries), ())
+            entries[key] = tuple(dict.fromkeys((*targets, *extra[:MAX_CANDIDATES])))
+        digest = hashlib.sha256(raw + (identity(tgt) if dictionaries else "").encode())
+        digest_text = digest.hexdigest()[:12]
+        return cls(tgt, entries, digest_text, found.verbs, found.missing, frozenset(overlay))
 
     @classmethod
     def parse(cls, text: str, tgt: str, origin: str = "<lexicon>", digest: str = "") -> Lexicon:
-        """Build a lexicon from TSV text: `english<TAB>t1|t2|...[<TAB>note]`, `#` comments."""
+        """Build a lexicon from TSV text alone (no dictionaries): see `read_entries`."""
+        return cls(tgt, cls.read_entries(text, origin), digest)
+
+    @staticmethod
+    def read_entries(text: str, origin: str = "<lexicon>") -> dict[str, tuple[str, ...]]:
+        """Entries of TSV text: `english<TAB>t1|t2|...[<TAB>source]`, `#` comments."""
         entries: dict[str, tuple[str, ...]] = {}
         for number, line in enumerate(text.splitlines(), start=1):
             if not line.strip() or line.startswith("#"):
@@ -136,7 +203,7 @@ class Lexicon:
             if key in entries:
                 raise InputError(origin, f"duplicate entry {key!r}; merge its targets", number)
             entries[key] = targets
-        return cls(tgt, entries, digest)
+        return entries
 
     def lookup(self, term: str) -> tuple[str, ...]:
         """Candidates for one English word or term (lemmatized), () if unknown."""
@@ -147,6 +214,9 @@ class Lexicon:
         phrase = self._phrase(units, 0)
         if phrase and phrase[1] == len(units):
             return self._targets[phrase[0]]
+        if units and "-" in term and " " not in term.strip():  # "rock-solid": its head, "solid"
+            found = self._word(units[-1])
+            return found[1] if found else ()
         return ()
 
     def gloss(self, text: str) -> list[Gloss]:
@@ -164,12 +234,24 @@ class Lexicon:
                 i = end
                 continue
             i += 1
-            if self._is_function_word(unit, units[i - 2] if i >= 2 else None):
+            previous = units[i - 2] if i >= 2 else None
+            if self._is_function_word(unit, previous):
                 continue
             found = self._word(unit)
             lemma, targets = found if found else (unit.forms[1], ())
+            if targets and self._verbal(unit, lemma, previous):
+                verbs = self._verbs.get(lemma, ())
+                targets = tuple(dict.fromkeys((*verbs[:1], *targets)))
             glosses.append(Gloss(unit.surface, lemma, targets, unit.start, unit.end))
         return glosses
+
+    def _verbal(self, unit: _Unit, lemma: str, previous: _Unit | None) -> bool:
+        """Whether the context reads `unit` as a verb: after "will", "not", "to"..., or "-ed"."""
+        if lemma not in self._verbs:
+            return False
+        if previous is not None and previous.forms[0] in _VERB_CUES:
+            return True
+        return unit.forms[0].endswith("ed") and unit.forms[0] != lemma
 
     def _is_function_word(self, unit: _Unit, previous: _Unit | None) -> bool:
         norm = unit.forms[0]
@@ -186,12 +268,43 @@ class Lexicon:
         return None
 
     def _word(self, unit: _Unit) -> tuple[str, tuple[str, ...]] | None:
+        """(key, candidates) of one word: an overlay key as written, else its lemma's entry with
+        the entries of its surface and spelling variants after; derived forms as a fallback."""
         found = self._acronym(unit)
         if found:
             return found
-        for form in unit.forms:
-            if form in self._words:
-                return form, self._words[form]
+        keys = [f for f in unit.forms if f in self._words]
+        if not keys:
+            return self._derived(unit.forms[0])
+        surface, lemma = unit.forms[0], unit.forms[1]
+        if keys[0] == surface and surface in self._overlay:
+            return surface, self._words[surface]
+        variants = spelling_variants(lemma)
+        stems = [t for v in (lemma, *variants) for t in inflection_stems(v)]
+        primary = next((k for k in (lemma, *stems, *variants) if k in self._words), keys[0])
+        related = set(spelling_variants(primary)) | {surface}
+        merged = [t for k in (primary, *(k for k in keys if k in related)) for t in self._words[k]]
+        return primary, tuple(dict.fromkeys(merged))[
+            : max(MAX_CANDIDATES, len(self._words[primary]))
+        ]
+
+    def _derived(self, word: str) -> tuple[str, tuple[str, ...]] | None:
+        """Words the dictionaries list in another shape: "cooperation" as "co-operation",
+        "firmly" through "firm" (Russian adverbs from adjectives: твердый -> твердо)."""
+        for prefix in ("co", "counter", "non", "re", "pre", "anti", "multi", "inter", "self"):
+            if word.startswith(prefix) and len(word) > len(prefix) + 3:
+                hyphenated = f"{prefix}-{word[len(prefix) :]}"
+                if hyphenated in self._targets:
+                    return hyphenated, self._targets[hyphenated]
+        if word.endswith("ly") and len(word) > 5:
+            stem = word[:-2]
+            for base in (stem, stem[:-1] + "y" if stem.endswith("i") else "", stem + "le"):
+                if base and base in self._words:
+                    targets = self._words[base]
+                    if self.tgt == "ru":
+                        targets = tuple(dict.fromkeys(filter(None, map(adverb_of, targets))))
+                    if targets:
+                        return base, targets
         return None
 
     def _phrase(self, units: list[_Unit], i: int) -> tuple[str, int] | None:
@@ -267,14 +380,22 @@ def _clitic_split(word: str, offset: int) -> list[tuple[int, int, str]]:
 
 
 def _data_digest() -> str:
+    """A digest of the overlays and the installed dictionaries (files, sizes, parser versions)."""
+    from drift.lexicon.bilingual import identity
+
     digest = hashlib.sha256()
     for tgt in SUPPORTED_TARGETS:
         digest.update(_data_path(tgt).read_bytes())
+        digest.update(identity(tgt).encode())
     return digest.hexdigest()[:12]
 
 
 class LexiconTranslator:
-    """Back-translation as a word-by-word lexical gloss (offline, deterministic, model-free)."""
+    """Back-translation as a word-by-word lexical gloss (offline, deterministic, model-free).
+
+    `unknown` counts, per target language, the words this translator could not translate
+    (each marked `[word?]` in its output).
+    """
 
     name = "lexicon"
 
@@ -282,26 +403,68 @@ class LexiconTranslator:
         # model=/device= from the registry mean nothing here; accepted so all backends build alike.
         self.model_id = f"drift-lexicon/{_data_digest()}"
         self._lexicons: dict[str, Lexicon] = {}
+        self._foreign: dict[str, ForeignGlosser] = {}
+        self.unknown: Counter[str] = Counter()
 
     def lexicon(self, tgt: str) -> Lexicon:
-        """The lexicon for `tgt`, loaded on first use and kept by this translator."""
+        """The lexicon for `tgt`, loaded on first use and kept by this translator; a missing
+        dictionary is reported in one line, once."""
         if tgt not in self._lexicons:
             self._lexicons[tgt] = Lexicon.load(tgt)
+            for status in self._lexicons[tgt].missing:
+                log.warning("%s", status.missing_line())
         return self._lexicons[tgt]
 
+    def _into_english(self, texts: Sequence[str], src: str) -> list[str]:
+        from drift.lexicon.foreign import ForeignGlosser
+
+        if src not in self._foreign:
+            self._foreign[src] = ForeignGlosser(src)
+            for status in self._foreign[src].missing:
+                log.warning("%s", status.missing_line())
+        glosser = self._foreign[src]
+        out = []
+        for text in texts:
+            pairs = glosser.gloss(text)
+            self.unknown[f"{src}-en"] += sum(1 for _, english in pairs if not english)
+            out.append(" ".join(english or unknown_marker(word) for word, english in pairs))
+        return out
+
     def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
-        """Gloss each text: preferred targets in input order; unknown words (names) kept as is."""
+        """Gloss each text: the preferred candidate per word in input order, `[word?]` for a
+        word no source knows (numbers pass as they are)."""
+        if src in SUPPORTED_SOURCES and tgt == "en":
+            return self._into_english(texts, src)
         if src != "en" or tgt not in SUPPORTED_TARGETS:
-            pairs = ", ".join(f"en-{t}" for t in SUPPORTED_TARGETS)
+            pairs = ", ".join(
+                [*(f"en-{t}" for t in SUPPORTED_TARGETS), *(f"{s}-en" for s in SUPPORTED_SOURCES)]
+            )
             raise UsageError(
                 f"the lexicon backend cannot translate {src}-{tgt}; it supports {pairs} "
                 "(use --backend marian or nllb for other pairs)"
             )
         lexicon = self.lexicon(tgt)
-        return [
-            _join([g.targets[0] if g.targets else g.source for g in lexicon.gloss(t)], tgt)
-            for t in texts
-        ]
+        out = []
+        for text in texts:
+            words = []
+            for gloss in lexicon.gloss(text):
+                if gloss.targets:
+                    words.append(gloss.targets[0])
+                elif _is_number(gloss.source):
+                    words.append(gloss.source)
+                else:
+                    words.append(unknown_marker(gloss.source))
+                    self.unknown[tgt] += 1
+            out.append(_join(words, tgt))
+        return out
+
+    def unknown_words(self) -> dict[str, int]:
+        """Words marked `[word?]` so far, per direction ("ru", "zh", "ru-en", "zh-en")."""
+        return dict(sorted(self.unknown.items()))
+
+
+def _is_number(text: str) -> bool:
+    return any(c.isdigit() for c in text) and not any(c.isalpha() for c in text)
 
 
 def _join(words: list[str], tgt: str) -> str:
@@ -309,7 +472,8 @@ def _join(words: list[str], tgt: str) -> str:
         return " ".join(words)
     out = ""
     for word in words:
-        if out and out[-1].isascii() and out[-1].isalnum() and word[:1].isascii():
+        latin = out[-1:].isascii() and out[-1:].isalnum() and word[:1].isascii()
+        if out and (latin or word.startswith("[") or out.endswith("]")):
             out += " "
         out += word
     return out

@@ -1,0 +1,231 @@
+"""English lexical semantics: can two English words render the same original word?
+
+Evidence from WordNet 3.0 (shared synsets, similar-to and also-see links, derivations, hypernyms,
+antonyms) and the Moby thesaurus, independent of any back-translation. Words or short phrases go
+in with any inflection or case; WordNet's morphy finds their lemmas; phrases are tried as
+WordNet collocations ("world_order") and otherwise give None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from drift.lexicon.moby import MobyThesaurus
+from drift.lexicon.wordnet import Synset, WordNet
+
+RelationKind = Literal[
+    "spelling", "inflection", "synonym", "similar", "derivation", "hypernym", "thesaurus", "antonym"
+]
+MAX_HYPERNYM_STEPS = 2
+_SIMILAR = ("&", "^", "$")  # similar to, also see, verb group
+_DERIVED = ("+", "\\", "<", "=")  # derivation, pertainym, participle, attribute
+_HYPERNYMS = ("@", "@i")
+
+
+@dataclass(frozen=True)
+class Relation:
+    """How two English words relate, with readable evidence."""
+
+    kind: RelationKind
+    evidence: str  # "WordNet: shared synset abandon.v.01", "Moby thesaurus", ...
+    distance: int = 0  # hypernym steps (1 = direct hypernym), 0 otherwise
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split()).replace(" ", "_")
+
+
+class EnglishSemantics:
+    """WordNet and Moby relations between English words; loads nothing until first asked."""
+
+    def __init__(self) -> None:
+        pass
+
+    @cached_property
+    def _wordnet(self) -> WordNet | None:
+        folder = WordNet.locate()
+        return WordNet(folder) if folder is not None else None
+
+    @cached_property
+    def _moby(self) -> MobyThesaurus | None:
+        path = MobyThesaurus.locate()
+        return MobyThesaurus(path) if path is not None else None
+
+    @property
+    def available(self) -> dict[str, bool]:
+        """Which resources answer: {"wordnet": True, "moby": True}."""
+        return {"wordnet": WordNet.locate() is not None, "moby": MobyThesaurus.locate() is not None}
+
+    def _lemmas(self, word: str) -> list[str]:
+        wordnet = self._wordnet
+        return wordnet.morphy(word) if wordnet is not None else []
+
+    def _synsets(self, lemmas: Iterable[str]) -> list[Synset]:
+        wordnet = self._wordnet
+        if wordnet is None:
+            return []
+        seen: dict[tuple[int, str], Synset] = {}
+        for lemma in lemmas:
+            for synset in wordnet.synsets(lemma):
+                seen.setdefault(synset.key, synset)
+        return list(seen.values())
+
+    def _targets(self, synset: Synset, symbols: tuple[str, ...]) -> list[Synset]:
+        assert self._wordnet is not None
+        return [
+            self._wordnet.synset(p.offset, p.pos) for p in synset.pointers if p.symbol in symbols
+        ]
+
+    def _word_targets(self, lemmas: list[str], synsets: list[Synset], symbols: tuple[str, ...]):
+        """(word, synset) pairs that lemma-level pointers of `lemmas` lead to."""
+        assert self._wordnet is not None
+        for synset in synsets:
+            for p in synset.pointers:
+                if p.symbol not in symbols:
+                    continue
+                if p.source and synset.words[p.source - 1] not in lemmas:
+                    continue
+                target = self._wordnet.synset(p.offset, p.pos)
+                words = (target.words[p.target - 1],) if p.target else target.words
+                for word in words:
+                    yield word, target
+
+    def _direct_antonyms(self, lemmas: list[str], synsets: list[Synset]) -> dict[str, Synset]:
+        return dict(self._word_targets(lemmas, synsets, ("!",)))
+
+    def _heads(self, synsets: list[Synset]) -> list[Synset]:
+        """The head adjectives of `synsets`: satellites' similar-to targets, heads themselves."""
+        heads = [s for s in synsets if s.pos == "a"]
+        heads += [t for s in synsets if s.pos == "s" for t in self._targets(s, ("&",))]
+        return heads
+
+    def _indirect_antonyms(self, synsets: list[Synset]) -> dict[str, Synset]:
+        """Words of the antonyms of the heads of satellite adjectives (arid -> dry -> wet)."""
+        found: dict[str, Synset] = {}
+        for synset in synsets:
+            if synset.pos != "s":
+                continue
+            for head in self._targets(synset, ("&",)):
+                for antonym in self._targets(head, ("!",)):
+                    for word in antonym.words:
+                        found.setdefault(word, antonym)
+        return found
+
+    def relation(self, a: str, b: str) -> Relation | None:
+        """The strongest relation between `a` and `b`, or None when unrelated or unknown.
+
+        Order: spelling, inflection, synonym, antonym (WordNet's lemma-level antonyms, ahead of
+        the looser links because Moby lists "decrease" under "increase"), similar, derivation,
+        hypernym (up to 2 steps), antonym via similar-to heads, thesaurus.
+        """
+        ka, kb = _key(a), _key(b)
+        if not ka or not kb:
+            return None
+        if ka.replace("-", "_") == kb.replace("-", "_"):
+            return Relation("spelling", "same word")
+        from drift.lexicon.spelling import spelling_variants
+
+        if kb in spelling_variants(ka) or ka in spelling_variants(kb):
+            return Relation("spelling", "British and American spelling")
+        la, lb = self._lemmas(ka), self._lemmas(kb)
+        common = [w for w in la if w in lb]
+        if common:
+            return Relation("inflection", f"WordNet: both forms of {common[0]}")
+        if la and lb:
+            found = self._wordnet_relation(la, lb)
+            if found is not None:
+                return found
+        return self._thesaurus([ka, *la], [kb, *lb])
+
+    def _wordnet_relation(self, la: list[str], lb: list[str]) -> Relation | None:
+        assert self._wordnet is not None
+        name = self._wordnet.name_of
+        sa, sb = self._synsets(la), self._synsets(lb)
+        keys_b = {s.key for s in sb}
+        shared = [s for s in sa if s.key in keys_b]
+        if shared:
+            return Relation("synonym", f"WordNet: shared synset {name(shared[0])}")
+        for x, y, sx in ((la, lb, sa), (lb, la, sb)):
+            antonyms = self._direct_antonyms(x, sx)
+            hit = next((w for w in y if w in antonyms), None)
+            if hit is not None:
+                return Relation("antonym", f"WordNet: antonym of {name(antonyms[hit])}")
+        found = self._similar(sa, sb)
+        if found is not None:
+            return Relation("similar", f"WordNet: {found}")
+        for x, y, sx in ((la, lb, sa), (lb, la, sb)):
+            for word, target in self._word_targets(x, sx, _DERIVED):
+                if word in y:
+                    return Relation("derivation", f"WordNet: derivationally related {name(target)}")
+        steps = self._hypernym_steps(sa, keys_b) or self._hypernym_steps(sb, {s.key for s in sa})
+        if steps:
+            return Relation("hypernym", f"WordNet: hypernym at {steps[1]}", steps[0])
+        heads_b = {h.key for h in self._heads(sb)}
+        for head in self._heads(sa):
+            for antonym in self._targets(head, ("!",)):
+                if antonym.key in heads_b:
+                    return Relation(
+                        "antonym", f"WordNet: {name(head)} is the antonym of {name(antonym)}"
+                    )
+        return None
+
+    def _similar(self, sa: list[Synset], sb: list[Synset]) -> str | None:
+        assert self._wordnet is not None
+        keys_a, keys_b = {s.key for s in sa}, {s.key for s in sb}
+        for source, other in ((sa, keys_b), (sb, keys_a)):
+            for synset in source:
+                for target in self._targets(synset, _SIMILAR):
+                    if target.key in other:
+                        names = self._wordnet.name_of(synset), self._wordnet.name_of(target)
+                        return f"{names[0]} similar to {names[1]}"
+        heads_a = {t.key: t for s in sa if s.pos == "s" for t in self._targets(s, ("&",))}
+        for s in sb:
+            if s.pos != "s":
+                continue
+            for head in self._targets(s, ("&",)):
+                if head.key in heads_a:
+                    return f"both similar to {self._wordnet.name_of(head)}"
+        return None
+
+    def _hypernym_steps(
+        self, source: list[Synset], goal: set[tuple[int, str]]
+    ) -> tuple[int, str] | None:
+        assert self._wordnet is not None
+        level = source
+        for step in range(1, MAX_HYPERNYM_STEPS + 1):
+            level = [t for s in level for t in self._targets(s, _HYPERNYMS)]
+            for synset in level:
+                if synset.key in goal:
+                    return step, self._wordnet.name_of(synset)
+        return None
+
+    def _thesaurus(self, xs: list[str], ys: list[str]) -> Relation | None:
+        moby = self._moby
+        if moby is None:
+            return None
+        xs = list(dict.fromkeys(x.replace("_", " ") for x in xs))
+        ys = list(dict.fromkeys(y.replace("_", " ") for y in ys))
+        for heads, others in ((xs, set(ys)), (ys, set(xs))):
+            for head in heads:
+                if moby.related(head) & others:
+                    return Relation("thesaurus", f"Moby thesaurus lists it under {head!r}")
+        return None
+
+    def antonyms(self, word: str) -> frozenset[str]:
+        """WordNet antonyms of `word` (lemma-level, and via the heads of satellite adjectives)."""
+        lemmas = self._lemmas(_key(word))
+        if not lemmas:
+            return frozenset()
+        synsets = self._synsets(lemmas)
+        found = {*self._direct_antonyms(lemmas, synsets), *self._indirect_antonyms(synsets)}
+        return frozenset(w.replace("_", " ") for w in found)
+
+    def known(self, word: str) -> bool:
+        """Whether WordNet or Moby knows `word` (in any inflection)."""
+        key = _key(word)
+        if self._lemmas(key):
+            return True
+        return self._moby is not None and key.replace("_", " ") in self._moby
