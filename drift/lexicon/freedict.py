@@ -30,6 +30,11 @@ INFO = ResourceInfo(
 _SEPARATORS = re.compile(r"[,;\n]")
 
 
+def where() -> str:
+    """Where drift looks for the dictionary's index ($DRIFT_FREEDICT_ENG_RUS or the Debian path)."""
+    return str(env_path("DRIFT_FREEDICT_ENG_RUS", "/usr/share/dictd/freedict-eng-rus.index"))
+
+
 def locate() -> Path | None:
     """The index file of FreeDict eng-rus, or None."""
     default = "/usr/share/dictd/freedict-eng-rus.index"
@@ -56,6 +61,7 @@ class FreeDictEngRus:
     name = "freedict-eng-rus"
     info = INFO
     locate = staticmethod(locate)
+    where = staticmethod(where)
 
     def __init__(self, index_path: Path) -> None:
         self.path = index_path

@@ -110,6 +110,11 @@ _PREPOSITIONS = frozenset(
 )
 
 
+def where() -> str:
+    """Where drift looks for the dictionary's index ($DRIFT_MUELLER7 or the Debian path)."""
+    return str(env_path("DRIFT_MUELLER7", "/usr/share/dictd/mueller7.index"))
+
+
 def locate() -> Path | None:
     """The index file of the installed dictionary ($DRIFT_MUELLER7 or /usr/share/dictd), or None."""
     index, data = database_files(env_path("DRIFT_MUELLER7", "/usr/share/dictd/mueller7.index"))
@@ -216,6 +221,7 @@ class Mueller7:
     name = "mueller7"
     info = INFO
     locate = staticmethod(locate)
+    where = staticmethod(where)
 
     def __init__(self, index_path: Path) -> None:
         self.path = index_path

@@ -140,7 +140,8 @@ def status_of(cls: Any) -> ResourceStatus:
     if info.package:
         version = debian_version(info.package) or pypi_version(info.package)
     if path is None:
-        return ResourceStatus(info, False, getattr(cls, "default_path", ""), version)
+        where = cls.where() if hasattr(cls, "where") else ""
+        return ResourceStatus(info, False, where, version)
     if hasattr(cls, "version"):
         version = ", ".join(v for v in (version, cls.version(path)) if v)
     detail = (

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import platform
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from drift.io import atomic_write_text
@@ -41,3 +42,23 @@ def environment() -> dict[str, str]:
     except ImportError:  # pragma: no cover - torch is a dependency
         pass
     return versions
+
+
+_UNKNOWN = re.compile(r"\[[^\[\]\s]+\?\]")  # the lexicon backend's mark: [word?]
+
+
+def lexicon_meta(renderings: Iterable[object]) -> dict[str, object]:
+    """Offline resources missing on this machine (one line each) and the words the lexicon
+    backend could not translate, per source language, in the renderings' back-translations."""
+    from drift.lexicon.resources import missing_resources
+
+    unknown: dict[str, int] = {}
+    for r in renderings:
+        if str(getattr(r, "backend", "")).startswith("lexicon"):
+            found = len(_UNKNOWN.findall(str(getattr(r, "back_translation", ""))))
+            lang = str(getattr(r, "source_lang", ""))
+            unknown[lang] = unknown.get(lang, 0) + found
+    return {
+        "resources_missing": [s.missing_line() for s in missing_resources()],
+        "unknown_words": dict(sorted(unknown.items())),
+    }

