@@ -7,7 +7,11 @@ TORCH_VERSION ?= 2.13.0
 TORCH_INDEX ?= https://download.pytorch.org/whl/cpu
 OUT ?= reports
 
-.PHONY: setup setup-dev run test lint format bench clean
+# Dictionaries read from the system (GPL data stays out of drift): WordNet 3.0, Müller en-ru, FreeDict.
+SYSTEM_PACKAGES ?= wordnet-base mueller7-dict dict-freedict-eng-rus
+APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends
+
+.PHONY: setup setup-dev system-deps run test lint format bench coverage clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,9 +31,25 @@ $(VENV)/.installed-dev: pyproject.toml $(VENV)/.torch
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@ $(VENV)/.installed
 
-setup: $(VENV)/.installed
+setup: system-deps $(VENV)/.installed
 
-setup-dev: $(VENV)/.installed-dev
+setup-dev: system-deps $(VENV)/.installed-dev
+
+# Installs the system dictionaries when it can (root, or sudo without a password); otherwise prints
+# the one command to run. Never fails: drift starts without them and names what is missing.
+system-deps:
+	@if dpkg -s $(SYSTEM_PACKAGES) >/dev/null 2>&1; then :; \
+	elif ! command -v apt-get >/dev/null 2>&1; then \
+		echo "drift: optional dictionaries not installed; on Debian/Ubuntu: sudo apt-get install -y $(SYSTEM_PACKAGES)"; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		($(APT_INSTALL) $(SYSTEM_PACKAGES) || (apt-get update -q && $(APT_INSTALL) $(SYSTEM_PACKAGES))) >/dev/null 2>&1 \
+		|| echo "drift: could not install the dictionaries; run: apt-get update && apt-get install -y $(SYSTEM_PACKAGES)"; \
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
+		(sudo -n env $(APT_INSTALL) $(SYSTEM_PACKAGES) || (sudo -n apt-get update -q && sudo -n env $(APT_INSTALL) $(SYSTEM_PACKAGES))) >/dev/null 2>&1 \
+		|| echo "drift: could not install the dictionaries; run: sudo apt-get install -y $(SYSTEM_PACKAGES)"; \
+	else \
+		echo "drift: optional dictionaries not installed; run: sudo apt-get install -y $(SYSTEM_PACKAGES)"; \
+	fi
 
 run: setup
 	$(BIN)/drift run seeds/ --originals seeds/originals.jsonl -o $(OUT)
@@ -50,6 +70,10 @@ bench: setup-dev
 	$(BIN)/python benchmarks/align.py
 	$(BIN)/python benchmarks/translate.py
 	$(BIN)/python benchmarks/quantize.py
+	$(BIN)/python benchmarks/lexicon_coverage.py
+
+coverage: setup-dev
+	$(BIN)/python benchmarks/lexicon_coverage.py
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache build *.egg-info

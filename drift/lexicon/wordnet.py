@@ -211,3 +211,30 @@ class WordNet:
         senses = self.offsets(lemma, synset.key[1])
         number = senses.index(synset.offset) + 1 if synset.offset in senses else 1
         return f"{lemma}.{synset.pos}.{number:02d}"
+
+    def derived(self, word: str) -> list[str]:
+        """Lemmas WordNet links to `word` by derivation or pertainymy ("threat" -> "threaten",
+        "agricultural" -> "agriculture"), most frequent senses first; collocations excluded."""
+        found: list[str] = []
+        for base in self.morphy(word):
+            for synset in self.synsets(base):
+                for p in synset.pointers:
+                    if p.symbol not in ("+", "\\") or (
+                        p.source and synset.words[p.source - 1] != base
+                    ):
+                        continue
+                    target = self.synset(p.offset, p.pos)
+                    words = (target.words[p.target - 1],) if p.target else target.words
+                    found.extend(w for w in words if w != base and "_" not in w and w not in found)
+        return found
+
+    def synonyms(self, word: str, senses: int = 2) -> list[str]:
+        """Other single-word lemmas of the first `senses` synsets of each lemma of `word`
+        ("mom" -> "mother", "ma"...), most frequent senses first."""
+        found: list[str] = []
+        for base in self.morphy(word):
+            for pos in POS_FILES:
+                for offset in self.offsets(base, pos)[:senses]:
+                    words = self.synset(offset, pos).words
+                    found.extend(w for w in words if w != base and "_" not in w and w not in found)
+        return found

@@ -28,6 +28,7 @@ from drift.translate.lemmatize import english_forms, inflection_stems
 
 if TYPE_CHECKING:
     from drift.lexicon.foreign import ForeignGlosser
+    from drift.lexicon.wordnet import WordNet
 
 log = logging.getLogger("drift")
 SUPPORTED_TARGETS: tuple[str, ...] = ("ru", "zh")
@@ -144,6 +145,7 @@ class Lexicon:
         self.missing = missing  # resources that were not installed when this lexicon loaded
         self._verbs: Mapping[str, tuple[str, ...]] = verbs or {}
         self._overlay: frozenset[str] = frozenset(overlay)
+        self._wordnet: WordNet | bool | None = None  # opened on the first unknown word
         self._words: dict[str, tuple[str, ...]] = {}
         self._acronyms: dict[str, tuple[str, ...]] = {}
         self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -305,6 +307,25 @@ class Lexicon:
                         targets = tuple(dict.fromkeys(filter(None, map(adverb_of, targets))))
                     if targets:
                         return base, targets
+        for cut in range(3, len(word) - 2):  # "online" as "on-line", "breakup" as "break up"
+            for joined in (f"{word[:cut]}-{word[cut:]}", f"{word[:cut]} {word[cut:]}"):
+                if joined in self._targets:
+                    return joined, self._targets[joined]
+        return self._related(word)
+
+    def _related(self, word: str) -> tuple[str, tuple[str, ...]] | None:
+        """Through WordNet, when the dictionaries lack a word: a derivationally related lemma
+        ("threat" -> "threaten"), else a synonym from its first senses ("mom" -> "mother")."""
+        if self._wordnet is None:
+            from drift.lexicon.wordnet import WordNet
+
+            folder = WordNet.locate()
+            self._wordnet = WordNet(folder) if folder is not None else False
+        if not self._wordnet:
+            return None
+        for related in (*self._wordnet.derived(word), *self._wordnet.synonyms(word)):
+            if related in self._words:
+                return related, self._words[related]
         return None
 
     def _phrase(self, units: list[_Unit], i: int) -> tuple[str, int] | None:
