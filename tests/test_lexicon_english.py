@@ -1,0 +1,94 @@
+"""English lexical semantics from WordNet 3.0 and the Moby thesaurus."""
+
+from __future__ import annotations
+
+import pytest
+
+from drift.lexicon.english import EnglishSemantics, Relation
+from drift.lexicon.wordnet import WordNet
+
+
+@pytest.fixture(scope="module")
+def semantics() -> EnglishSemantics:
+    found = EnglishSemantics()
+    if not found.available["wordnet"]:
+        pytest.skip("wordnet-base is not installed (make setup installs it)")
+    return found
+
+
+def test_construction_loads_nothing() -> None:
+    semantics = EnglishSemantics()
+    assert "_wordnet" not in vars(semantics) and "_moby" not in vars(semantics)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        ("honour", "honor", "spelling"),
+        ("sympathisers", "sympathizers", "spelling"),
+        ("leaves", "leaving", "inflection"),
+        ("abandon", "give up", "synonym"),
+        ("Abandoned", "give up", "synonym"),
+        ("increase", "decrease", "antonym"),
+        ("strong", "weak", "antonym"),
+        ("wet", "arid", "antonym"),  # arid is a satellite of dry, the antonym of wet
+        ("critical", "serious", "similar"),
+        ("decision", "decide", "derivation"),
+        ("sympathiser", "supporter", "hypernym"),
+        ("juncture", "stage", "thesaurus"),
+    ],
+)
+def test_relations(semantics: EnglishSemantics, a: str, b: str, kind: str) -> None:
+    found = semantics.relation(a, b)
+    assert found is not None and found.kind == kind, found
+    assert found.evidence
+    assert semantics.relation(b, a) is not None
+
+
+def test_abandon_and_leave_are_related(semantics: EnglishSemantics) -> None:
+    found = semantics.relation("abandon", "leave")
+    # WordNet 3.0 has no synset with both: leave.v.02 is a direct hypernym of abandon.v.01
+    assert found == Relation("hypernym", found.evidence, 1) if found else False
+
+
+def test_unrelated_or_unknown_words_give_none(semantics: EnglishSemantics) -> None:
+    assert semantics.relation("multipolar", "strong") is None
+    assert semantics.relation("glorp", "strong") is None
+    assert semantics.relation("", "strong") is None
+
+
+def test_collocations_are_tried_as_phrases(semantics: EnglishSemantics) -> None:
+    assert semantics.relation("put up", "tolerate") is not None
+    assert semantics.relation("world order", "system") is None
+
+
+def test_antonyms_and_known(semantics: EnglishSemantics) -> None:
+    assert "decrease" in semantics.antonyms("increase")
+    assert "wet" in semantics.antonyms("arid")
+    assert semantics.antonyms("glorp") == frozenset()
+    assert semantics.known("sympathisers") and semantics.known("Leaving")
+    assert not semantics.known("glorp")
+
+
+def test_wordnet_reader_morphy_and_names() -> None:
+    folder = WordNet.locate()
+    if folder is None:
+        pytest.skip("wordnet-base is not installed")
+    wordnet = WordNet(folder)
+    assert wordnet.morphy("leaves") == ["leaf", "leave"]
+    assert wordnet.morphy("better")[:2] == ["better", "good"]
+    assert [wordnet.name_of(s) for s in wordnet.synsets("abandon", "v")][:2] == [
+        "abandon.v.01",
+        "abandon.v.02",
+    ]
+    assert wordnet.derived("prevention") == ["prevent"]
+    assert wordnet.synsets("glorp") == []
+
+
+def test_a_missing_wordnet_is_reported(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("DRIFT_WORDNET_DIR", str(tmp_path))
+    semantics = EnglishSemantics()
+    assert semantics.available["wordnet"] is False
+    assert semantics.relation("increase", "decrease") is None or (
+        semantics.relation("increase", "decrease").kind == "thesaurus"
+    )
