@@ -64,7 +64,7 @@ ATTRIBUTION = [
     ),
     (
         "Wang Yi, China's top diplomat, met Lavrov. Peskov meanwhile said that “we will see.”",
-        "Peskov",
+        "Dmitry Peskov",  # a known official: the one Peskov drift knows
         "we will see.",
     ),
     (
@@ -125,7 +125,7 @@ def test_quote_split_by_attribution_is_two_linked_fragments() -> None:
     first, second = quotes_of("“We will win,” Lavrov said, “because we are right.”")
     assert (first.text, second.text) == ("We will win,", "because we are right.")
     assert (first.fragment_of, second.fragment_of) == ("", first.quote_id)
-    assert second.speaker == first.speaker == "Lavrov"
+    assert second.speaker == first.speaker == "Sergei Lavrov"
 
 
 def test_two_quotes_of_one_sentence_are_not_fragments_without_attribution() -> None:
@@ -144,7 +144,7 @@ def test_missing_opening_mark_is_recovered_back_to_the_line_start() -> None:
     text = "Intro line.\nAt the end, I firmly believe that we will win, ”Lavrov said.\nNext."
     (quote,) = quotes_of(text)
     assert quote.text == "At the end, I firmly believe that we will win,"
-    assert quote.speaker == "Lavrov"
+    assert quote.speaker == "Sergei Lavrov"
 
 
 def test_reversed_closing_mark_and_missing_space() -> None:

@@ -21,9 +21,12 @@ from drift.embed import Embedder
 from drift.quotes.speakers import speaker_key
 from drift.records import Original
 
-LINK = 0.55  # evidence from which a unit renders an original sentence
+# Set on the "tune" rows of benchmarks/grouping: e5 cosines of right and wrong sentences overlap
+# (0.80-0.89 both), dictionary overlap separates them better, so it weighs more.
+LINK = 0.45  # evidence from which a unit renders an original sentence
 MARGIN = 0.05  # ... and by which it must beat the next best sentence
-COSINE_FLOOR, COSINE_SPAN = 0.82, 0.1  # e5 cosine of unrelated / faithful cross-lingual pairs
+COSINE_FLOOR, COSINE_SPAN = 0.78, 0.12  # e5 cosine of unrelated / faithful cross-lingual pairs
+W_DICTIONARY, W_COSINE = 0.6, 0.4
 MIN_GLOSSED = 2  # English words with dictionary candidates needed for dictionary evidence
 DATE_SLACK = 1  # days an article may seem to precede the original (time zones)
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？…])[\s\"'»”」』)]*(?=\s|[^\s.!?。！？…]|$)")
@@ -144,16 +147,18 @@ def link_units(
             evidence = []
             if vectors:
                 cosine = float(vectors[text] @ vectors[s.text])
-                evidence.append(min(1.0, max(0.0, (cosine - COSINE_FLOOR) / COSINE_SPAN)))
+                rescaled = min(1.0, max(0.0, (cosine - COSINE_FLOOR) / COSINE_SPAN))
+                evidence.append((W_COSINE, rescaled))
             if bridge is not None:
                 lang = s.original.lang
                 if (text, lang) not in glossed:
                     glossed[(text, lang)] = bridge.targets(text, lang)
                 share = _dictionary(glossed[(text, lang)], lemmas[s.key], s.text, lang)
                 if share is not None:
-                    evidence.append(share)
+                    evidence.append((W_DICTIONARY, share))
             if evidence:
-                scored.append((sum(evidence) / len(evidence), s.key, s))
+                score = sum(w * x for w, x in evidence) / sum(w for w, _ in evidence)
+                scored.append((score, s.key, s))
         scored.sort(key=lambda x: (-x[0], x[1]))
         if not scored or scored[0][0] < LINK:
             continue

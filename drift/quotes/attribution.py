@@ -83,6 +83,23 @@ REPORTING_VERBS = frozenset(
         "welcomed",
         "expressed",
         "confirmed",
+        "asked",
+        "asks",
+        "answered",
+        "tweeted",
+        "quipped",
+        "joked",
+        "retorted",
+        "boasted",
+        "promised",
+        "threatened",
+        "predicted",
+        "complained",
+        "cautioned",
+        "assured",
+        "pledged",
+        "shouted",
+        "remarked",
     ]
 )
 AUXILIARIES = frozenset(
@@ -108,6 +125,8 @@ AUXILIARIES = frozenset(
         "would",
         "will",
         "meanwhile",
+        "himself",
+        "herself",
         "however",
         "separately",
         "too",
@@ -129,6 +148,15 @@ AUXILIARIES = frozenset(
 )
 PRONOUNS = frozenset({"he", "she"})
 _WORD = re.compile(r"[\w][\w'’.-]*")
+_TITLE_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Prof|Lt|Col|Capt|Gov|St)\.$")
+# Lowercase words that may stand in a subject phrase naming a speaker or a role.
+_SUBJECT_TEXT = """
+    spokesman spokeswoman spokesperson ministry minister president premier ambassador envoy
+    secretary chairman press office embassy government kremlin statement readout official
+    officials leader head chief adviser aide representative counterpart host diplomat
+    agency council committee department service
+"""
+_SUBJECT_WORDS = frozenset(_SUBJECT_TEXT.split())
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]—–\n\"“”«»„]|\bx+\b|\bthat\b|\bwho\b|\bwhich\b")
 _ACCORDING = re.compile(r"\baccording to\s+([^,.;:!?\n\"“”«»]{2,80})", re.IGNORECASE)
 _QUOTED_AS = re.compile(r"\bwas quoted as saying\b|\bquoted\b", re.IGNORECASE)
@@ -151,18 +179,28 @@ def _clause_before(masked: str, lo: int, verb_start: int) -> tuple[str, int]:
     """The subject words just before a verb, back to the last clause break."""
     window_lo = max(lo, verb_start - 160)
     window = masked[window_lo:verb_start]
-    breaks = list(_CLAUSE_BREAK.finditer(window))
+    breaks = [
+        b
+        for b in _CLAUSE_BREAK.finditer(window)
+        if b.group() != "." or not _TITLE_DOT.search(window, 0, b.end())
+    ]  # "Mr. Putin said": the dot of a title breaks nothing
     start = window_lo + (breaks[-1].end() if breaks else 0)
     words = list(_WORD.finditer(masked, start, verb_start))
     while words and _is_auxiliary(words[-1].group()):
         words.pop()
     if not words:
         return "", verb_start
-    if len(words) > 9:
-        words = _name_tail(words)
+    if len(words) > 9 or any(_is_prose(w.group()) for w in words[:-1]):
+        # "The incident came as an equally belligerent Vladimir Putin told": the name at the end
+        words = _name_tail(words) or ([] if len(words) > 9 else words)
     if not words:
         return "", verb_start
     return masked[words[0].start() : words[-1].end()], words[0].start()
+
+
+def _is_prose(word: str) -> bool:
+    """A lowercase word that belongs to no title ("came", "belligerent"): the subject is prose."""
+    return word.islower() and fold(word) not in TITLE_WORDS and fold(word) not in _SUBJECT_WORDS
 
 
 def _is_auxiliary(word: str) -> bool:

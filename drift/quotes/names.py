@@ -7,9 +7,17 @@ Eurasia Center", "United" or "Sergei Lavrov. Lavrov" name no one.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from drift.quotes.speakers import TITLE_WORDS, fold, is_chinese_name
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
 
 # Capitalized words that make a phrase an institution, a place or a heading, not a person.
 NOT_NAME_WORDS_TEXT = """
@@ -96,3 +104,22 @@ def find_appositions(text: str) -> list[Apposition]:
         )
         pos = match.end()
     return found
+
+
+@lru_cache(maxsize=1)
+def known_officials() -> tuple[str, ...]:
+    """Full names of the officials drift ships a source language for (drift/data/speakers.toml)."""
+    text = (resources.files("drift") / "data" / "speakers.toml").read_text(encoding="utf-8")
+    names = [n for entry in tomllib.loads(text).values() for n in entry.get("speakers", [])]
+    return tuple(n for n in names if is_person_name(n) and len(n.split()) > 1)
+
+
+def known_full_name(single: str) -> str:
+    """The one known official a lone family name stands for ("Xi" -> "Xi Jinping"), else ""."""
+    word = fold(single)
+    found = {
+        n
+        for n in known_officials()
+        if fold(n.split()[0] if is_chinese_name(n.split()) else n.split()[-1]) == word
+    }
+    return found.pop() if len(found) == 1 else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from drift.quotes.names import find_appositions, is_full_name, is_person_name
+from drift.quotes.names import find_appositions, is_full_name, is_person_name, known_full_name
 from drift.quotes.speakers import (
     TITLE_WORDS,
     fold,
@@ -124,6 +124,7 @@ class People:
 
     def __init__(self, masked: str) -> None:
         self.persons: dict[str, Person] = {}
+        self.masked = masked
         self.ministries: dict[str, int] = {}  # display name -> offset of its last mention
         tokens = list(_TOKEN.finditer(masked))
         for k, tok in enumerate(tokens):
@@ -205,7 +206,11 @@ class People:
             for p in self.persons
             if len(p.split()) > 1 and self._matches_single(tokens[0], p.split())
         ]
-        return matches[0] if len(matches) == 1 else display
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            return display
+        return known_full_name(tokens[0]) or display  # "Xi" alone: the one official it can be
 
     @staticmethod
     def _matches_single(single: str, full: list[str]) -> bool:
@@ -216,13 +221,14 @@ class People:
         return word == fold(full[-1])
 
     def last_named(self, pos: int) -> str:
-        """The person named last before `pos`, or "" when none was."""
-        seen = [
-            (max(m for m in p.mentions if m < pos), p.name)
-            for p in self.persons.values()
-            if any(m < pos for m in p.mentions)
-        ]
-        return max(seen)[1] if seen else ""
+        """Whom a pronoun at `pos` means: the first person named in the latest sentence before
+        `pos` that names anyone (its subject, usually: "Xi offered Biden a warning. ... he")."""
+        seen = sorted((m, p.name) for p in self.persons.values() for m in p.mentions if m < pos)
+        if not seen:
+            return ""
+        latest = seen[-1][0]
+        start = max(self.masked.rfind(c, 0, latest) for c in ".!?\n") + 1
+        return next(name for m, name in seen if m >= start)
 
     def role(self, phrase: str, before: int, last: str) -> str:
         """The person a role phrase means ("the foreign minister"), or "" when ambiguous."""
