@@ -5,7 +5,10 @@ list (so statements are distinct), said by one of many speakers on some date; ea
 2-6 times in different documents with synonym swaps, dropped words, swapped neighbours and
 fragments. Every size runs in a fresh process so peak memory is its own.
 
-    .venv/bin/python benchmarks/align.py --sizes 1000 10000 100000
+    .venv/bin/python benchmarks/align.py --sizes 1000,10000,100000 [--shape spread|many]
+
+`--shape many` renders each statement in 50-200 documents (a statement quoted by every outlet):
+divergence rows must grow with N (consensus alignment), not with N squared.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SHAPES = {"spread": (2, 6), "many": (50, 200)}  # renderings per statement
 SYNONYMS = [
     ["just", "fair", "equitable"],
     ["serious", "critical", "grave"],
@@ -71,8 +75,12 @@ def _variant(words: list[str], rng: random.Random) -> str:
     return " ".join(out)
 
 
-def synthetic_quotes(n: int, seed: int = 0):
-    """About n quotes: (quotes, truth) where truth maps quote_id to its statement number."""
+def synthetic_quotes(n: int, seed: int = 0, outlets: tuple[int, int] = (2, 6)):
+    """About n quotes: (quotes, truth) where truth maps quote_id to its statement number.
+
+    Each statement is rendered by `outlets` (low, high) documents: (2, 6) is the usual spread,
+    (50, 200) a statement quoted by every outlet.
+    """
     from drift.records import Quote
 
     rng = random.Random(seed)
@@ -86,7 +94,7 @@ def synthetic_quotes(n: int, seed: int = 0):
         ]
         speaker = rng.choice(speakers)
         day = 738000 + rng.randrange(5 * 365)
-        for _ in range(rng.randint(2, 6)):
+        for _ in range(rng.randint(*outlets)):
             doc += 1
             text = _variant(words, rng)
             date = "" if rng.random() < 0.2 else _iso(day + rng.randint(0, 3))
@@ -113,11 +121,11 @@ def _iso(day: int) -> str:
     return date.fromordinal(day).isoformat()
 
 
-def run_one(n: int) -> dict[str, float]:
+def run_one(n: int, shape: str = "spread") -> dict[str, float]:
     """Group and diff n synthetic quotes; timings, peak RSS and grouping quality."""
     from drift.align import find_divergences, group_quotes
 
-    quotes, truth = synthetic_quotes(n)
+    quotes, truth = synthetic_quotes(n, outlets=SHAPES[shape])
     start, cpu_start = time.perf_counter(), time.process_time()
     groups = group_quotes(quotes)
     grouped = time.perf_counter()
@@ -139,27 +147,40 @@ def run_one(n: int) -> dict[str, float]:
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "groups": len(groups),
         "divergences": len(divergences),
+        "largest_group": max((len(g.renderings) for g in groups), default=0),
         "group_purity": pure / max(1, len(groups)),
         "statement_recall": len(found) / max(1, statements),
     }
 
 
+def _sizes(values: list[str]) -> list[int]:
+    """--sizes 1000 10000 or --sizes 1000,10000 (the README's form)."""
+    return [int(v) for value in values for v in value.split(",") if v.strip()]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--sizes", nargs="+", default=["1000", "10000", "100000"])
+    parser.add_argument(
+        "--shape",
+        choices=sorted(SHAPES),
+        default="spread",
+        help="renderings per statement: spread 2-6, many 50-200 (one statement, every outlet)",
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one)))
+        print(json.dumps(run_one(args.one, args.shape)))
         return
     previous = None
     print(
         f"{'n':>8} {'group s':>8} {'diff s':>7} {'cpu s':>7} {'q/s':>6} {'q/cpu-s':>7} "
-        f"{'peak MB':>7} {'groups':>7} {'purity':>6} {'recall':>6} {'cpu x/size x':>12}"
+        f"{'peak MB':>7} {'groups':>7} {'largest':>7} {'divs':>8} {'div/q':>5} {'purity':>6} "
+        f"{'recall':>6} {'cpu x/size x':>12}"
     )
-    for n in args.sizes:
+    for n in _sizes(args.sizes):
         out = subprocess.run(
-            [sys.executable, __file__, "--one", str(n)],
+            [sys.executable, __file__, "--one", str(n), "--shape", args.shape],
             check=True,
             capture_output=True,
             text=True,
@@ -173,7 +194,8 @@ def main() -> None:
         print(
             f"{n:>8} {row['group_s']:>8.1f} {row['diff_s']:>7.1f} {row['cpu_s']:>7.1f} "
             f"{row['quotes_per_s']:>6.0f} {row['quotes_per_cpu_s']:>7.0f} "
-            f"{row['peak_rss_mb']:>7.0f} {row['groups']:>7} {row['group_purity']:>6.3f} "
+            f"{row['peak_rss_mb']:>7.0f} {row['groups']:>7} {row['largest_group']:>7} "
+            f"{row['divergences']:>8} {row['divergences'] / n:>5.1f} {row['group_purity']:>6.3f} "
             f"{row['statement_recall']:>6.3f} {growth:>12}",
             flush=True,
         )
