@@ -11,6 +11,7 @@ parenthesised comments or examples; the first sense of each part of speech comes
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -18,8 +19,10 @@ from drift.lexicon.base import ResourceInfo, env_path
 from drift.lexicon.cache import cached
 from drift.lexicon.dictd import database_files, read_articles
 
-PARSER_VERSION = 5
+PARSER_VERSION = 8
 MAX_CANDIDATES = 8  # per headword: enough for near-synonyms, few enough not to match everything
+MAX_PARSED = 24  # candidates read per article before the frequency re-ranking keeps 8
+SENSE_PENALTY = 0.1  # log10 frequency a candidate loses per place it stands later in the article
 PER_SENSE = 4
 MAX_WORDS = 3  # longer equivalents are explanations ("обладающий большой физической силой")
 
@@ -190,18 +193,43 @@ def parse_article(article: str) -> tuple[list[str], str]:
         for tagged in candidates[:PER_SENSE]:
             word, pos = tagged.split(_POS_SEP)
             out.setdefault(word, pos)
-    return [f"{w}{_POS_SEP}{p}" for w, p in list(out.items())[:MAX_CANDIDATES]], ""
+    return [f"{w}{_POS_SEP}{p}" for w, p in list(out.items())[:MAX_PARSED]], ""
+
+
+def _rerank(candidates: list[str], frequency: dict[str, float]) -> list[str]:
+    """The first candidate stays first; the rest by Russian frequency less a penalty per place,
+    so a common later sense (stage: этап) outranks a rare early one (подмостки)."""
+    if not frequency:
+        return candidates[:MAX_CANDIDATES]
+
+    def cost(item: tuple[int, str]) -> float:
+        words = item[1].split(_POS_SEP)[0].split()
+        rarest = min(frequency.get(w, 1e-8) for w in words)
+        return SENSE_PENALTY * item[0] - math.log10(rarest)
+
+    rest = sorted(enumerate(candidates[1:], start=1), key=cost)
+    return [*candidates[:1], *(c for _, c in rest)][:MAX_CANDIDATES]
+
+
+def _russian_frequencies() -> dict[str, float]:
+    try:
+        import wordfreq
+    except ImportError:
+        return {}
+    return {k.replace("ё", "е"): v for k, v in wordfreq.get_frequency_dict("ru").items()}
 
 
 def build_index(index_path: Path) -> dict[str, list[str]]:
     """Headword (lowercase) -> "candidate<TAB>pos" best first; forms ("went") take their lemma's."""
     entries: dict[str, list[str]] = {}
     forms: dict[str, str] = {}
+    frequency = _russian_frequencies()
     for word, article in read_articles(index_path):
         key = word.strip().lower()
         if not key or key.startswith("_"):
             continue
         candidates, form_of = parse_article(article)
+        candidates = _rerank(candidates, frequency)
         if candidates:
             merged = entries.setdefault(key, [])
             seen = {m.split(_POS_SEP)[0] for m in merged}
