@@ -138,7 +138,9 @@ def test_weak_evidence_far_apart_and_other_speakers_do_not_group() -> None:
     loose = "Together we will work to build a fairer multipolar world order for all the nations."
     assert group_quotes([quote("a:1", text, date="2022-03-30"), quote("b:1", loose)])
     assert (
-        group_quotes([quote("a:1", text, date="2022-03-30"), quote("b:1", loose, date="2023-02-02")])
+        group_quotes(
+            [quote("a:1", text, date="2022-03-30"), quote("b:1", loose, date="2023-02-02")]
+        )
         == []
     )
     assert group_quotes([quote("a:1", text), quote("b:1", text, speaker="Wang Yi")]) == []
@@ -188,8 +190,12 @@ def test_blocking_keeps_candidate_pairs_linear() -> None:
 
 
 def test_near_verbatim_retelling_groups_whatever_the_dates() -> None:
-    said = "The collapse of the Soviet Union was the greatest geopolitical catastrophe of the century."
-    retold = "the collapse of the Soviet Union was the greatest geopolitical catastrophe of the century"
+    said = (
+        "The collapse of the Soviet Union was the greatest geopolitical catastrophe of the century."
+    )
+    retold = (
+        "the collapse of the Soviet Union was the greatest geopolitical catastrophe of the century"
+    )
     (group,) = group_quotes(
         [
             quote("a:1", said, speaker="Vladimir Putin", date="2005-04-25"),
