@@ -87,9 +87,11 @@ def score(
     return {s.divergence.group_id: s for s in scored}
 
 
-def report_pairs(pairs: list[dict], scored: dict[str, ScoredDivergence], show: bool) -> None:
-    """AUC and type accuracy per split."""
-    for split in ("tune", "heldout", "all"):
+def report_pairs(
+    pairs: list[dict], scored: dict[str, ScoredDivergence], show: bool, splits: Sequence[str]
+) -> None:
+    """AUC and type accuracy per split; per-type figures and errors over `splits` only."""
+    for split in splits:
         rows = [p for p in pairs if split == "all" or p.get("split") == split]
         if not rows:
             continue
@@ -104,10 +106,11 @@ def report_pairs(pairs: list[dict], scored: dict[str, ScoredDivergence], show: b
             f"AUC {auc(pos, neg):.3f}  type accuracy {sum(typed) / len(rows):.2f}  "
             f"meaning/rewording by type {sum(coarse) / len(rows):.2f}"
         )
+    pairs = [p for p in pairs if "all" in splits or p["split"] in splits]
     per_type: dict[str, list[bool]] = defaultdict(list)
     for p in pairs:
         per_type[p["type"]].append(scored[p["id"]].type == p["type"])
-    print("type accuracy per labelled type (all splits):")
+    print(f"type accuracy per labelled type ({', '.join(splits)}):")
     for t, hits in sorted(per_type.items()):
         print(f"  {t:11s} {sum(hits):3d}/{len(hits):<3d} {sum(hits) / len(hits):.2f}")
     confusion = Counter((p["type"], scored[p["id"]].type) for p in pairs)
@@ -142,7 +145,7 @@ def report_probes(
         if q["type"] in LOW_TYPES
     ]
     strict = [(scored[q["id"]].drift, q) for q in probes if q["type"] in STRICT_TYPES]
-    ceiling = max((d for d, _ in low), default=0.0)
+    ceiling, top_low = max(low, default=(0.0, "none"))
     ranked = sorted(((scored[q["id"]].drift, q) for q in probes), key=lambda x: -x[0])
     print(f"probes {len(probes)}: rank, drift, labelled type -> predicted type")
     for i, (drift, q) in enumerate(ranked, start=1):
@@ -154,7 +157,7 @@ def report_probes(
     held = not beaten
     print(
         f"every polarity/number/entity probe above every synonym/spelling item "
-        f"(max {ceiling:.2f}): {'yes' if held else 'no: ' + ', '.join(beaten)}"
+        f"(highest: {top_low} at {ceiling:.2f}): {'yes' if held else 'no: ' + ', '.join(beaten)}"
     )
     per = Counter(q["type"] for q in probes)
     hits = Counter(q["type"] for q in probes if scored[q["id"]].type == q["type"])
@@ -188,6 +191,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--embedder", choices=["e5", "none"], default="e5")
     parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument(
+        "--split",
+        choices=["tune", "heldout", "all"],
+        default=None,
+        help="report this split only (tune while choosing settings; default: every split)",
+    )
     parser.add_argument("--no-seeds", action="store_true", help="skip the seeds check")
     args = parser.parse_args(argv)
     pairs = read_jsonl(DATA / "pairs.jsonl")
@@ -203,7 +212,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     items += [(q["id"], q["lang"], q["span_a"], q["span_b"], q["a"], q["b"]) for q in probes]
     scored = score(items, embedder)
     print(f"dev set: {len(pairs)} pairs, {len(probes)} probes; embedder {args.embedder}")
-    report_pairs(pairs, scored, args.show_errors)
+    splits = [args.split] if args.split else ["tune", "heldout", "all"]
+    report_pairs(pairs, scored, args.show_errors, splits)
     if probes:
         report_probes(probes, scored, pairs)
     if not args.no_seeds:

@@ -78,9 +78,10 @@ def test_a_failing_save_leaves_previous_reports_intact(tmp_path: Path) -> None:
     frame = groups_frame([group], {}, scores)
     good = Report(frame, frame, scored_divergences_frame([scored]), {"version": "t"}, _page=page)
     good.save(tmp_path)
-    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
     broken = Report(frame, frame, frame, {"version": object()}, _page=page)  # run.json fails
     with pytest.raises(TypeError):
         broken.save(tmp_path)
-    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
+    assert set(before) == {"quotes.csv", "groups.csv", "divergences.csv", "report.html", "run.json"}
+    assert not [p for p in tmp_path.rglob("*.tmp")]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 # Words and multi-word forms that negate the clause they stand in.
 NEGATORS = frozenset(
     {"not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "nowhere", "without"}
-    | {"cannot", "n't", "nt"}
+    | {"cannot", "nt"}
 )
 # Verbs whose meaning is "not do": "refused to take part" negates "took part".
 NEGATIVE_VERBS = frozenset({"refuse", "fail", "decline", "reject", "deny", "avoid", "cease"})
@@ -66,13 +66,24 @@ NUMBER_WORDS = frozenset(
     | {"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"}
     | {"eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy"}
     | {"eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion", "dozen"}
-    | {"half", "twice", "double", "triple", "first", "second", "third", "percent"}
+    | {"half", "twice", "double", "triple", "percent"}
 )
+# Units that make a number a quantity: "seconds" / "minutes" changes the quantity as "5" / "6" does.
+UNITS = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+    | {"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"}
+    | {"percent", "per cent", "metre", "metres", "meter", "meters", "kilometre", "kilometres"}
+    | {"kilometer", "kilometers", "mile", "miles", "ton", "tons", "tonne", "tonnes"}
+    | {"dollar", "dollars", "rouble", "roubles", "ruble", "rubles", "yuan", "euro", "euros"}
+)
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+# Contracted auxiliaries as `words` splits them ("can't" -> "ca" + "n't").
+_CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall", "cannot": "can"}
 _MONTHS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
     | {"october", "november", "december"}
 )
-_WORD = re.compile(r"\d+(?:[.,:]\d+)*%?|[^\W\d_]+(?:['’][^\W\d_]+)*")
+_WORD = re.compile(r"\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th)?|[^\W\d_]+(?:['’][^\W\d_]+)*")
 _NAME = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -95,15 +106,22 @@ class Cues:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words and numbers of `text`; "n't" is split off as its own word."""
+    """Lower-case words and numbers of `text`; "n't" and "cannot" become auxiliary + "not"."""
     out: list[str] = []
     for match in _WORD.finditer(text.replace("’", "'")):
         word = match.group().lower()
         if word.endswith("n't") and len(word) > 3:
-            out.extend((word[:-3], "n't"))
+            out.extend((_CONTRACTED.get(word[:-3], word[:-3]), "not"))
+        elif word == "cannot":
+            out.extend(("can", "not"))
         else:
             out.append(word)
     return out
+
+
+def is_ordinal(word: str) -> bool:
+    """ "20th", "1st": a number that names a position rather than a quantity."""
+    return bool(_ORDINAL.match(word))
 
 
 def _phrases(tokens: list[str], table: Iterable[str]) -> list[str]:
@@ -120,8 +138,19 @@ def _phrases(tokens: list[str], table: Iterable[str]) -> list[str]:
 
 
 def negative_affix(word: str) -> bool:
-    """Whether a content word carries a negative affix ("endless", "unacceptable")."""
-    return bool(_NEGATIVE_AFFIX.match(word))
+    """Whether a content word carries a negative affix ("endless", "unacceptable"): the affix
+    matches and what is left is an English word ("include" is not in- + "clude")."""
+    import simplemma
+
+    word = word.lower()
+    if not _NEGATIVE_AFFIX.match(word):
+        return False
+    if word.endswith(("less", "lessly", "lessness")):
+        base = word[: word.rindex("less")]
+    else:
+        base = word[3:] if word.startswith("non") else word[2:]
+        base = word[3:] if word.startswith("dis") else base
+    return len(base) >= 3 and simplemma.is_known(base, lang="en")
 
 
 def cues(span: str, context: str = "") -> Cues:
@@ -136,7 +165,7 @@ def cues(span: str, context: str = "") -> Cues:
         modal_words=tuple(modal_words),
         amplifiers=tuple(_phrases(tokens, AMPLIFIERS)),
         downtoners=tuple(_phrases(tokens, DOWNTONERS)),
-        numbers=tuple(w for w in tokens if w[0].isdigit() or w in NUMBER_WORDS),
+        numbers=tuple(w for w in tokens if w[0].isdigit() or w in NUMBER_WORDS or w in UNITS),
         names=tuple(names(span, context)),
     )
 
@@ -147,13 +176,29 @@ def names(span: str, context: str = "") -> list[str]:
     out = []
     for match in _NAME.finditer(span):
         word = match.group()
-        if not word[:1].isupper() or word in {"I", "I'm"} or word.lower() in _MONTHS:
+        if not word[:1].isupper() or word.lower() in _MONTHS or pronoun(word):
             continue
         before = (context[:start] if start >= 0 else "") + span[: match.start()]
         if not before.strip() or before.rstrip()[-1:] in '.!?"“«:':
             continue  # sentence-initial: capitalised by position
         out.append(word)
     return out
+
+
+def pronoun(word: str) -> bool:
+    """ "I", "I'd", "You", "We'll": pronouns are capitalised without being names."""
+    head = re.split(r"['’]", word.lower())[0]
+    return head in {"i", "you", "we", "he", "she", "it", "they", "my", "our", "your", "their"}
+
+
+def superlative(word: str, before: str = "") -> bool:
+    """ "greatest", "most important": the top of a scale."""
+    import simplemma
+
+    lower = word.lower()
+    if before.lower() in {"most", "least"}:
+        return True
+    return lower.endswith("est") and simplemma.lemmatize(lower, lang="en") != lower
 
 
 def modal_strength(classes: Iterable[str], amplified: bool = False) -> int | None:

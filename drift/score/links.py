@@ -79,10 +79,21 @@ def same_word(a: str, b: str) -> bool:
     return na == nb or en_lemma(na) == en_lemma(nb)
 
 
+def name_variant(x: str, y: str) -> bool:
+    """Two spellings of one name: a transliteration ("Kiev" / "Kyiv"), a derived form
+    ("Islamic" / "Islamist", "Russians" / "Russian")."""
+    from rapidfuzz.distance import Levenshtein
+
+    x, y = x.lower().removesuffix("'s"), y.lower().removesuffix("'s")
+    return min(len(x), len(y)) >= 4 and (Levenshtein.distance(x, y) <= 2 or x[:5] == y[:5])
+
+
 def link(a: Word, b: Word, lang: str, semantics: Semantics | None) -> Link | None:
     """The strongest link between two words, or None when nothing relates them."""
     if same_word(a.text, b.text):
         return Link(a.text, b.text, "same", "same word (spelling or inflection)")
+    if a.text[:1].isupper() and b.text[:1].isupper() and name_variant(a.text, b.text):
+        return Link(a.text, b.text, "same", "two spellings or forms of one name")
     relation = semantics.relation(a.text, b.text) if semantics is not None else None
     kind = _SEMANTIC_KINDS.get(getattr(relation, "kind", ""), "")
     found: Link | None = None

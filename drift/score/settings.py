@@ -16,6 +16,8 @@ class ScoreSettings:
     w_lex: float = 0.5  # source-language lemma agreement (back-translations + lexicon candidates)
     w_emb: float = 0.3  # e5 similarity, word by word, in English and in the source language
     w_en: float = 0.2  # chrF of the English texts
+    w_sentence: float = 1.0  # e5: rendering a against rendering a with span b swapped in
+    sentence_floor: float = 0.95  # that cosine mapped to similarity 0 (1.0 maps to 1)
     cos_floor: float = 0.80  # e5 cosine mapped to similarity 0 (e5 cosines are compressed)
     cos_ceil: float = 0.95  # e5 cosine mapped to similarity 1
     function_weight: float = 0.25  # drift multiplier for spans of function words only
@@ -31,14 +33,16 @@ class ScoreSettings:
     spelling_drift: float = 0.05
     synonym_drift: float = 0.1  # shared WordNet synset, or both words go back to one source word
     near_synonym_drift: float = 0.15  # derivationally related ("endless" / "end")
-    thesaurus_drift: float = 0.25  # only the Moby thesaurus relates the words
-    hypernym_drift: float = 0.25  # one word is a kind of the other (WordNet, one step)...
+    thesaurus_drift: float = 0.2  # only the Moby thesaurus relates the words
+    hypernym_drift: float = 0.2  # one word is a kind of the other (WordNet, one step)...
     hypernym_step: float = 0.1  # ...plus this per further step
+    loose_link_span: float = 0.3  # thesaurus or hypernym links: + this x (1 - similarity)
     polarity_drift: float = 0.95
     number_drift: float = 0.9
     entity_drift: float = 0.9
     entity_gap_drift: float = 0.7  # a name one rendering drops
-    sense_floor: float = 0.6  # a sense change scores between this and 1, by dissimilarity
+    sense_floor: float = 0.6  # a sense change scores between this and sense_ceil, by dissimilarity
+    sense_ceil: float = 0.88  # below polarity, number and entity changes, which are unambiguous
     unknown_band: tuple[float, float] = (0.3, 0.6)  # a word no resource knows: judged inside this
     reword_drift: float = 0.1  # extra content words on one side only, at full similarity...
     reword_span: float = 0.6  # ...plus this much times (1 - similarity)
@@ -53,7 +57,7 @@ class ScoreSettings:
         low, high = self.unknown_band
         return (
             f"sp{self.spelling_drift:g}-syn{self.synonym_drift:g}-pol{self.polarity_drift:g}"
-            f"-num{self.number_drift:g}-ent{self.entity_drift:g}-sense{self.sense_floor:g}"
+            f"-num{self.number_drift:g}-ent{self.entity_drift:g}-sense{self.sense_floor:g}:{self.sense_ceil:g}"
             f"-unk{low:g}:{high:g}-deg{self.degree_drift:g}-mod{self.modality_drift:g}"
         )
 
@@ -64,6 +68,7 @@ class ScoreSettings:
             f"|chrF-zh:c{self.char_order}w0b{self.beta}|chrF-orig:b{self.original_beta}"
             f"|embed:{embedder}"
             f"|w_lex:{self.w_lex:g}|w_emb:{self.w_emb:g}|w_en:{self.w_en:g}"
+            f"|w_sent:{self.w_sentence:g}@{self.sentence_floor:g}"
             f"|cos:{self.cos_floor:g}-{self.cos_ceil:g}|fn:{self.function_weight:g}"
             f"|gap:{self.gap_weight:g}|types:{self.type_signature()}"
             f"|sacrebleu:{sacrebleu_version}"

@@ -40,11 +40,20 @@ from drift.score.views import SpanView, view_span
 
 def default_semantics() -> Semantics | None:
     """English lexical semantics (WordNet, Moby) when drift's resources module is there."""
-    try:  # TEMPORARY until drift.lexicon lands
-        from drift.lexicon.english import EnglishSemantics
-    except ImportError:
-        return None
+    from drift.lexicon.english import EnglishSemantics
+
     return EnglishSemantics()
+
+
+def swapped_sentences(d: Divergence) -> tuple[str, str] | None:
+    """Rendering a, and rendering a with span b put in place of span a: what the substitution
+    alone does to the sentence, for the sentence-level e5 evidence."""
+    if not (d.span_a.strip() and d.span_b.strip()):
+        return None
+    at = d.context_a.find(d.span_a)
+    if at < 0:
+        return None
+    return d.context_a, d.context_a[:at] + d.span_b + d.context_a[at + len(d.span_a) :]
 
 
 def substitution_similarity(
@@ -53,6 +62,7 @@ def substitution_similarity(
     vectors: Mapping[str, np.ndarray],
     chrf: ChrF,
     settings: ScoreSettings,
+    swap: tuple[str, str] | None = None,
 ) -> float:
     """Similarity in [0, 1] of two spans that replace each other (module docstring)."""
     evidence: list[tuple[float, float]] = [(settings.w_en, chrf(a.text, b.text, "en"))]
@@ -66,6 +76,12 @@ def substitution_similarity(
     ]
     if emb:
         evidence.append((settings.w_emb, sum(emb) / len(emb)))
+    if swap is not None and swap[0] in vectors and swap[1] in vectors:
+        cosine = float(vectors[swap[0]] @ vectors[swap[1]])
+        span = 1.0 - settings.sentence_floor
+        evidence.append(
+            (settings.w_sentence, float(np.clip((cosine - settings.sentence_floor) / span, 0, 1)))
+        )
     return float(np.clip(sum(w * s for w, s in evidence) / sum(w for w, _ in evidence), 0, 1))
 
 
@@ -135,18 +151,20 @@ def score_divergences(
     original_words = {
         gid: lem.content(o.text, lang_of(source_lang, gid)) for gid, o in originals.items()
     }
+    swaps = [swapped_sentences(d) for d in divergences]
     vectors = embed(
         [w for a, b in views for v in (a, b) for w in (*v.en_words, *v.src_words)]
-        + [w for words in original_words.values() for w in words],
+        + [w for words in original_words.values() for w in words]
+        + [t for pair in swaps if pair for t in pair],
         embedder,
     )
     scored = []
-    for d, (a, b), lang in zip(divergences, views, langs, strict=True):
+    for d, (a, b), lang, swap in zip(divergences, views, langs, swaps, strict=True):
         side_a = Side.of(d.span_a, a.words, d.context_a)
         side_b = Side.of(d.span_b, b.words, d.context_b)
         verdict: Verdict
         if d.span_a.strip() and d.span_b.strip():
-            similarity = substitution_similarity(a, b, vectors, chrf, settings)
+            similarity = substitution_similarity(a, b, vectors, chrf, settings, swap)
             verdict = substitution_verdict(side_a, side_b, similarity, lang, words_of, settings)
         else:
             gap, span, here, there = (

@@ -27,8 +27,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from drift.score.cues import Cues, cues, modal_strength, negative_affix
-from drift.score.links import Link, Semantics, Word, best_links, same_word
+from drift.score.cues import (
+    UNITS,
+    Cues,
+    cues,
+    is_ordinal,
+    modal_strength,
+    negative_affix,
+    pronoun,
+    superlative,
+    words,
+)
+from drift.score.links import Link, Semantics, Word, best_links, name_variant, same_word
 from drift.score.settings import ScoreSettings
 
 DivergenceType = Literal[
@@ -47,7 +57,8 @@ DivergenceType = Literal[
 TYPES: tuple[str, ...] = DivergenceType.__args__  # type: ignore[attr-defined]
 MEANING_TYPES = frozenset({"polarity", "modality", "degree", "number", "entity", "sense"})
 
-_COMPARATIVE = re.compile(r"^(?:most|more|least|less)$|(?:est|er)$")
+_CLITICS = frozenset({"ca", "wo", "sha", "n't", "nt", "not", "can", "will", "shall"})
+_LINK_STOPWORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "as", "and", "or", "for"})
 
 
 @dataclass(frozen=True)
@@ -109,7 +120,23 @@ def _modality(a: Side, b: Side, settings: ScoreSettings) -> Verdict | None:
 
 def _degree_form(a: str, b: str) -> bool:
     """One word is the comparative or superlative of the other ("largest" / "large")."""
-    return a != b and same_word(a, b) and bool(_COMPARATIVE.search(a) or _COMPARATIVE.search(b))
+    if a == b or not same_word(a, b):
+        return False
+    longer = max(a, b, key=len)
+    return longer.endswith(("er", "est")) and not longer.endswith(("ers", "ests"))
+
+
+def _superlative_on_one_side(a: Side, b: Side) -> str:
+    """A superlative on one side only ("the greatest" / "a major")."""
+
+    def tops(side: Side) -> list[str]:
+        tokens = re.findall(r"[^\W\d_]+", side.span)
+        return [w for i, w in enumerate(tokens) if superlative(w, tokens[i - 1] if i else "")]
+
+    ta, tb = tops(a), tops(b)
+    if bool(ta) == bool(tb):
+        return ""
+    return f"superlative on one side only: {' '.join(ta or tb)}"
 
 
 def _degree(a: Side, b: Side, settings: ScoreSettings) -> Verdict | None:
@@ -123,7 +150,8 @@ def _degree(a: Side, b: Side, settings: ScoreSettings) -> Verdict | None:
     if amp or down:
         moved = ", ".join(sorted(amp | down))
         return Verdict("degree", f"intensity word on one side only: {moved}", settings.degree_drift)
-    return None
+    top = _superlative_on_one_side(a, b)
+    return Verdict("degree", top, settings.degree_drift) if top else None
 
 
 def _changed(xs: Sequence[str], ys: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -138,19 +166,39 @@ def _acronym_of(short: str, long: Sequence[str]) -> bool:
     return len(short) >= 2 and short.isupper() and short == "".join(w[0] for w in long).upper()
 
 
+def _capitalised(side: Side) -> list[str]:
+    """Capitalised words of the span ("Lenin" at the start of a sentence)."""
+    found = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", side.span)
+    return [w for w in found if w[0].isupper() and not pronoun(w)]
+
+
 def _entity(a: Side, b: Side) -> str:
     """A named entity on each side that the other does not name."""
-    xa, xb = _changed(a.cues.names, b.cues.names)
+    na, nb = list(a.cues.names), list(b.cues.names)
+    if na and not nb:  # the other side's name may stand first in its sentence
+        nb = _capitalised(b)
+    elif nb and not na:
+        na = _capitalised(a)
+    xa, xb = _changed(na, nb)
+    lower_a, lower_b = set(words(a.span)), set(words(b.span))
+    xa = [x for x in xa if x.lower() not in lower_b]  # "President" / "president": case only
+    xb = [y for y in xb if y.lower() not in lower_a]
     if not xa or not xb:
         return ""
     if any(_acronym_of(x, xb) for x in xa) or any(_acronym_of(y, xa) for y in xb):
+        return ""
+    if all(any(name_variant(x, y) for y in xb) for x in xa):
         return ""
     return f"entity: {' '.join(xa)} → {' '.join(xb)}"
 
 
 def _number(a: Side, b: Side) -> str:
+    """Numbers that differ; an ordinal against no number at all ("20th century" / "century")
+    is a detail, not a change of number."""
     xa, xb = _changed(a.cues.numbers, b.cues.numbers)
     if not xa and not xb:
+        return ""
+    if not (xa and xb) and all(is_ordinal(x) for x in (*xa, *xb)):
         return ""
     return f"number: {' '.join(xa) or '-'} → {' '.join(xb) or '-'}"
 
@@ -161,7 +209,8 @@ _CUE_WORDS_OF = ("modal_words", "amplifiers", "downtoners", "negations", "number
 def _content(side: Side) -> list[Word]:
     """Content words that are not cue words (those are judged by the cue checks)."""
     cue_words = {w for field in _CUE_WORDS_OF for w in getattr(side.cues, field)}
-    return [w for w in side.words if w.text.lower() not in cue_words]
+    cue_words |= _LINK_STOPWORDS | _CLITICS
+    return [w for w in side.words if not set(words(w.text)) <= cue_words]
 
 
 def _link_drift(found: Link, settings: ScoreSettings) -> tuple[DivergenceType, float]:
@@ -178,7 +227,7 @@ def _link_drift(found: Link, settings: ScoreSettings) -> tuple[DivergenceType, f
         return "polarity", settings.polarity_drift
     if found.kind == "hypernym":  # a more general word: a mild shift, growing with distance
         return "synonym", settings.hypernym_drift + settings.hypernym_step * (found.distance - 1)
-    return "synonym", settings.thesaurus_drift  # thesaurus
+    return "synonym", settings.thesaurus_drift  # thesaurus: loose, graded by `similarity` later
 
 
 def substitution_verdict(
@@ -230,13 +279,17 @@ def _words_verdict(
     """Judge the content words: every word linked (synonym, paraphrase) or a sense change."""
     if not ca and not cb:
         return Verdict("paraphrase", "function words only", settings.spelling_drift)
+    if not ca or not cb:  # "they" / "the foreigners": one side says what the other leaves out
+        gap: DivergenceType = "addition" if not ca else "omission"
+        words_ = ", ".join(w.text for w in (ca or cb))
+        verb = "b adds" if not ca else "b leaves out"
+        return Verdict(gap, f"{verb}: {words_}", settings.gap_weight)
     phrase = _phrase_link(a, b, lang, semantics)
     if phrase is not None:
         kind, drift = _link_drift(phrase, settings)
         kind = "paraphrase" if kind == "synonym" else kind
         return Verdict(kind, _evidence(phrase), drift)
-    links_a = best_links(ca, cb, lang, semantics)
-    links_b = best_links(cb, ca, lang, semantics)
+    links_a, links_b, ca, cb = _link_sides(ca, cb, lang, semantics)
     loose_a = [w for w, x in zip(ca, links_a, strict=True) if x is None]
     loose_b = [w for w, x in zip(cb, links_b, strict=True) if x is None]
     found = [x for x in (*links_a, *links_b) if x is not None]
@@ -255,15 +308,45 @@ def _words_verdict(
                 f"{pair}: not in any dictionary: {', '.join(unknown)}",
                 low + (high - low) * (1 - similarity),
             )
-        drift = settings.sense_floor + (1 - settings.sense_floor) * (1 - similarity)
+        band = settings.sense_ceil - settings.sense_floor
+        drift = settings.sense_floor + band * (1 - similarity)
         return Verdict("sense", f"{pair}: no shared sense or source word", drift)
     worst = max(found, key=lambda x: _link_drift(x, settings)[1])
     kind, drift = _link_drift(worst, settings)
+    if worst.kind in ("thesaurus", "hypernym"):  # loose evidence: the similarity grades it
+        drift += settings.loose_link_span * (1 - similarity)
     if kind == "synonym" and (len(ca) > 1 or len(cb) > 1):
         kind = "paraphrase"
     if kind == "spelling" and (len(ca) != len(cb)):
         kind = "paraphrase"
     return Verdict(kind, _evidence(worst), drift)
+
+
+def _split(words: Sequence[Word]) -> list[Word]:
+    """Multi-word units as their single words, each keeping the unit's candidates."""
+    out = []
+    for word in words:
+        parts = re.findall(r"[^\W_]+", word.text)
+        content = [p for p in parts if p.lower() not in _LINK_STOPWORDS] or parts
+        out.extend(Word(p, word.candidates) for p in content) if len(parts) > 1 else out.append(
+            word
+        )
+    return out
+
+
+def _link_sides(
+    ca: Sequence[Word], cb: Sequence[Word], lang: str, semantics: Semantics | None
+) -> tuple[list[Link | None], list[Link | None], list[Word], list[Word]]:
+    """Link each side's words to the other's: as lexicon units first ("like-minded people"),
+    then word by word when units leave words unlinked ("utmost effort" / "maximum efforts")."""
+    tries = []
+    for xa, xb in ((list(ca), list(cb)), (_split(ca), _split(cb))):
+        la, lb = best_links(xa, xb, lang, semantics), best_links(xb, xa, lang, semantics)
+        unlinked = sum(x is None for x in (*la, *lb)) / max(1, len(la) + len(lb))
+        tries.append((unlinked, len(tries), (la, lb, xa, xb)))
+        if not unlinked:
+            break
+    return min(tries)[2]
 
 
 def _phrase_link(a: Side, b: Side, lang: str, semantics: Semantics | None) -> Link | None:
@@ -313,6 +396,7 @@ def gap_verdict(
         words = ", ".join(side.cues.negations)
         return Verdict("polarity", f"negation {verb} b: {words}", settings.polarity_drift)
     numbers, _ = _changed(side.cues.numbers, cues(other.rendering).numbers)
+    numbers = [n for n in numbers if n not in UNITS and not is_ordinal(n)]
     if numbers:
         return Verdict(
             "number", f"number only in one side: {' '.join(numbers)}", settings.number_drift
