@@ -80,8 +80,8 @@ def english_to(tgt: str) -> Dictionaries:
         if hasattr(reader, "tagged"):
             for key, tagged in reader.tagged().items():
                 pairs = [t.split("\t") for t in tagged]
-                entries.setdefault(key, []).extend(w for w, _ in pairs)
-                found = tuple(w for w, pos in pairs if pos == "v")
+                entries.setdefault(key, []).extend(w for w, pos in pairs if pos != "v*")
+                found = tuple(w for w, pos in pairs if pos in ("v", "v*"))
                 if found:
                     verbs[key] = found
             continue

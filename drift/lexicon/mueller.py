@@ -19,7 +19,7 @@ from drift.lexicon.base import ResourceInfo, env_path
 from drift.lexicon.cache import cached
 from drift.lexicon.dictd import database_files, read_articles
 
-PARSER_VERSION = 8
+PARSER_VERSION = 10
 MAX_CANDIDATES = 8  # per headword: enough for near-synonyms, few enough not to match everything
 MAX_PARSED = 24  # candidates read per article before the frequency re-ranking keeps 8
 SENSE_PENALTY = 0.1  # log10 frequency a candidate loses per place it stands later in the article
@@ -208,7 +208,12 @@ def _rerank(candidates: list[str], frequency: dict[str, float]) -> list[str]:
         return SENSE_PENALTY * item[0] - math.log10(rarest)
 
     rest = sorted(enumerate(candidates[1:], start=1), key=cost)
-    return [*candidates[:1], *(c for _, c in rest)][:MAX_CANDIDATES]
+    kept = [*candidates[:1], *(c for _, c in rest)][:MAX_CANDIDATES]
+    # the first verb equivalent, when re-ranking dropped it, is kept for verb contexts only ("v*")
+    verb = next((c for c in candidates if c.endswith(f"{_POS_SEP}v")), None)
+    if verb is not None and not any(c.endswith(f"{_POS_SEP}v") for c in kept):
+        kept.append(f"{verb}*")
+    return kept
 
 
 def _russian_frequencies() -> dict[str, float]:
@@ -231,10 +236,15 @@ def build_index(index_path: Path) -> dict[str, list[str]]:
         candidates, form_of = parse_article(article)
         candidates = _rerank(candidates, frequency)
         if candidates:
-            merged = entries.setdefault(key, [])
+            merged = entries.get(key, [])
+            plain = [m for m in merged if not m.endswith("*")]
+            starred = [m for m in merged if m.endswith("*")]
             seen = {m.split(_POS_SEP)[0] for m in merged}
-            merged.extend(c for c in candidates if c.split(_POS_SEP)[0] not in seen)
-            del merged[MAX_CANDIDATES:]
+            for tagged in candidates:
+                if tagged.split(_POS_SEP)[0] not in seen:
+                    seen.add(tagged.split(_POS_SEP)[0])
+                    (starred if tagged.endswith("*") else plain).append(tagged)
+            entries[key] = plain[:MAX_CANDIDATES] + starred[:1]
         elif form_of:
             forms.setdefault(key, form_of)
     for key, lemma in forms.items():
@@ -255,10 +265,12 @@ class Mueller7:
         self.path = index_path
 
     def tagged(self) -> dict[str, list[str]]:
-        """Headword -> "candidate<TAB>pos" (n, v, a, r or ""), preferred first."""
+        """Headword -> "candidate<TAB>pos" (n, v, a, r or ""), preferred first; "v*" marks a verb
+        equivalent kept for verb contexts only."""
         sources = list(database_files(self.path))
         return cached(self.name, PARSER_VERSION, sources, lambda: build_index(self.path))
 
     def entries(self) -> dict[str, tuple[str, ...]]:
         """Headword -> Russian candidates, preferred first."""
-        return {k: tuple(c.split(_POS_SEP)[0] for c in v) for k, v in self.tagged().items()}
+        tagged = self.tagged().items()
+        return {k: tuple(c.split(_POS_SEP)[0] for c in v if c[-1] != "*") for k, v in tagged}
