@@ -64,6 +64,7 @@ _CLAUSE_WORDS = frozenset(
 )
 _GAP_AFTER = re.compile(r"[\s,.;:—–-]*")
 _HEADLINE_TRAIL = " \t\r\n\"'“”‘’«»」』*_"
+_PARA_LEAD = re.compile("[ \t\"'“”„«*_]*")  # what may stand before a quote that opens a paragraph
 _MIN_DETECT_CHARS = 20
 _MAX_CONTEXT = 600  # characters of context kept each side of a quote in run-on text
 
@@ -187,6 +188,8 @@ def iter_quotes(doc: Document) -> Iterator[Quote]:
     people = People(masked)
     clauses = find_clauses(masked)
     attributor = _Attributor(masked, clauses, _resolve_clauses(clauses, people))
+    headlines: dict[int, bool] = {}  # paragraph index -> _is_headline, computed once each
+    leads: dict[int, int] = {}  # paragraph start -> offset of its first non-mark character
     previous: tuple[Span, Quote] | None = None
     for n, span in enumerate(spans, start=1):
         quote_text = text[span.start : span.end]
@@ -194,7 +197,9 @@ def iter_quotes(doc: Document) -> Iterator[Quote]:
         first_para = paras[max(bisect.bisect_right(para_starts, span.start) - 1, 0)]
         lo, hi = sentence_bounds(ends, (first_para[0], para[1]), span.start, span.end)
         lo, hi = max(lo, span.start - _MAX_CONTEXT), min(hi, span.end + _MAX_CONTEXT)
-        headline = _is_headline(text, para) and first_para == para
+        if span.para not in headlines:
+            headlines[span.para] = _is_headline(text, para)
+        headline = headlines[span.para] and first_para == para
         kind = quote_kind(quote_text, headline)
         fragment_of, speaker = "", ""
         prior = previous[1] if previous is not None else None
@@ -214,7 +219,9 @@ def iter_quotes(doc: Document) -> Iterator[Quote]:
             after = kind == "statement" or span.close_pos >= 0
             speaker = attributor.after(span, lo) if after else ""
             speaker = speaker or attributor.before(span, lo, first=kind == "term")
-            opens_para = not text[first_para[0] : span.start].strip(" \t\"'“”„«*_")
+            if first_para[0] not in leads:
+                leads[first_para[0]] = _PARA_LEAD.match(text, first_para[0]).end()
+            opens_para = leads[first_para[0]] >= span.start
             if not speaker and kind == "statement" and opens_para:
                 idx = bisect.bisect_right(para_starts, span.start) - 1
                 speaker = attributor.lead_in(paras[idx - 1]) if idx else ""

@@ -147,6 +147,8 @@ AUXILIARIES = frozenset(
     ]
 )
 PRONOUNS = frozenset({"he", "she"})
+# Characters read before and after a reporting verb: every search stays this close to the verb.
+_WINDOW_BEFORE, _WINDOW_AFTER = 160, 120
 _WORD = re.compile(r"[\w][\w'’.-]*")
 _TITLE_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Prof|Lt|Col|Capt|Gov|St)\.$")
 # Lowercase words that may stand in a subject phrase naming a speaker or a role.
@@ -177,7 +179,7 @@ class Clause:
 
 def _clause_before(masked: str, lo: int, verb_start: int) -> tuple[str, int]:
     """The subject words just before a verb, back to the last clause break."""
-    window_lo = max(lo, verb_start - 160)
+    window_lo = max(lo, verb_start - _WINDOW_BEFORE)
     window = masked[window_lo:verb_start]
     breaks = [
         b
@@ -215,11 +217,13 @@ def _apposition_subject(masked: str, ends: dict[int, str], verb_start: int) -> t
     at = verb_start
     while words and _is_auxiliary(words[-1].group()):
         at = words.pop().start()
-    head = masked[:at].rstrip()
-    name = ends.get(len(head))
+    head = at  # end of the text before the verb, trailing blanks dropped (no slice of the prefix)
+    while head > 0 and masked[head - 1].isspace():
+        head -= 1
+    name = ends.get(head)
     if name is None:
         return "", verb_start
-    start = head.rfind(name, 0, len(head))
+    start = masked.rfind(name, 0, head)
     return name, max(start, 0)
 
 
@@ -236,7 +240,7 @@ def _name_tail(words: list[re.Match[str]]) -> list[re.Match[str]]:
 
 def _clause_after(masked: str, verb_end: int, hi: int) -> tuple[str, int]:
     """The subject words after a verb ("said Russian Foreign Minister Sergei Lavrov")."""
-    window = masked[verb_end : min(hi, verb_end + 120)]
+    window = masked[verb_end : min(hi, verb_end + _WINDOW_AFTER)]
     stop = _CLAUSE_BREAK.search(window)
     segment = window[: stop.start() if stop else len(window)]
     words = list(_WORD.finditer(segment))
@@ -265,7 +269,7 @@ def find_clauses(masked: str) -> list[Clause]:
         if fold(match.group()) not in REPORTING_VERBS:
             continue
         start, end = match.span()
-        line_lo = masked.rfind("\n", 0, start) + 1
+        line_lo = masked.rfind("\n", max(0, start - _WINDOW_BEFORE), start) + 1
         subject, subject_start = _clause_before(masked, line_lo, start)
         if subject and fold(subject.split()[-1]) not in {"the", "a", "and", "to"}:
             clauses.append(Clause(start, end, subject, subject_start))
@@ -274,7 +278,7 @@ def find_clauses(masked: str) -> list[Clause]:
         if subject:
             clauses.append(Clause(start, end, subject, subject_start))
             continue
-        line_hi = masked.find("\n", end)
+        line_hi = masked.find("\n", end, end + _WINDOW_AFTER)
         subject, subject_start = _clause_after(
             masked, end, line_hi if line_hi >= 0 else len(masked)
         )
