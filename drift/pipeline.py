@@ -18,7 +18,8 @@ from typing import Any
 from drift.align.singletons import Unmatched
 from drift.corpus import DEFAULT_MAX_BYTES, Corpus, read_corpus, read_originals
 from drift.embed import Embedder, get_embedder
-from drift.quotes import extract_quotes, prepare_table_quotes
+from drift.quotes import prepare_table_quotes
+from drift.quotes.bounds import bounded_quotes, cut_note, cut_quotes
 from drift.records import (
     Divergence,
     Failure,
@@ -72,6 +73,7 @@ class Extracted:
     corpus: Corpus
     quotes: tuple[Quote, ...]
     failures: tuple[Failure, ...]
+    notes: tuple[str, ...] = ()  # for run.json: quotes cut to a bound
 
 
 @dataclass(frozen=True)
@@ -119,10 +121,17 @@ def extract(
     with timer.stage("quotes"):
         quotes: list[Quote] = []
         failures = list(corpus.failures)
+        cut = 0
         for doc in corpus.documents:
-            quotes.extend(extract_quotes(doc))
-        quotes.extend(prepare_table_quotes(corpus.quotes))
-    return Extracted(corpus, tuple(quotes), tuple(failures))
+            found = bounded_quotes(doc)  # one failure for a document past the bounds
+            quotes.extend(found.quotes)
+            failures.extend([found.failure] if found.failure else [])
+            cut += found.cut
+        table = cut_quotes(prepare_table_quotes(corpus.quotes))
+        quotes.extend(table.quotes)
+        cut += table.cut
+    notes = (cut_note(cut),) if cut else ()
+    return Extracted(corpus, tuple(quotes), tuple(failures), notes)
 
 
 class LexiconBridge:
@@ -303,7 +312,7 @@ def score(
         divergences=tuple(scored),
         signature=signature,
         backends=backends,
-        notes=tuple(notes),
+        notes=(*aligned.extracted.notes, *notes),
         failures=(*aligned.extracted.failures, *extra_failures),
     )
 

@@ -6,11 +6,13 @@ can never mutate what an earlier stage produced.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 QuoteKind = Literal["statement", "term"]
 DivergenceKind = Literal["substitution", "insertion", "omission"]
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,17 @@ class Failure:
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"drift: {where}: {self.problem}"
+        return _one_line(f"drift: {where}: {self.problem}")
+
+
+def _one_line(text: str) -> str:
+    """`text` printable on one line: control characters (a newline in a file name) and bytes
+    that did not decode as \\n, \\xNN escapes."""
+    try:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no file name byte gives (JSON "\\ud800")
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from drift.corpus.dates import find_date
 from drift.corpus.encoding import decode_bytes
 from drift.corpus.html import html_to_article
 from drift.corpus.langid import detect_lang
+from drift.corpus.limits import check_article
 from drift.corpus.tables import Record, read_csv, read_jsonl
 from drift.errors import InputError
 from drift.records import Document
@@ -44,10 +45,13 @@ def read_article(path: Path) -> Document:
     raw = decode_bytes(data, str(path))
     if not raw.strip():
         raise InputError(str(path), "empty file")
-    if path.suffix.lower() in (".html", ".htm"):
+    html = path.suffix.lower() in (".html", ".htm")
+    check_article(raw, str(path), html=html)
+    if html:
         page = html_to_article(raw)
         if not page.text:
             raise InputError(str(path), "no article text found in the HTML page")
+        check_article(page.text, str(path))
         text = clean_text(page.text, markdown=False)
         date = page.date or find_date(page.text)
         title, outlet, url = page.title, page.outlet, page.url

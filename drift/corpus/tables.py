@@ -16,6 +16,7 @@ from drift.corpus.clean import clean_text, strip_markdown
 from drift.corpus.dates import find_date, normalize_date
 from drift.corpus.encoding import SAMPLE_BYTES, check_plausible, sniff_encoding
 from drift.corpus.langid import detect_lang
+from drift.corpus.limits import check_article
 from drift.errors import InputError
 from drift.records import Document, Failure, Original, Quote
 
@@ -118,6 +119,7 @@ def _document(fields: dict[str, object], doc_id: str, path: Path, line: int) -> 
     if not raw:
         return Failure(str(path), "empty 'text'", line)
     try:
+        check_article(raw, str(path), line)
         check_plausible(raw, str(path), line)
     except InputError as error:
         return Failure(str(path), error.problem, line)

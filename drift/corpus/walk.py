@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -50,16 +51,44 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | Failure]:
 
 def _walk(root: Path) -> Iterator[Path | Failure]:
     """Supported, visible files under `root`, sorted; symlinked directories are not followed.
-    A directory that cannot be listed is a Failure, not silently skipped."""
+    A directory that cannot be listed, a symlink loop or a broken link to an article is a
+    Failure, not silently skipped."""
     errors: list[OSError] = []
     for directory, subdirs, files in os.walk(root, onerror=errors.append):
         yield from _failures(errors)
         subdirs[:] = sorted(name for name in subdirs if not name.startswith("."))
+        for name in subdirs:
+            if _is_loop(Path(directory, name)):
+                yield Failure(str(Path(directory, name)), _LOOP)
         for name in sorted(files):
             path = Path(directory, name)
-            if _wanted(name) and path.is_file():
+            if name.startswith(".") or (not _wanted(name) and not path.is_symlink()):
+                continue
+            if path.is_symlink() and not path.exists():
+                if _is_loop(path):
+                    yield Failure(str(path), _LOOP)
+                elif _wanted(name):
+                    yield Failure(str(path), "broken symbolic link (its target is missing)")
+            elif _wanted(name) and path.is_file():
                 yield path
     yield from _failures(errors)
+
+
+_LOOP = "symbolic link loop (it points back to itself or a folder above it); not followed"
+
+
+def _is_loop(path: Path) -> bool:
+    """A symlink that cannot resolve (ELOOP) or resolves to itself or a directory above it."""
+    if not path.is_symlink():
+        return False
+    try:
+        target = path.resolve(strict=True)
+    except RuntimeError:  # a loop, on Python < 3.13
+        return True
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    here = path.parent.resolve()
+    return target == here or target in here.parents
 
 
 def _failures(errors: list[OSError]) -> Iterator[Failure]:
