@@ -13,10 +13,20 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+
 from drift.align.anchoring import Bridge, Link, link_units
 from drift.align.blocking import WINDOW_DAYS, candidate_pairs
 from drift.align.clustering import Member, cluster
-from drift.align.edges import Edge, copy_edges, full_span, lexical_edges, term_edges
+from drift.align.edges import (
+    PARAPHRASE_COSINE,
+    Edge,
+    copy_edges,
+    full_span,
+    lexical_edges,
+    term_edges,
+)
+from drift.align.neighbours import neighbour_pairs
 from drift.align.normalize import norm_key
 from drift.align.singletons import Unmatched, unmatched_quotes
 from drift.align.units import Unit, build_units
@@ -25,6 +35,7 @@ from drift.records import Group, Original, Quote, Rendering
 
 logger = logging.getLogger("drift.align")
 
+MIN_WORDED = 2  # content words from which a term quote is also compared as a sentence
 NODE_OVERLAP = 0.5  # two matched spans of one unit sharing this much are one node
 
 
@@ -142,7 +153,13 @@ def align_groups(
     units = build_units(quotes)
     statements = [i for i, u in enumerate(units) if not u.is_term]
     terms = [i for i, u in enumerate(units) if u.is_term]
-    pairs = candidate_pairs(units, eligible=statements)
+    # short phrases that still say something ("too early to say") are compared as sentences too
+    worded = [i for i, u in enumerate(units) if not u.is_term or u.content_words >= MIN_WORDED]
+    pairs = candidate_pairs(units, eligible=worded)
+    if embedder is not None:
+        vectors = embedder.encode([units[i].rendering.text for i in worded])
+        near = neighbour_pairs(units, worded, np.asarray(vectors), PARAPHRASE_COSINE)
+        pairs = sorted(set(pairs) | set(near))
     links = link_units(units, originals, embedder=embedder, bridge=bridge) if originals else {}
     tried: dict[int, float] = {}
     edges = [

@@ -6,11 +6,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from rapidfuzz.distance import Indel
+
 from drift.align.normalize import Token, norm_key, tokenize
 from drift.align.segment import segment_quote
 from drift.corpus.dates import date_range, event_dates
 from drift.quotes.speakers import speaker_key
 from drift.records import Quote, Rendering
+
+SPELLING_SIMILARITY = 0.8  # surnames this alike (Indel, same first letter) are one person's
+SPELLING_MIN_LEN = 5
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,11 @@ class Unit:
     def key(self) -> str:
         """Normalized text: equal keys in different documents are copies of one wire text."""
         return " ".join(t.norm for t in self.tokens)
+
+    @property
+    def content_words(self) -> int:
+        """How many content words the unit has."""
+        return sum(t.is_content for t in self.tokens)
 
     @property
     def is_term(self) -> bool:
@@ -63,13 +73,20 @@ def event_days(quote: Quote) -> tuple[int, int] | None:
     return None if first is None or last is None else (first, last)
 
 
+def _spelled_alike(a: str, b: str) -> bool:
+    """One surname in two spellings ("khruschev"/"khrushchev", "poutine"/"putin")."""
+    if " " in a or " " in b or min(len(a), len(b)) < SPELLING_MIN_LEN or a[0] != b[0]:
+        return False
+    return Indel.normalized_similarity(a, b) >= SPELLING_SIMILARITY
+
+
 def speakers_compatible(a: str, b: str) -> bool:
     """Same person, or unknown on one side; "wang" (family name alone) matches "wang yi"."""
     if not a or not b or a == b:
         return True
     wa, wb = a.split(), b.split()
     short, long = (wa, wb) if len(wa) < len(wb) else (wb, wa)
-    return long[: len(short)] == short
+    return long[: len(short)] == short or _spelled_alike(a, b)
 
 
 def speaker_block(key: str) -> str:

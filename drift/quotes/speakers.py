@@ -128,6 +128,8 @@ PARTICLES = frozenset(
         "dos",
     ]
 )
+ARTICLES = frozenset(["the", "a", "an"])
+PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "him", "her", "them"])
 SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
 # Russian given names in the spelling most English-language wires use.
 GIVEN_NAME_VARIANTS = {
@@ -290,15 +292,45 @@ def _name_tokens(name: str) -> list[str]:
     return tokens[start:]
 
 
+def _words(name: str) -> list[str]:
+    words = [fold(t) for t in name.split()]
+    return words[1:] if words and words[0] in ARTICLES else words
+
+
+def _role_only(name: str) -> bool:
+    """A pronoun, a common noun or a role without a name ("he", "the document", "the Chinese
+    President", "the head of the Russian Foreign Ministry"): no speaker key."""
+    words = _words(name)
+    if not words or (len(words) == 1 and words[0] in PRONOUNS):
+        return True
+    described = len(words) > 2 and words[0] in TITLE_WORDS and "of" in words
+    if described and words[0] not in ORG_NOUNS and words[-1] in ORG_NOUNS | TITLE_WORDS:
+        return True  # "the head of the Kremlin embassy" is a person named by role
+    if is_org_name(name):
+        return False
+    if name.islower() and fold(name.split()[0]) in ARTICLES:
+        return True  # "the document": typed lower-case after an article, not a name
+    return all(w in TITLE_WORDS for w in words)
+
+
+def _org_first(name: str) -> bool:
+    """An organization named head first ("the Ministry of Foreign Affairs")."""
+    words = _words(name)
+    return len(words) > 1 and words[0] in ORG_NOUNS and words[1] == "of"
+
+
 def normalize_name(name: str) -> str:
     """Display form of a speaker: titles stripped, usual wire spelling ("Sergei Lavrov").
 
     Organizations keep their words ("Russian Foreign Ministry", "the ministry").
     """
     name = " ".join(name.split()).strip(" ,.;:")
-    if not name:
+    head = name.split(",")[0].strip()
+    if head != name and not is_org_name(head) and all(t[:1].isupper() for t in head.split()):
+        name = head  # "Dmitry Medvedev, deputy head of Russia's security council"
+    if not name or _role_only(name):
         return ""
-    if is_org_name(name):
+    if is_org_name(name) or _org_first(name):
         return name
     tokens = _name_tokens(name)
     if not tokens:
@@ -316,12 +348,12 @@ def speaker_key(name: str) -> str:
     display = normalize_name(name)
     if not display:
         return ""
-    if is_org_name(display):
+    if is_org_name(display) or _org_first(display):
         words = [fold(t) for t in display.split()]
         return " ".join(words[1:] if words[0] == "the" else words)
     tokens = display.split()
     if is_chinese_name(tokens):
-        return " ".join(fold(t) for t in tokens)
+        return " ".join(fold(t).replace("-", "") for t in tokens)  # "en-lai" is "enlai"
     first_particle = next(
         (i for i, t in enumerate(tokens[:-1]) if i > 0 and fold(t) in PARTICLES), len(tokens) - 1
     )
