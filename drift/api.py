@@ -48,16 +48,27 @@ class Report:
     failures: list[Failure] = field(default_factory=list)
     processed: int = 0
     _page: rep.PageData | None = field(default=None, repr=False)
+    _html: str | None = field(default=None, repr=False)  # rendered (and timed) by `run`
 
     def to_html(self) -> str:
         """The self-contained HTML report as a string."""
+        if self._html is not None:
+            return self._html
         if self._page is None:
             raise ValueError("this report has no scored groups to render")
         return rep.render_html(self._page)
 
     def summary(self, top: int = 5) -> str:
-        """The top divergences as a few lines of text."""
-        return rep.summarize(self.divergences, self.groups, top=top)
+        """The top divergences as a few lines of text, sources named by outlet or title."""
+        labels = {}
+        if self._page is not None:
+            from drift.report.words import clip, source_name
+
+            labels = {
+                doc_id: clip(source_name(doc.outlet, doc, doc_id), 40)
+                for doc_id, doc in self._page.documents.items()
+            }
+        return rep.summarize(self.divergences, self.groups, top=top, labels=labels)
 
     def save(self, out_dir: str | Path) -> list[Path]:
         """Write quotes.csv, groups.csv, divergences.csv, report.html and run.json to `out_dir`.
@@ -104,10 +115,18 @@ class Alignment:
 
 
 def find_quotes(
-    paths: PathsLike, *, max_bytes: int = DEFAULT_MAX_BYTES, progress: bool | None = None
+    paths: PathsLike,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: bool | None = None,
+    meta: PathsLike = (),
 ) -> Quotes:
-    """Quotes of every article under `paths` (and rows of quotes tables), with failures."""
-    extracted = pipeline.extract(_paths(paths), max_bytes=max_bytes, progress=progress)
+    """Quotes of every article under `paths` (and rows of quotes tables), with failures.
+
+    `meta`: sidecar tables (doc_id, outlet, date, url) besides `sources.csv` files in `paths`."""
+    extracted = pipeline.extract(
+        _paths(paths), max_bytes=max_bytes, progress=progress, sources=_paths(meta)
+    )
     return Quotes(
         rep.quotes_frame(extracted.quotes), list(extracted.failures), _processed(extracted)
     )
@@ -119,9 +138,12 @@ def align_quotes(
     embedder: str | None = "e5",
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: bool | None = None,
+    meta: PathsLike = (),
 ) -> Alignment:
     """Group renderings of the same statement across articles and list their differences."""
-    extracted = pipeline.extract(_paths(paths), max_bytes=max_bytes, progress=progress)
+    extracted = pipeline.extract(
+        _paths(paths), max_bytes=max_bytes, progress=progress, sources=_paths(meta)
+    )
     aligned = pipeline.align(
         extracted, embedder=pipeline.build_embedder(embedder), progress=progress
     )
@@ -148,6 +170,7 @@ def run(
     source_lang: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: bool | None = None,
+    meta: PathsLike = (),
 ) -> Report:
     """The whole pipeline: quotes, groups, back-translations, drift scores, ranked divergences."""
     options = RunOptions(
@@ -163,12 +186,16 @@ def run(
     )
     started = time.perf_counter()
     timer = Timer()
-    extracted = pipeline.extract(_paths(paths), max_bytes=max_bytes, progress=progress, timer=timer)
+    extracted = pipeline.extract(
+        _paths(paths), max_bytes=max_bytes, progress=progress, timer=timer, sources=_paths(meta)
+    )
     original_paths = [] if originals is None else _paths(originals)
-    from_files, original_failures = pipeline.load_originals(original_paths)
-    all_originals = _unique_originals([*extracted.corpus.originals, *from_files])
-    with timer.stage("embedder"):
-        emb = pipeline.build_embedder(embedder)
+    with timer.stage("corpus"):
+        from_files, original_failures = pipeline.load_originals(original_paths)
+        all_originals = _unique_originals([*extracted.corpus.originals, *from_files])
+    with timer.stage("embed"):
+        built = pipeline.build_embedder(embedder)
+        emb = pipeline.TimedEmbedder(built, timer) if built is not None else None
     aligned = pipeline.align(
         extracted, embedder=emb, originals=all_originals, progress=progress, timer=timer
     )
@@ -180,19 +207,34 @@ def run(
         timer=timer,
         extra_failures=original_failures,
     )
-    outlets = {d.doc_id: d.outlet for d in extracted.corpus.documents}
-    scores = {(s.group_id, s.quote_id): s for s in scored.renderings}
-    meta = _meta(scored, timer, time.perf_counter() - started)
-    page = rep.PageData(scored.aligned.groups, scored.divergences, scores, outlets, meta)
-    return Report(
-        processed=_processed(extracted),
-        quotes=rep.quotes_frame(aligned.extracted.quotes),
-        groups=rep.groups_frame(aligned.groups, outlets, scores, aligned.unmatched),
-        divergences=rep.scored_divergences_frame(scored.divergences),
-        meta=meta,
-        failures=list(scored.failures),
-        _page=page,
-    )
+    with timer.stage("report"):
+        documents = {d.doc_id: d for d in extracted.corpus.documents}
+        outlets = {d.doc_id: d.outlet for d in extracted.corpus.documents}
+        scores = {(s.group_id, s.quote_id): s for s in scored.renderings}
+        meta = _meta(scored)
+        page = rep.PageData(
+            scored.aligned.groups,
+            scored.divergences,
+            scores,
+            outlets,
+            meta,
+            documents=documents,
+            originals=dict(scored.matched),
+            quotes={q.quote_id: q for q in aligned.extracted.quotes},
+        )
+        html = rep.render_html(page)
+        report = Report(
+            processed=_processed(extracted),
+            quotes=rep.quotes_frame(aligned.extracted.quotes),
+            groups=rep.groups_frame(aligned.groups, outlets, scores, aligned.unmatched),
+            divergences=rep.scored_divergences_frame(scored.divergences),
+            meta=meta,
+            failures=list(scored.failures),
+            _page=page,
+            _html=html,
+        )
+    meta["timings_s"] = _timings(timer, time.perf_counter() - started)
+    return report
 
 
 def back_translate(
@@ -252,7 +294,16 @@ def _unique_originals(originals: Iterable[Original]) -> list[Original]:
     return list(seen.values())
 
 
-def _meta(scored: pipeline.Scored, timer: Timer, total: float) -> dict[str, object]:
+def _timings(timer: Timer, total: float) -> dict[str, float]:
+    """Seconds per named stage; `other` is what no stage measured (argument checks, records
+    handed between stages), so the stages and `other` add up to `total`."""
+    stages = dict(timer.seconds)
+    stages["other"] = round(max(0.0, total - sum(stages.values())), 3)
+    stages["total"] = round(total, 3)
+    return stages
+
+
+def _meta(scored: pipeline.Scored) -> dict[str, object]:
     extracted = scored.aligned.extracted
     return {
         "version": rep.environment()["drift"],
@@ -271,5 +322,4 @@ def _meta(scored: pipeline.Scored, timer: Timer, total: float) -> dict[str, obje
         "failures": [str(f) for f in scored.failures],
         "notes": list(scored.notes),
         "lexicon": rep.meta.lexicon_meta(scored.renderings),
-        "timings_s": {**timer.seconds, "total": round(total, 3)},
     }

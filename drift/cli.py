@@ -17,6 +17,7 @@ import typer
 if TYPE_CHECKING:
     import pandas as pd
 
+from drift.cli_format import DriftCommand, DriftGroup
 from drift.corpus import DEFAULT_MAX_BYTES
 from drift.errors import DriftError
 from drift.io import REPORT_FILES, check_output_dir, check_output_file
@@ -33,14 +34,19 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=DriftGroup,
 )
-models_app = typer.Typer(help="List, download and locate translation and embedding models.")
+models_app = typer.Typer(
+    help="List, download and locate translation and embedding models.", cls=DriftGroup
+)
 app.add_typer(models_app, name="models")
 
 Paths = Annotated[
     list[Path],
     typer.Argument(
-        help="Articles (.txt .md .html .htm .jsonl .csv), quotes tables, or directories of them.",
+        help="Articles (.txt .md .html .htm .jsonl .csv), quotes tables, or directories of them "
+        "(a sources.csv/sources.jsonl inside gives outlet, date and url per doc_id).",
+        metavar="PATH",
         show_default=False,
     ),
 ]
@@ -71,7 +77,19 @@ Embedder = Annotated[
     str, typer.Option("--embedder", help="Embedder for similarity: e5, or none to skip.")
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summary.")]
-Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log each stage.")]
+DEFAULT_SOURCE_LANG = "ru"  # as drift.pipeline's (not imported: `drift --help` stays fast)
+Verbose = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Log each stage and its time on stderr.")
+]
+Meta = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--meta",
+        help="Sidecar table (CSV/JSONL: doc_id, outlet, date, url) for articles that do not "
+        "name them; sources.csv in an input directory is read without it.",
+        show_default=False,
+    ),
+]
 
 
 def _setup_logging(verbose: bool = False) -> None:
@@ -107,13 +125,14 @@ def _embedder(name: str) -> str | None:
     return None if name.lower() in {"none", "off", ""} else name
 
 
-@app.command()
+@app.command(cls=DriftCommand)
 def quotes(
     paths: Paths,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write quotes.csv here.")
     ] = None,
     max_size: MaxSize = DEFAULT_MAX_BYTES / 1024 / 1024,
+    meta: Meta = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
@@ -124,7 +143,12 @@ def quotes(
     _setup_logging(verbose)
     if output is not None:
         check_output_file(output)
-    result = find_quotes(paths, max_bytes=_max_bytes(max_size), progress=False if quiet else None)
+    result = find_quotes(
+        paths,
+        max_bytes=_max_bytes(max_size),
+        progress=False if quiet else None,
+        meta=meta or (),
+    )
     frame = result.quotes
     _report_failures(result.failures)
     if result.processed == 0:  # never replace earlier results with nothing
@@ -153,7 +177,7 @@ def _table(frame: pd.DataFrame, columns: list[str]) -> str:
     return "\n".join([line(columns), *(line(r) for r in rows)])
 
 
-@app.command()
+@app.command(cls=DriftCommand)
 def align(
     paths: Paths,
     output: Annotated[
@@ -162,6 +186,7 @@ def align(
     ] = None,
     embedder: Embedder = "e5",
     max_size: MaxSize = DEFAULT_MAX_BYTES / 1024 / 1024,
+    meta: Meta = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
@@ -176,6 +201,7 @@ def align(
         embedder=_embedder(embedder),
         max_bytes=_max_bytes(max_size),
         progress=False if quiet else None,
+        meta=meta or (),
     )
     _report_failures(result.failures)
     if result.processed == 0:  # never replace earlier results with nothing
@@ -197,8 +223,9 @@ def align(
     raise typer.Exit(_exit_code(result.failures, result.processed))
 
 
-@app.command()
+@app.command(cls=DriftCommand)
 def run(
+    ctx: typer.Context,
     paths: Paths,
     originals: Annotated[
         list[Path] | None,
@@ -213,9 +240,13 @@ def run(
     quantize: Quantize = None,
     embedder: Embedder = "e5",
     source_lang: Annotated[
-        str | None,
-        typer.Option("--source-lang", help="Source language (ru, zh) when drift cannot tell."),
-    ] = None,
+        str,
+        typer.Option(
+            "--source-lang",
+            help="Source language (ru or zh) of groups whose speaker and original do not tell "
+            "(a note names them when the default is used).",
+        ),
+    ] = DEFAULT_SOURCE_LANG,
     cache: Annotated[
         Path | None, typer.Option("--cache", help="SQLite translation cache file.")
     ] = None,
@@ -223,11 +254,16 @@ def run(
         bool, typer.Option("--no-cache", help="Do not cache translations.")
     ] = False,
     max_size: MaxSize = DEFAULT_MAX_BYTES / 1024 / 1024,
+    meta: Meta = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
     """Run everything: quotes, groups, back-translation, drift scores, CSV + HTML reports."""
+    from click.core import ParameterSource
+
     from drift.api import run as run_api
+
+    given = ctx.get_parameter_source("source_lang") != ParameterSource.DEFAULT
 
     _setup_logging(verbose)
     check_output_dir(output, REPORT_FILES)
@@ -240,9 +276,10 @@ def run(
         quantize=quantize,
         embedder=_embedder(embedder),
         cache=False if no_cache else cache,
-        source_lang=source_lang,
+        source_lang=source_lang if given else None,
         max_bytes=_max_bytes(max_size),
         progress=False if quiet else None,
+        meta=meta or (),
     )
     _report_failures(report.failures)
     processed = report.processed
@@ -257,11 +294,15 @@ def run(
     raise typer.Exit(_exit_code(report.failures, processed))
 
 
-@app.command()
+@app.command(cls=DriftCommand)
 def translate(
-    texts: Annotated[list[str], typer.Argument(help="Texts to translate.", show_default=False)],
-    src: Annotated[str, typer.Option("--src", help="Source language.")] = "en",
-    tgt: Annotated[str, typer.Option("--tgt", help="Target language: ru or zh.")] = "ru",
+    texts: Annotated[
+        list[str], typer.Argument(help="Texts to translate.", metavar="TEXT", show_default=False)
+    ],
+    src: Annotated[str, typer.Option("--src", help="Source language: en, ru or zh.")] = "en",
+    tgt: Annotated[
+        str, typer.Option("--tgt", help="Target language: ru or zh (en from ru or zh).")
+    ] = "ru",
     backend: Backend = "auto",
     model: Model = None,
     device: Device = "auto",
@@ -271,7 +312,7 @@ def translate(
     ] = False,
     verbose: Verbose = False,
 ) -> None:
-    """Translate texts (default en -> ru); prints one translation per line."""
+    """Translate texts (en -> ru/zh, or ru/zh -> en); prints one translation per line."""
     from drift.translate.engine import TranslationEngine
 
     _setup_logging(verbose)
@@ -286,7 +327,7 @@ def translate(
         typer.echo(translation.text)
 
 
-@app.command()
+@app.command(cls=DriftCommand)
 def resources() -> None:
     """List the lexical resources and bundled models: source, version, licence, status, path."""
     import pandas as pd
@@ -310,7 +351,7 @@ def resources() -> None:
             typer.echo(f"drift: {status.missing_line()}", err=True)
 
 
-@models_app.command("list")
+@models_app.command("list", cls=DriftCommand)
 def models_list(
     models_dir: Annotated[Path | None, typer.Option("--models-dir")] = None,
 ) -> None:
@@ -330,7 +371,7 @@ def models_list(
     typer.echo(_table(frame, columns))
 
 
-@models_app.command("pull")
+@models_app.command("pull", cls=DriftCommand)
 def models_pull(
     name: Annotated[str, typer.Argument(help="Registry name, e.g. opus-mt-en-ru.")],
     models_dir: Annotated[Path | None, typer.Option("--models-dir")] = None,
@@ -343,7 +384,7 @@ def models_pull(
     typer.echo(str(path))
 
 
-@models_app.command("path")
+@models_app.command("path", cls=DriftCommand)
 def models_path(
     name: Annotated[str, typer.Argument(help="Registry name, e.g. opus-mt-en-ru.")],
     models_dir: Annotated[Path | None, typer.Option("--models-dir")] = None,

@@ -53,17 +53,48 @@ class RunOptions:
 
 @dataclass
 class Timer:
-    """Wall-clock seconds per stage, in the order the stages ran."""
+    """Wall-clock seconds per stage, in the order the stages ran; logged at INFO (`-v`).
+
+    A stage entered inside another (embedding inside alignment) is counted for itself and left
+    out of the outer one, and a stage entered twice adds up, so the stages sum to the run.
+    """
 
     seconds: dict[str, float] = field(default_factory=dict)
+    _open: list[list[float]] = field(default_factory=list, repr=False)
 
     @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
+    def stage(self, name: str, *, quiet: bool = False) -> Iterator[None]:
+        if not quiet:
+            log.info("%s ...", name)
         start = time.perf_counter()
+        self._open.append([0.0])  # seconds spent in stages nested in this one
         try:
             yield
         finally:
-            self.seconds[name] = round(time.perf_counter() - start, 3)
+            elapsed = time.perf_counter() - start
+            nested = self._open.pop()[0]
+            if self._open:
+                self._open[-1][0] += elapsed
+            own = self.seconds.get(name, 0.0) + elapsed - nested
+            self.seconds[name] = round(own, 3)
+            if not quiet:
+                log.info("%s done in %.1f s", name, elapsed - nested)
+
+
+@dataclass(frozen=True)
+class TimedEmbedder:
+    """An embedder whose encode calls count as the timer's "embed" stage, wherever they happen."""
+
+    inner: Embedder
+    timer: Timer
+
+    @property
+    def name(self) -> str:
+        return self.inner.name
+
+    def encode(self, texts: Sequence[str]) -> Any:
+        with self.timer.stage("embed", quiet=True):
+            return self.inner.encode(texts)
 
 
 @dataclass(frozen=True)
@@ -113,11 +144,19 @@ def extract(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: bool | None = None,
     timer: Timer | None = None,
+    sources: Sequence[str | Path] = (),
 ) -> Extracted:
-    """Read every input and pull quotes out of the articles; table quotes pass through."""
+    """Read every input and pull quotes out of the articles; table quotes pass through.
+
+    Outlet, date and url come from sidecar tables (`sources.csv` in an input directory, and the
+    `sources` files) where given, else from what each article states."""
+    from drift.corpus.meta import attach_sources
+
     timer = timer or Timer()
+    paths = list(paths)
     with timer.stage("corpus"):
         corpus = read_corpus(paths, max_bytes=max_bytes, progress=progress)
+        corpus = attach_sources(corpus, paths, sources)
     with timer.stage("quotes"):
         quotes: list[Quote] = []
         failures = list(corpus.failures)
@@ -181,11 +220,11 @@ def align(
             progress=progress,
         )
         divergences = find_divergences(found.groups)
-    speakers = resolved_speakers(found.groups)
-    quotes = tuple(
-        replace(q, speaker=speakers.get(q.quote_id, "")) if not q.speaker else q
-        for q in extracted.quotes
-    )
+        speakers = resolved_speakers(found.groups)
+        quotes = tuple(
+            replace(q, speaker=speakers.get(q.quote_id, "")) if not q.speaker else q
+            for q in extracted.quotes
+        )
     by_id = {o.original_id: o for o in originals}
     return Aligned(
         replace(extracted, quotes=quotes),
@@ -217,21 +256,27 @@ def score(
     extra_failures: Sequence[Failure] = (),
 ) -> Scored:
     """Back-translate renderings and divergent spans, then score drift per span and rendering."""
-    from drift.score import ScoreSettings, match_originals, score_divergences, score_renderings
-    from drift.score.script import Simplifier
-    from drift.translate.engine import TranslationEngine
-    from drift.translate.routing import source_lang as route
-
     timer = timer or Timer()
-    settings = ScoreSettings()
-    engine = TranslationEngine(
-        options.backend,
-        model=options.model,
-        device=options.device,
-        quantize=options.quantize,
-        cache=options.cache,
-        progress=options.progress,
-    )
+    with timer.stage("setup"):  # scorers and the translation engine (models load on first use)
+        from drift.score import (
+            ScoreSettings,
+            match_originals,
+            score_divergences,
+            score_renderings,
+        )
+        from drift.score.script import Simplifier
+        from drift.translate.engine import TranslationEngine
+        from drift.translate.routing import source_lang as route
+
+        settings = ScoreSettings()
+        engine = TranslationEngine(
+            options.backend,
+            model=options.model,
+            device=options.device,
+            quantize=options.quantize,
+            cache=options.cache,
+            progress=options.progress,
+        )
     notes: list[str] = []
 
     seen: dict[tuple[str, str], Translation] = {}
@@ -246,10 +291,10 @@ def score(
             )
         return [seen[(t, tgt)] for t in texts]
 
-    contexts = {q.quote_id: q.context for q in aligned.extracted.quotes}
-    simplifier = Simplifier()
-    originals = [simplifier.original(o) for o in originals]
     with timer.stage("originals"):
+        contexts = {q.quote_id: q.context for q in aligned.extracted.quotes}
+        simplifier = Simplifier()
+        originals = [simplifier.original(o) for o in originals]
         anchored = {g: simplifier.original(o) for g, o in aligned.anchored.items()}
         matched = match_originals(
             aligned.groups,

@@ -16,6 +16,7 @@ EXPECTED_DATES = {
     "003": "2021-11-29",
     "004": "2023-02-02",
 }
+EXPECTED_OUTLETS = {"004": "Al Mayadeen English"}  # its byline; the others name none in their text
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +46,7 @@ def test_each_seed_is_one_english_document_with_its_date(
     assert doc.path == str(seed_paths[number])
     assert doc.lang == "en"
     assert doc.date == EXPECTED_DATES[number]
-    assert doc.outlet == ""
+    assert doc.outlet == EXPECTED_OUTLETS.get(number, "")
 
 
 def test_markdown_is_removed_but_the_quote_survives_verbatim(

@@ -11,6 +11,7 @@ from drift.corpus.encoding import decode_bytes
 from drift.corpus.html import html_to_article
 from drift.corpus.langid import detect_lang
 from drift.corpus.limits import check_article
+from drift.corpus.meta import text_meta
 from drift.corpus.tables import Record, read_csv, read_jsonl
 from drift.errors import InputError
 from drift.records import Document
@@ -53,12 +54,16 @@ def read_article(path: Path) -> Document:
             raise InputError(str(path), "no article text found in the HTML page")
         check_article(page.text, str(path))
         text = clean_text(page.text, markdown=False)
-        date = page.date or find_date(page.text)
-        title, outlet, url = page.title, page.outlet, page.url
+        stated = text_meta(page.text, text)
+        date = page.date or find_date(page.text) or stated.date
+        title, outlet = page.title or stated.title, page.outlet or stated.outlet
+        url = page.url or stated.url
     else:
         text = clean_text(raw)
-        date = find_date(strip_markdown(raw))
-        title = outlet = url = ""
+        plain = strip_markdown(raw)
+        stated = text_meta(plain, text)
+        date = find_date(plain) or stated.date
+        title, outlet, url = stated.title, stated.outlet, stated.url
     if not text:
         raise InputError(str(path), "no article text left after removing page boilerplate")
     return Document(

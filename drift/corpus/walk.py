@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from drift.corpus.meta import SIDECAR_NAMES
 from drift.records import Failure
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -104,5 +105,6 @@ def _wanted(name: str) -> bool:
     return (
         not name.startswith(".")
         and not lowered.startswith(_SKIPPED_PREFIXES)
+        and lowered not in SIDECAR_NAMES  # sources tables: metadata for the articles beside them
         and os.path.splitext(lowered)[1] in SUFFIXES
     )
