@@ -92,10 +92,17 @@ Meta = Annotated[
 ]
 
 
+class _Stderr(logging.Handler):
+    """Writes to the current sys.stderr (not the one of the first call), one line a record."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(self.format(record), file=sys.stderr, flush=True)
+
+
 def _setup_logging(verbose: bool = False) -> None:
     logger = logging.getLogger("drift")
     if not logger.handlers:
-        handler = logging.StreamHandler(sys.stderr)
+        handler = _Stderr()
         handler.setFormatter(logging.Formatter("drift: %(message)s"))
         logger.addHandler(handler)
     logger.setLevel(logging.INFO if verbose else logging.WARNING)

@@ -107,14 +107,18 @@ def group_section(
     if ranked:
         rows = "".join(_row(s, names, here[id(s)]) for s in ranked)
         parts.append(
-            f"<details class='all'><summary>All {len(ranked)} differences, with "
-            "back-translations (and highlighted above)</summary><table class='diffs'><thead><tr>"
+            f"<details class='all'><summary>{_all(len(ranked))}, with back-translations "
+            "(and highlighted above)</summary><table class='diffs'><thead><tr>"
             "<th>here</th><th>overall</th><th>one rendering</th><th>other rendering</th>"
             "<th>type</th><th>drift</th><th>back-translations</th><th>closer to the original"
             f"</th></tr></thead><tbody>{rows}</tbody></table></details>"
         )
     parts.append("</section>")
     return "".join(parts)
+
+
+def _all(count: int) -> str:
+    return "The one difference" if count == 1 else f"All {count} differences"
 
 
 def _type(s: ScoredDivergence) -> str:
@@ -142,9 +146,10 @@ def _lead(s: ScoredDivergence, names: Mapping[str, Who]) -> str:
 def _original(group: Group, data: PageData, names: Mapping[str, Who]) -> str:
     original = data.originals.get(group.group_id)
     if original is None:
+        marked = " (the one furthest from the others is marked)" if len(names) > 2 else ""
         return (
             "<p class='meta'>No original-language text matched; the renderings are compared "
-            "with each other (the one furthest from the others is marked).</p>"
+            f"with each other{marked}.</p>"
         )
     lang = escape(original.lang.split("-")[0])
     where = [escape(language(original.lang)), escape(original.speaker or "")]
