@@ -179,7 +179,11 @@ class TranslationEngine:
                     hits.add(text)
         todo = [t for t in unique if t not in done]
         if todo and isinstance(chosen, Seq2SeqTranslator):
-            self._run_batches(chosen, todo, src, tgt, done, keys if use_cache else None)
+            try:
+                self._run_batches(chosen, todo, src, tgt, done, keys if use_cache else None, hits)
+            finally:
+                if use_cache and self.cache is not None:
+                    self.cache.release()
         elif todo:
             done.update(zip(todo, chosen.translate(todo, src, tgt), strict=True))
         return [Translation(t, done[t], src, tgt, name, model_id, cached=t in hits) for t in texts]
@@ -192,9 +196,13 @@ class TranslationEngine:
         tgt: str,
         done: dict[str, str],
         keys: dict[str, str] | None,
+        hits: set[str],
     ) -> None:
+        """Translate `todo` batch by batch, caching each batch as it is done; with a cache,
+        texts another process is translating are waited for, not translated again."""
         from tqdm.auto import tqdm
 
+        waiting: list[str] = []
         batches = chosen.batches(todo, src, tgt)
         bar = tqdm(
             total=len(todo),
@@ -205,13 +213,48 @@ class TranslationEngine:
         with bar:
             for batch in batches:
                 texts = [todo[i] for i in batch]
-                outputs = chosen.generate(texts, src, tgt)
-                done.update(zip(texts, outputs, strict=True))
                 if keys is not None and self.cache is not None:
-                    self.cache.put_many(
-                        (keys[t], out) for t, out in zip(texts, outputs, strict=True)
-                    )
-                bar.update(len(texts))
+                    texts = self._claim(texts, keys, done, hits, waiting)
+                if texts:
+                    outputs = chosen.generate(texts, src, tgt)
+                    done.update(zip(texts, outputs, strict=True))
+                    if keys is not None and self.cache is not None:
+                        self.cache.put_many(
+                            (keys[t], out) for t, out in zip(texts, outputs, strict=True)
+                        )
+                bar.update(len(batch))
+        if waiting and keys is not None and self.cache is not None:
+            found = self.cache.wait_for([keys[t] for t in waiting])
+            for text in waiting:
+                if keys[text] in found:
+                    done[text] = found[keys[text]]
+                    hits.add(text)
+            lapsed = [t for t in waiting if t not in done]  # their claimer died: ours now
+            if lapsed:
+                self._run_batches(chosen, lapsed, src, tgt, done, keys, hits)
+
+    def _claim(
+        self,
+        texts: list[str],
+        keys: dict[str, str],
+        done: dict[str, str],
+        hits: set[str],
+        waiting: list[str],
+    ) -> list[str]:
+        """The texts of a batch this process translates: those another process cached since
+        the run began become hits, those it is translating now go to `waiting`."""
+        cache = self.cache
+        if cache is None:
+            return texts
+        by_text = {keys[t]: t for t in texts}
+        found = cache.get_many(list(by_text))
+        for key, text in found.items():
+            done[by_text[key]] = text
+            hits.add(by_text[key])
+        mine, _ = cache.claim([k for k in by_text if k not in found])
+        claimed = set(mine)  # the rest: claimed by another process, or cached a moment ago
+        waiting.extend(by_text[k] for k in by_text if k not in found and k not in claimed)
+        return [by_text[k] for k in mine]
 
 
 def translate(texts: Sequence[str], src: str, tgt: str, **engine_kwargs: Any) -> list[Translation]:
