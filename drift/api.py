@@ -47,6 +47,7 @@ class Report:
     meta: dict[str, object]
     failures: list[Failure] = field(default_factory=list)
     processed: int = 0
+    sources: pd.DataFrame = field(default_factory=lambda: rep.sources_frame([]))  # per article
     _page: rep.PageData | None = field(default=None, repr=False)
     _html: str | None = field(default=None, repr=False)  # rendered (and timed) by `run`
 
@@ -230,6 +231,7 @@ def run(
             divergences=rep.scored_divergences_frame(scored.divergences),
             meta=meta,
             failures=list(scored.failures),
+            sources=rep.sources_frame(extracted.corpus.documents),
             _page=page,
             _html=html,
         )

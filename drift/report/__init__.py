@@ -6,6 +6,7 @@ from drift.report.frames import (
     groups_frame,
     quotes_frame,
     scored_divergences_frame,
+    sources_frame,
 )
 from drift.report.html import PageData, render_html
 from drift.report.meta import environment, run_json_text, write_run_json
@@ -22,6 +23,7 @@ __all__ = [
     "render_html",
     "run_json_text",
     "scored_divergences_frame",
+    "sources_frame",
     "summarize",
     "write_csv",
     "write_run_json",

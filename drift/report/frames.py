@@ -9,6 +9,7 @@ import pandas as pd
 from drift.align.singletons import Unmatched
 from drift.records import (
     Divergence,
+    Document,
     Group,
     Quote,
     RenderingScore,
@@ -35,6 +36,8 @@ DIVERGENCE_COLUMNS = [
     "group_id", "doc_a", "doc_b", "span_a", "span_b", "kind", "back_a", "back_b", "drift",
     "rank", "faithful", "context_a", "context_b", "type", "evidence",
 ]  # fmt: skip
+
+SOURCE_COLUMNS = ["doc_id", "label", "outlet", "date", "url", "title"]
 
 DECIMALS = 4  # scores are rounded so reruns give byte-identical CSVs
 
@@ -96,6 +99,25 @@ def groups_frame(
             }
         )
     return pd.DataFrame(rows, columns=columns)
+
+
+def sources_frame(documents: Sequence[Document]) -> pd.DataFrame:
+    """One row per article: where it appeared, and the `label` the report names it by (outlet,
+    else title, else its opening words)."""
+    from drift.report.words import source_name
+
+    rows = [
+        {
+            "doc_id": d.doc_id,
+            "label": source_name(d.outlet, d, d.doc_id),
+            "outlet": d.outlet,
+            "date": d.date,
+            "url": d.url,
+            "title": d.title,
+        }
+        for d in documents
+    ]
+    return pd.DataFrame(rows, columns=SOURCE_COLUMNS)
 
 
 def divergences_frame(divergences: Sequence[Divergence]) -> pd.DataFrame:
