@@ -118,20 +118,18 @@ def lexical_edges(
             | {span_text(units[j], s) for _, j, _, s, _, _ in kept}
         )
         vectors = dict(zip(texts, embedder.encode(texts), strict=True))
+        cosines = [
+            float(vectors[span_text(units[i], sa)] @ vectors[span_text(units[j], sb)])
+            for i, j, sa, sb, _, _ in kept
+        ]
         kept = [
-            (
-                i,
-                j,
-                sa,
-                sb,
-                0.5 * lex
-                + 0.5
-                * embedding_score(
-                    float(vectors[span_text(units[i], sa)] @ vectors[span_text(units[j], sb)])
-                ),
-                strong,
-            )
-            for i, j, sa, sb, lex, strong in kept
+            (i, j, sa, sb, 0.5 * lex + 0.5 * embedding_score(cos), strong)
+            for (i, j, sa, sb, lex, strong), cos in zip(kept, cosines, strict=True)
+        ]
+        # words alike and e5 near-identical: as sure as a near-verbatim retelling
+        kept = [
+            (i, j, sa, sb, score, strong or cos >= STRONG_PARAPHRASE)
+            for (i, j, sa, sb, score, strong), cos in zip(kept, cosines, strict=True)
         ]
     edges = [
         Edge(round(s, 6), i, j, sa, sb, strong)

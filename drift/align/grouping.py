@@ -35,7 +35,7 @@ from drift.records import Group, Original, Quote, Rendering
 
 logger = logging.getLogger("drift.align")
 
-MIN_WORDED = 2  # content words from which a term quote is also compared as a sentence
+MIN_WORDED = 2  # content words (or more words) from which a term is also compared as a sentence
 NODE_OVERLAP = 0.5  # two matched spans of one unit sharing this much are one node
 
 
@@ -154,7 +154,11 @@ def align_groups(
     statements = [i for i, u in enumerate(units) if not u.is_term]
     terms = [i for i, u in enumerate(units) if u.is_term]
     # short phrases that still say something ("too early to say") are compared as sentences too
-    worded = [i for i, u in enumerate(units) if not u.is_term or u.content_words >= MIN_WORDED]
+    worded = [
+        i
+        for i, u in enumerate(units)
+        if not u.is_term or u.content_words >= MIN_WORDED or len(u.tokens) > MIN_WORDED
+    ]
     pairs = candidate_pairs(units, eligible=worded)
     if embedder is not None:
         vectors = embedder.encode([units[i].rendering.text for i in worded])
