@@ -176,7 +176,7 @@ class People:
 
     def add(self, name: str, pos: int, title: set[str] | None = None) -> str:
         """Record a person's name (full or partial) and return its canonical display form."""
-        display = self.canonical(name)
+        display = self.canonical(name, pos)
         if not display or not is_person_name(display):
             return ""
         person = self.persons.setdefault(display, Person(display, set(), pos))
@@ -185,8 +185,9 @@ class People:
         person.title |= title or set()
         return display
 
-    def canonical(self, name: str) -> str:
-        """The fullest form of `name` known in this document ("Lavrov" -> "Sergei Lavrov")."""
+    def canonical(self, name: str, pos: int | None = None) -> str:
+        """The fullest form of `name` known in this document ("Lavrov" -> "Sergei Lavrov"); a
+        surname two people share means the one named last before `pos` ("Wang added")."""
         display = normalize_name(name)
         tokens = display.split()
         if not tokens:
@@ -208,6 +209,13 @@ class People:
         ]
         if len(matches) == 1:
             return matches[0]
+        if matches and pos is not None:
+            named = [
+                (max((m for m in self.persons[p].mentions if m < pos), default=None), p)
+                for p in matches
+            ]
+            named = [(m, p) for m, p in named if m is not None]
+            return max(named)[1] if named else display
         if matches:
             return display
         return known_full_name(tokens[0]) or display  # "Xi" alone: the one official it can be
@@ -239,8 +247,9 @@ class People:
         for person in self.persons.values():
             if person.first_pos > before or not person.title:
                 continue
-            if nat and not nat <= _nationality(person.title):
-                continue
+            known = _nationality(person.title)
+            if nat and known and not nat <= known:
+                continue  # "the Chinese minister" is no Russian one; a title without a country fits
             if not needed <= person.title:
                 continue
             if "diplomat" in words and not DIPLOMATIC & person.title:
