@@ -1,0 +1,46 @@
+"""Speaker names as pages write them: roles and pronouns are no one, spellings meet (issue 11)."""
+
+from __future__ import annotations
+
+import pytest
+
+from drift.align.units import speakers_compatible
+from drift.quotes import extract_quotes, speaker_key
+from drift.records import Document
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("He", ""),
+        ("the Chinese President", ""),
+        ("the head of state", ""),
+        ("the head of the Russian Foreign Ministry", ""),
+        ("the document", ""),
+        ("Dmitry Medvedev, deputy head of Russia’s security council", "medvedev"),
+        ("Head of State Xi Jinping", "xi jinping"),
+        ("Zhou En-lai", "zhou enlai"),
+        ("the Kremlin", "kremlin"),
+        ("the Ministry of Foreign Affairs", "ministry of foreign affairs"),
+    ],
+)
+def test_speaker_keys_of_written_names(written: str, key: str) -> None:
+    assert speaker_key(written) == key
+
+
+def test_one_surname_in_two_spellings_is_one_speaker() -> None:
+    assert speakers_compatible("poutine", "putin")
+    assert speakers_compatible("khruschev", "khrushchev")
+    assert not speakers_compatible("lavrov", "peskov")
+    assert not speakers_compatible("wang yi", "wang yu")
+
+
+def test_a_shared_surname_means_the_person_named_last() -> None:
+    text = (
+        'A readout quoted Foreign Minister Wang Yi as saying ties were "solid". '
+        'Foreign ministry spokesman Wang Wenbin told reporters that "talks will go on". '
+        'Wang added that "China-Russia cooperation has no limits".'
+    )
+    quotes = extract_quotes(Document(doc_id="d", text=text, lang="en"))
+    last = next(q for q in quotes if q.text.startswith("China-Russia"))
+    assert speaker_key(last.speaker) == "wang wenbin"
