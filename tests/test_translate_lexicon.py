@@ -83,7 +83,6 @@ SHARED = {
         ("serious", "critical", "grave"),
         ("stage", "phase"),
         ("rock solid", "rock-solid"),
-        ("ironclad", "rock-solid"),
     ],
 }
 

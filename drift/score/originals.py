@@ -79,9 +79,22 @@ def match_originals(
         for g in groups
     }
     langs = sorted({o.lang for cands in pairs.values() for o in cands})
+
+    def lexical_texts(g: Group, r: Rendering) -> list[str]:
+        """What a rendering says in English: a term ("ironclad") stands with its sentence."""
+        context = contexts.get(r.quote_id, "") if g.kind == "term" else ""
+        return [t for t in (r.text, context) if t.strip()]
+
     backs = (
         back_translate(
-            ((lang, r.text) for g in groups for r in g.renderings for lang in langs), back
+            (
+                (lang, t)
+                for g in groups
+                for r in g.renderings
+                for t in lexical_texts(g, r)
+                for lang in langs
+            ),
+            back,
         )
         if back is not None
         else {}
@@ -119,7 +132,10 @@ def match_originals(
                 evidence.append((settings.w_emb, rescale(float(np.mean(per_rendering)), settings)))
             if backs:
                 contained = [
-                    containment(backs[(o.lang, r.text)].text, o.text, o.lang, lemmatizer)
+                    max(
+                        containment(backs[(o.lang, t)].text, o.text, o.lang, lemmatizer)
+                        for t in lexical_texts(g, r)
+                    )
                     for r in g.renderings
                 ]
                 evidence.append((settings.w_lex, float(np.mean(contained))))
