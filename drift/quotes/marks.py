@@ -78,21 +78,21 @@ def classify(text: str, i: int, lo: int, hi: int) -> Mark | None:
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph (start, end) offsets: lines, joined where a hard wrap split a sentence."""
     spans: list[tuple[int, int]] = []
+    last = ""  # the last character of the paragraph so far (of its last line: no re-slicing)
     for line in re.finditer(r"[^\n]+", text):
         start, end = line.span()
-        if not line.group().strip():
+        stripped = line.group().strip()
+        if not stripped:
             continue
         if spans:
             p_start, p_end = spans[-1]
-            gap, last = text[p_end:start], text[p_start:p_end].rstrip()[-1:]
-            if (
-                gap.count("\n") == 1
-                and last not in '.!?…:;"”’»)]'
-                and text[start:end].lstrip()[:1].islower()
-            ):
+            gap = text[p_end:start]
+            if gap.count("\n") == 1 and last not in '.!?…:;"”’»)]' and stripped[:1].islower():
                 spans[-1] = (p_start, end)
+                last = stripped[-1:]
                 continue
         spans.append((start, end))
+        last = stripped[-1:]
     return spans
 
 
