@@ -332,6 +332,7 @@ def score(
             originals=matched,
             settings=settings,
             quotes={q.quote_id: q.text for q in aligned.extracted.quotes},
+            contexts=contexts,
         )
         renderings = score_renderings(
             aligned.groups,

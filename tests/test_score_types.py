@@ -174,3 +174,15 @@ def test_a_dropped_content_word_is_an_omission_naming_it_and_a_moved_one_costs_n
 )
 def test_types_are_the_documented_set(name: str) -> None:
     assert name in TYPES
+
+
+def test_a_term_is_swapped_inside_its_quote_sentence() -> None:
+    from drift.records import Divergence
+    from drift.score.spans import swapped_sentences
+
+    div = Divergence(
+        "g", "a:1", "b:1", "a", "b", "ironclad", "solid", "substitution", "ironclad.", "solid"
+    )
+    sentence = 'Wang said ties are "ironclad."'
+    assert swapped_sentences(div, sentence) == (sentence, 'Wang said ties are "solid."')
+    assert swapped_sentences(div) == ("ironclad.", "solid.")

@@ -37,6 +37,8 @@ from drift.score.settings import ScoreSettings
 from drift.score.types import Side, Verdict, gap_verdict, substitution_verdict
 from drift.score.views import SpanView, view_span
 
+TERM_WORDS = 3  # a rendering this short is a term, judged inside its quote's sentence
+
 
 def default_semantics() -> Semantics | None:
     """English lexical semantics (WordNet, Moby) when drift's resources module is there."""
@@ -45,15 +47,19 @@ def default_semantics() -> Semantics | None:
     return EnglishSemantics()
 
 
-def swapped_sentences(d: Divergence) -> tuple[str, str] | None:
+def swapped_sentences(d: Divergence, sentence: str = "") -> tuple[str, str] | None:
     """Rendering a, and rendering a with span b put in place of span a: what the substitution
-    alone does to the sentence, for the sentence-level e5 evidence."""
+    alone does to the sentence, for the sentence-level e5 evidence. A term ("ironclad.") is
+    swapped inside `sentence`, the quote's sentence, when that holds it."""
     if not (d.span_a.strip() and d.span_b.strip()):
         return None
-    at = d.context_a.find(d.span_a)
+    base = d.context_a
+    if len(base.split()) <= TERM_WORDS and d.span_a in sentence:
+        base = sentence
+    at = base.find(d.span_a)
     if at < 0:
         return None
-    return d.context_a, d.context_a[:at] + d.span_b + d.context_a[at + len(d.span_a) :]
+    return base, base[:at] + d.span_b + base[at + len(d.span_a) :]
 
 
 def substitution_similarity(
@@ -118,12 +124,14 @@ def score_divergences(
     lexicons: Mapping[str, GlossLexicon] | None = None,
     quotes: Mapping[str, str] = {},
     semantics: Semantics | bool | None = True,
+    contexts: Mapping[str, str] = {},
 ) -> list[ScoredDivergence]:
     """Type, score and rank divergences: rank 1 is the largest drift; ties break on ids, spans.
 
     `quotes` (quote_id -> whole quote text) widens "elsewhere" for insertions and omissions to the
     other side's whole quote, not just the clause it was aligned on. `semantics` is the English
     word-relation resource (True: WordNet and Moby through `drift.lexicon`; None: none).
+    `contexts` (quote_id -> the quote's sentence) puts a term back in its sentence.
     """
     words_of: Semantics | None = (
         default_semantics() if semantics is True else semantics or None  # type: ignore[assignment]
@@ -151,7 +159,7 @@ def score_divergences(
     original_words = {
         gid: lem.content(o.text, lang_of(source_lang, gid)) for gid, o in originals.items()
     }
-    swaps = [swapped_sentences(d) for d in divergences]
+    swaps = [swapped_sentences(d, contexts.get(d.quote_a, "")) for d in divergences]
     vectors = embed(
         [w for a, b in views for v in (a, b) for w in (*v.en_words, *v.src_words)]
         + [w for words in original_words.values() for w in words]
