@@ -45,6 +45,7 @@ _FILLER_RE = re.compile(
 )
 _TOP_LINES = 15
 _MAX_RESIDUE_WORDS = 6
+_MAX_DATE_LINE = 400  # characters: a date set apart from prose stands on a shorter line
 
 
 def normalize_date(value: object) -> str:
@@ -81,6 +82,8 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str]]:
         content_lines += 1
         label_above = _LABEL_RE.match(previous)
         previous = line
+        if len(line) > _MAX_DATE_LINE:
+            continue  # prose; and each date of a long line would re-read the line
         for match in _DATE_RE.finditer(line):
             iso = _to_iso(match.group(0))
             if not iso:
