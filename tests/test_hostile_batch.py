@@ -17,7 +17,7 @@ import pytest
 
 from drift.cli import main
 from drift.corpus.limits import MAX_ARTICLE_CHARS
-from drift.quotes.bounds import MAX_QUOTE_CHARS, MAX_QUOTE_MARKS
+from drift.quotes.bounds import MAX_CONTEXT_CHARS, MAX_QUOTE_CHARS, MAX_QUOTE_MARKS
 
 GOOD = "“We will move towards a multipolar world order,” Lavrov said on Wednesday.\n"
 BOUND_S = 60  # generous: each case takes a few seconds on two shared cores
@@ -221,4 +221,5 @@ def test_a_one_megabyte_quote_in_two_articles(batch: Path, tmp_path: Path, capsy
     assert any(f"cut to their first {MAX_QUOTE_CHARS:,}" in note for note in meta["notes"])
     quotes = read_csv(out / "quotes.csv")
     assert quotes["text"].str.len().max() <= MAX_QUOTE_CHARS
+    assert quotes["context"].str.len().max() <= MAX_CONTEXT_CHARS
     assert len(quotes) == meta["counts"]["quotes"] == 3

@@ -13,6 +13,7 @@ from drift.records import Document, Failure, Quote
 MAX_QUOTE_MARKS = 20_000  # quote characters (apostrophes too) an article may hold
 MAX_QUOTES = 1_000  # quotes an article may hold (a news article has tens)
 MAX_QUOTE_CHARS = 5_000  # a longer quote is cut to its first MAX_QUOTE_CHARS characters
+MAX_CONTEXT_CHARS = MAX_QUOTE_CHARS + 1_200  # a quote and 600 characters on each side
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,16 @@ def bounded_quotes(doc: Document) -> Bounded:
 
 def cut_quotes(quotes: list[Quote]) -> Bounded:
     """`quotes` with each one over MAX_QUOTE_CHARS cut to its first MAX_QUOTE_CHARS characters
-    (`end` moved with it, so `text[start:end]` still is the quote)."""
+    (`end` moved with it, so `text[start:end]` still is the quote) and its context to match."""
     out: list[Quote] = []
     cut = 0
     for quote in quotes:
         if len(quote.text) > MAX_QUOTE_CHARS:
             text = quote.text[:MAX_QUOTE_CHARS].rstrip()
-            quote = dataclasses.replace(quote, text=text, end=quote.start + len(text))
+            context = quote.context[:MAX_CONTEXT_CHARS]  # around a quote cut short: as long
+            quote = dataclasses.replace(
+                quote, text=text, end=quote.start + len(text), context=context
+            )
             cut += 1
         out.append(quote)
     return Bounded(out, None, cut)
