@@ -10,6 +10,8 @@ import datetime as dt
 from drift.records import Document
 
 # (upper bound, css class, short label, what it means); a drift below the bound falls in the band.
+# The bounds follow the drift each type implies (drift/score/settings.py): rewordings up to 0.25,
+# degree and modality around 0.45, a sense change from 0.6, polarity, number and entity 0.9-0.95.
 DRIFT_BANDS: tuple[tuple[float, str, str, str], ...] = (
     (
         0.25,
@@ -25,7 +27,7 @@ DRIFT_BANDS: tuple[tuple[float, str, str, str], ...] = (
         "important), or words drift's dictionaries do not know",
     ),
     (
-        0.75,
+        0.6,
         "sev2",
         "content changed",
         "words dropped or added, or a different word whose "
