@@ -56,7 +56,7 @@ MaxSize = Annotated[
 Backend = Annotated[
     str,
     typer.Option(
-        "--backend", "-b", help="Back-translation backend: auto, marian, nllb or lexicon."
+        "--backend", "-b", help="Back-translation backend: auto, marian, nllb, ct2 or lexicon."
     ),
 ]
 Model = Annotated[
@@ -382,12 +382,40 @@ def models_list(
 def models_pull(
     name: Annotated[str, typer.Argument(help="Registry name, e.g. opus-mt-en-ru.")],
     models_dir: Annotated[Path | None, typer.Option("--models-dir")] = None,
+    ct2: Annotated[
+        bool, typer.Option("--ct2", help="Also convert it to CTranslate2 (models/NAME-ct2).")
+    ] = False,
 ) -> None:
     """Download a model into models/NAME (the only command that uses the network)."""
     from drift.translate.models import pull_model
 
     _setup_logging()
     path = pull_model(name, models_dir)
+    typer.echo(str(path))
+    if ct2:
+        from drift.translate.ct2_convert import convert_model
+
+        typer.echo(str(convert_model(name, models_dir, force=True)))
+
+
+@models_app.command("convert", cls=DriftCommand)
+def models_convert(
+    name: Annotated[str, typer.Argument(help="Registry name (or model folder) to convert.")],
+    models_dir: Annotated[Path | None, typer.Option("--models-dir")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Target folder (default models/NAME-ct2).")
+    ] = None,
+    quantization: Annotated[
+        str | None,
+        typer.Option("--quantization", help="Stored weight type, e.g. float16 (default: as is)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing folder.")] = False,
+) -> None:
+    """Convert a local model to CTranslate2 for the ct2 backend (pip install 'drift[ct2]')."""
+    from drift.translate.ct2_convert import convert_model
+
+    _setup_logging()
+    path = convert_model(name, models_dir, output=output, quantization=quantization, force=force)
     typer.echo(str(path))
 
 

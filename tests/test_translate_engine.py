@@ -225,5 +225,5 @@ def test_explicit_backend_with_missing_model_names_pull_command(models_dir: Path
 
 
 def test_unknown_backend_lists_choices() -> None:
-    with pytest.raises(UsageError, match="auto, lexicon, marian, nllb"):
+    with pytest.raises(UsageError, match="auto, ct2, lexicon, marian, nllb"):
         TranslationEngine("google")

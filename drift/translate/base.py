@@ -25,6 +25,7 @@ class Translator(Protocol):
 TRANSLATORS: dict[str, str] = {
     "marian": "drift.translate.marian:MarianTranslator",
     "nllb": "drift.translate.nllb:NllbTranslator",
+    "ct2": "drift.translate.ct2:CT2Translator",
     "lexicon": "drift.translate.lexicon:LexiconTranslator",
 }
 

@@ -17,7 +17,7 @@ from drift.translate.models import load_registry
 from drift.translate.seq2seq import Decoding, Seq2SeqTranslator
 
 log = logging.getLogger("drift")
-NEURAL = ("marian", "nllb")
+NEURAL = ("marian", "nllb", "ct2")
 
 
 class TranslationEngine:
@@ -110,7 +110,9 @@ class TranslationEngine:
 
     def _auto(self, src: str, tgt: str) -> Translator:
         first = self._auto_neural()
-        candidates = [first] if self.model is not None else [first, "nllb"]
+        candidates = [first] if self.model is not None else ["ct2", first, "nllb"]
+        if self.model is not None and (Path(self.model).expanduser() / "model.bin").is_file():
+            candidates = ["ct2"]  # a converted CTranslate2 folder
         for name in candidates:
             neural = self._get(name)
             if isinstance(neural, Seq2SeqTranslator) and neural.available(src, tgt):
@@ -141,7 +143,10 @@ class TranslationEngine:
 
     def _settings(self, chosen: Translator) -> str:
         if isinstance(chosen, Seq2SeqTranslator):
-            return f"{self.decoding.describe()}|precision:{chosen.where.precision}"
+            runtime = getattr(chosen, "runtime", "")  # ct2: the CTranslate2 version
+            return f"{self.decoding.describe()}|precision:{chosen.where.precision}" + (
+                f"|runtime:{runtime}" if runtime else ""
+            )
         return ""
 
     def signature(self) -> str:

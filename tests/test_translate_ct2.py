@@ -1,0 +1,196 @@
+"""The ct2 backend: the tiny random-weight Marian and NLLB models, converted in a tmp dir."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("ctranslate2")
+
+from drift.cli import main
+from drift.errors import UsageError
+from drift.translate.ct2 import CT2Translator
+from drift.translate.ct2_convert import CT2_RECORD, convert_model, import_ctranslate2
+from drift.translate.engine import TranslationEngine
+
+COMMIT = "0123456789abcdef0123456789abcdef01234567"
+REPO = "Helsinki-NLP/opus-mt-en-ru"
+TEXTS = [
+    "We will move towards a multipolar world order.",
+    "Our relations with China are developing steadily.",
+    "Today we will consider concrete steps.",
+    "A very serious stage in the history of international relations.",
+    "We will move towards a multipolar world order.",  # a repeat: translated once
+]
+
+
+@pytest.fixture(scope="module")
+def ct2_dir(models_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A models dir of its own (so other tests' `auto` is unchanged): the tiny Marian as
+    opus-mt-en-ru with a pull record, converted to opus-mt-en-ru-ct2, and the tiny NLLB."""
+    from tiny_nllb import build_tiny_nllb
+
+    folder = tmp_path_factory.mktemp("ct2-models")
+    shutil.copy(models_dir / "registry.toml", folder)
+    source = folder / "opus-mt-en-ru"
+    shutil.copytree(models_dir / "opus-mt-en-ru", source)
+    record = {"repo": REPO, "revision": COMMIT, "commit": COMMIT}
+    (source / "drift-pull.json").write_text(json.dumps(record), encoding="utf-8")
+    convert_model("opus-mt-en-ru", folder)
+    build_tiny_nllb(folder / "nllb-200-distilled-600M", Path(__file__).parent.parent / "seeds")
+    convert_model("nllb-200-distilled-600M", folder)
+    return folder
+
+
+def engine(ct2_dir: Path, **kw: object) -> TranslationEngine:
+    kw.setdefault("cache", False)
+    return TranslationEngine("ct2", models_dir=ct2_dir, device="cpu", progress=False, **kw)
+
+
+def test_conversion_records_the_source_commit(ct2_dir: Path) -> None:
+    record = json.loads((ct2_dir / "opus-mt-en-ru-ct2" / CT2_RECORD).read_text(encoding="utf-8"))
+    assert record["model_id"] == f"{REPO}@{COMMIT}"
+    assert record["kind"] == "marian" and record["directions"] == ["en-ru"]
+    assert (ct2_dir / "opus-mt-en-ru-ct2" / "source.spm").is_file()
+    with pytest.raises(UsageError, match="--force"):
+        convert_model("opus-mt-en-ru", ct2_dir)
+
+
+def test_rows_keep_input_order_and_name_backend_and_model(ct2_dir: Path) -> None:
+    rows = engine(ct2_dir).translate(TEXTS, "en", "ru")
+    assert [r.source for r in rows] == TEXTS
+    assert {(r.backend, r.model) for r in rows} == {("ct2", f"{REPO}@{COMMIT}")}
+    assert rows[0].text == rows[4].text and rows[0].text.strip()
+    alone = [engine(ct2_dir).translate([t], "en", "ru")[0].text for t in TEXTS]
+    assert [r.text for r in rows] == alone  # each output belongs to its own input
+
+
+def test_output_does_not_depend_on_batch_neighbours(ct2_dir: Path) -> None:
+    translator = CT2Translator(models_dir=ct2_dir, device="cpu")
+    same_length = ["a multipolar world order", "a bipolar world order"]
+    together = translator.generate(same_length + TEXTS, "en", "ru")
+    alone = [translator.generate([t], "en", "ru")[0] for t in same_length + TEXTS]
+    assert together == alone
+    assert translator.translate(TEXTS, "en", "ru") == alone[len(same_length) :]
+
+
+def test_second_run_translates_nothing(
+    ct2_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    original = CT2Translator.generate
+
+    def counting(self: CT2Translator, texts: list[str], src: str, tgt: str) -> list[str]:
+        calls.append(len(texts))
+        return original(self, texts, src, tgt)
+
+    monkeypatch.setattr(CT2Translator, "generate", counting)
+    cache = tmp_path / "cache.sqlite3"
+    first = engine(ct2_dir, cache=cache).translate(TEXTS, "en", "ru")
+    assert sum(calls) == len(set(TEXTS))
+    calls.clear()
+    second = engine(ct2_dir, cache=cache).translate(TEXTS, "en", "ru")
+    assert calls == [] and all(r.cached for r in second)
+    assert [r.text for r in second] == [r.text for r in first]
+    # another compute type or decoding setting is another cache key: translated again
+    engine(ct2_dir, cache=cache, quantize=False).translate(TEXTS[:1], "en", "ru")
+    engine(ct2_dir, cache=cache, num_beams=1).translate(TEXTS[:1], "en", "ru")
+    assert calls == [1, 1]
+
+
+def test_cache_settings_name_compute_type_and_runtime(ct2_dir: Path) -> None:
+    eng = engine(ct2_dir)
+    chosen = eng._choose("en", "ru")
+    settings = eng._settings(chosen)
+    assert "precision:int8" in settings and "runtime:ctranslate2-" in settings
+    assert "beams:4" in settings and "no_repeat:4" in settings
+    fp32 = engine(ct2_dir, quantize=False)
+    assert "precision:float32" in fp32._settings(fp32._choose("en", "ru"))
+
+
+def test_auto_prefers_a_converted_model(ct2_dir: Path) -> None:
+    auto = TranslationEngine("auto", models_dir=ct2_dir, cache=False, device="cpu")
+    assert auto.describe("en", "ru") == ("ct2", f"{REPO}@{COMMIT}")
+    # en-zh has no marian model here: the converted NLLB serves it
+    assert auto.describe("en", "zh")[0] == "ct2"
+
+
+def test_marian_target_prefix_from_the_registry(ct2_dir: Path) -> None:
+    shutil.copytree(ct2_dir / "opus-mt-en-ru", ct2_dir / "opus-mt-en-zh", dirs_exist_ok=True)
+    (ct2_dir / "opus-mt-en-zh" / "drift-pull.json").unlink()
+    out = convert_model("opus-mt-en-zh", ct2_dir, force=True)
+    try:
+        translator = CT2Translator(models_dir=ct2_dir, device="cpu")
+        assert translator.loaded("en", "zh").prefix == ">>cmn_Hans<< "
+        assert translator.translate(["a world order"], "en", "zh")[0].strip()
+        override = CT2Translator(model=str(out), target_prefix="", device="cpu")
+        assert override.loaded("en", "zh").prefix == ""
+    finally:
+        shutil.rmtree(out)
+        shutil.rmtree(ct2_dir / "opus-mt-en-zh")
+
+
+def test_nllb_language_tokens(ct2_dir: Path) -> None:
+    translator = CT2Translator(model="nllb-200-distilled-600M", models_dir=ct2_dir, device="cpu")
+    loaded = translator.loaded("en", "ru")
+    source = loaded.tokenizer.convert_ids_to_tokens(translator._encode(loaded, ["a world"])[0])
+    assert "eng_Latn" in source and source[-1] == "</s>"
+    seen: list[object] = []
+    original = type(loaded.model).translate_batch
+
+    class Spy:
+        def __init__(self, model: object) -> None:
+            self.model = model
+
+        def translate_batch(self, tokens: list, target_prefix: list, **kw: object) -> list:
+            seen.append(target_prefix)
+            return original(self.model, tokens, target_prefix, **kw)
+
+    assert translator.loaded("en", "zh").model is loaded.model  # one model for every direction
+    spy = Spy(loaded.model)
+    for tgt in ("ru", "zh"):
+        translator._loaded[("en", tgt)] = replace(translator.loaded("en", tgt), model=spy)
+    ru = translator.generate(TEXTS[:2], "en", "ru")
+    zh = translator.generate(TEXTS[:2], "en", "zh")
+    # the two texts differ in length: one translate_batch call each (one length limit per call)
+    assert seen == [[["rus_Cyrl"]]] * 2 + [[["zho_Hans"]]] * 2 and ru != zh
+    assert translator.model_id_for("ru", "zh") == translator.model_id_for("en", "ru")
+
+
+def test_cli_convert_and_translate(
+    ct2_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    out = tmp_path / "converted"
+    args = ["models", "convert", "opus-mt-en-ru", "--models-dir", str(ct2_dir), "-o", str(out)]
+    with pytest.raises(SystemExit) as done:
+        main(args)
+    assert not done.value.code and (out / "model.bin").is_file()
+    monkeypatch.setenv("DRIFT_MODELS_DIR", str(ct2_dir))
+    with pytest.raises(SystemExit) as done:
+        main(["translate", "a world order", "-b", "ct2", "-m", str(out), "--no-cache"])
+    stdout, err = capsys.readouterr()
+    assert not done.value.code, err
+    assert stdout.strip().splitlines()[-1].strip()
+
+
+def test_missing_package_is_one_line_with_the_pip_command(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "ctranslate2", None)
+    with pytest.raises(UsageError, match=r"pip install 'drift\[ct2\]'"):
+        import_ctranslate2()
+
+
+def test_importing_drift_does_not_import_ctranslate2() -> None:
+    import subprocess
+
+    code = (
+        "import sys, drift, drift.cli, drift.translate.engine; print('ctranslate2' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
