@@ -29,19 +29,24 @@ _ASPECT_SUFFIXES: tuple[tuple[str, str], ...] = (
 )
 
 
+def load_morph_analyzer() -> Any:
+    """A new pymorphy3 analyzer; a one-line error with the pip command when it is missing."""
+    try:
+        import pymorphy3
+    except ImportError as exc:
+        raise MissingDependencyError(
+            "Russian lemmas need pymorphy3: pip install 'pymorphy3>=2.0'"
+        ) from exc
+    return pymorphy3.MorphAnalyzer()
+
+
 class RussianMorphology:
     """Lemmas and aspect partners of Russian words; the analyzer loads on first use."""
 
     @cached_property
     def morph(self) -> Any:
         """The pymorphy3 analyzer."""
-        try:
-            import pymorphy3
-        except ImportError as exc:
-            raise MissingDependencyError(
-                "Russian lemmas need pymorphy3: pip install 'pymorphy3>=2.0'"
-            ) from exc
-        return pymorphy3.MorphAnalyzer()
+        return load_morph_analyzer()
 
     def lemmas(self, word: str) -> tuple[str, ...]:
         """Dictionary forms of `word`, likeliest first: the word itself when it is one, the

@@ -36,13 +36,9 @@ class Lemmatizer:
 
     @cached_property
     def _morph(self) -> Any:
-        try:
-            import pymorphy3
-        except ImportError as exc:
-            raise MissingDependencyError(
-                "Russian lemmas need pymorphy3: pip install 'pymorphy3>=2.0'"
-            ) from exc
-        return pymorphy3.MorphAnalyzer()
+        from drift.lexicon.russian import load_morph_analyzer
+
+        return load_morph_analyzer()
 
     @cached_property
     def _jieba(self) -> Any:
