@@ -31,10 +31,9 @@ sys.path.insert(0, str(ROOT))
 from drift.embed import get_embedder  # noqa: E402
 from drift.records import Divergence, ScoredDivergence, Translation  # noqa: E402
 from drift.score import score_divergences  # noqa: E402
+from drift.score.types import MEANING_TYPES  # noqa: E402
 from drift.translate.lexicon import LexiconTranslator  # noqa: E402
 
-MEANING_TYPES = {"polarity", "modality", "degree", "number", "entity", "sense", "omission"}
-MEANING_TYPES |= {"addition"}
 STRICT_TYPES = ("polarity", "number", "entity")
 LOW_TYPES = ("synonym", "spelling")
 

@@ -55,7 +55,8 @@ DivergenceType = Literal[
     "addition",
 ]
 TYPES: tuple[str, ...] = DivergenceType.__args__  # type: ignore[attr-defined]
-MEANING_TYPES = frozenset({"polarity", "modality", "degree", "number", "entity", "sense"})
+# Types that say the meaning moved; the rest (spelling, synonym, paraphrase) are rewordings.
+MEANING_TYPES = frozenset(TYPES) - {"spelling", "synonym", "paraphrase"}
 
 _CLITICS = frozenset({"ca", "wo", "sha", "n't", "nt", "not", "can", "will", "shall"})
 _LINK_STOPWORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "as", "and", "or", "for"})
