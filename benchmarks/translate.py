@@ -8,7 +8,8 @@ subprocess (peak RSS = its ru_maxrss), sides interleaved over --repeats rounds; 
     .venv/bin/python benchmarks/translate.py --n 200 --sides A,B,C,F --a-subset 40
 Sides: A one generate call per sentence, B batches of 32 in input order, C TranslationEngine as
 drift runs it (dedup, length-bucketed token-budget batches, per-row int8 on CPU), F the same
-engine in fp32 (--no-quantize).
+engine in fp32 (--no-quantize), T the engine on the ct2 backend (the same weights converted to
+CTranslate2 once per workdir, int8 on CPU; pip install 'drift[ct2]').
 """
 
 from __future__ import annotations
@@ -74,13 +75,47 @@ def build(folder: Path) -> tuple[object, object]:
     return model, tokenizer
 
 
+def fixed_decoding(args: argparse.Namespace) -> object:
+    """The engine's decoding, generating exactly --new-tokens tokens per quote."""
+    from drift.translate.seq2seq import Decoding
+
+    return Decoding(
+        num_beams=args.beams,
+        max_new_tokens_ratio=1000,
+        max_new_tokens_cap=args.new_tokens,
+        min_new_tokens=args.new_tokens,
+    )
+
+
+def ct2_translator(model: object, tokenizer: object, args: argparse.Namespace) -> object:
+    """Side T: the model saved and converted to CTranslate2 once per workdir, int8 on CPU."""
+    from drift.translate.ct2 import CT2Translator
+    from drift.translate.ct2_convert import convert_model, is_ct2_model
+
+    hf, converted = Path(args.workdir) / "opus-size", Path(args.workdir) / "opus-size-ct2"
+    if not is_ct2_model(converted):
+        model.save_pretrained(hf, safe_serialization=True)
+        tokenizer.save_pretrained(hf)
+        # the converter wants the vocabulary as large as the embeddings (less a row, as opus-mt)
+        vocab = json.loads((hf / "vocab.json").read_text(encoding="utf-8"))
+        rows = model.config.vocab_size
+        vocab.update({f"<unused{i}>": i for i in range(len(vocab), rows - 1)})
+        (hf / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+        convert_model(str(hf), output=converted, force=True)
+    return CT2Translator(
+        model=str(converted),
+        device=args.device,
+        decoding=fixed_decoding(args),
+        batch_tokens=args.batch_tokens,
+    )
+
+
 def run_side(side: str, args: argparse.Namespace) -> dict[str, float]:
     """Translate the quotes one way; return seconds and counts (measured in this process)."""
     import torch
 
     from drift.translate.engine import TranslationEngine
     from drift.translate.marian import MarianTranslator
-    from drift.translate.seq2seq import Decoding
 
     model, tokenizer = build(Path(args.workdir))
     quotes = sentences(args.n, args.dup_rate)
@@ -99,20 +134,20 @@ def run_side(side: str, args: argparse.Namespace) -> dict[str, float]:
             for i in range(0, len(quotes), step):
                 batch = tokenizer(quotes[i : i + step], return_tensors="pt", padding=True)
                 model.generate(**batch, **gen)
+        elif side == "T":
+            translator = ct2_translator(model, tokenizer, args)
+            translator.loaded("en", "ru")  # loading (int8 conversion) is not translation time
+            start = time.perf_counter()
+            engine = TranslationEngine(translator=translator, cache=False, progress=False)
+            batched = engine.translate(quotes, "en", "ru")
         else:
-            decoding = Decoding(
-                num_beams=args.beams,
-                max_new_tokens_ratio=1000,
-                max_new_tokens_cap=args.new_tokens,
-                min_new_tokens=args.new_tokens,
-            )
             translator = MarianTranslator.from_objects(
                 model,
                 tokenizer,
                 "bench/opus-mt-architecture",
                 device=args.device,
                 quantize=False if side == "F" else None,
-                decoding=decoding,
+                decoding=fixed_decoding(args),
                 batch_tokens=args.batch_tokens,
             )
             translator.loaded("en", "ru")  # quantization is load time, not translation time
@@ -121,7 +156,7 @@ def run_side(side: str, args: argparse.Namespace) -> dict[str, float]:
             batched = engine.translate(quotes, "en", "ru")
     seconds = time.perf_counter() - start
     extra = {}
-    if side in ("C", "F") and args.check_alone:
+    if side in ("C", "F", "T") and args.check_alone:
         # translated alone, does a quote come out as it did in its batch? (not timed)
         probe = list(dict.fromkeys(quotes))[: args.check_alone]
         first = {t.source: t.text for t in batched}
@@ -139,7 +174,7 @@ def run_side(side: str, args: argparse.Namespace) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=200, help="quotes to translate")
-    parser.add_argument("--sides", default="A,B,C,F", help="comma-separated: A, B, C, F")
+    parser.add_argument("--sides", default="A,B,C,F", help="comma-separated: A, B, C, F, T")
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--dup-rate", type=float, default=0.3)
     parser.add_argument("--beams", type=int, default=4)
@@ -148,7 +183,10 @@ def main() -> None:
     parser.add_argument("--a-subset", type=int, default=40, help="A translates only the first K")
     parser.add_argument("--repeats", type=int, default=1, help="interleaved rounds; best is kept")
     parser.add_argument(
-        "--check-alone", type=int, default=0, help="C, F: retranslate K quotes alone, count equal"
+        "--check-alone",
+        type=int,
+        default=0,
+        help="C, F, T: retranslate K quotes alone, count equal",
     )
     parser.add_argument("--workdir", default="")
     parser.add_argument("--side", default="", help=argparse.SUPPRESS)
@@ -186,8 +224,10 @@ def main() -> None:
             print(
                 f"{side}: {r['same_alone']}/{r['probed']} quotes translate alone as in their batch"
             )
-    for engine in ("C", "F"):
-        for base in ("A", "B"):
+    for engine in ("C", "F", "T"):
+        for base in ("A", "B", "C"):
+            if engine == base:
+                continue
             if engine in best and base in best:
                 ratio = best[engine]["per_s"] / best[base]["per_s"]
                 print(f"{engine}/{base}: {ratio:.1f}x")

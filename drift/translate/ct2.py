@@ -204,13 +204,14 @@ class CT2Translator(Seq2SeqTranslator):
         start = 0 if prefix is None else 1  # the NLLB language token is part of the hypothesis
         out = [""] * len(texts)
         for limit, rows in groups.items():
+            longest = max(1, limit - 1)  # the limit counts EOS, which CTranslate2 does not return
+            shortest = min(max(1, self.decoding.min_new_tokens), longest)
             results = loaded.model.translate_batch(
                 [tokenizer.convert_ids_to_tokens(encoded[i]) for i in rows],
                 target_prefix=None if prefix is None else [[prefix]] * len(rows),
                 beam_size=self.decoding.num_beams,
-                # the limit counts EOS, which CTranslate2 does not return
-                max_decoding_length=max(1, limit - 1) + start,
-                min_decoding_length=max(1, self.decoding.min_new_tokens) + start,
+                max_decoding_length=longest + start,
+                min_decoding_length=shortest + start,
                 no_repeat_ngram_size=self.decoding.no_repeat_ngram_size,
                 max_input_length=0,
             )
