@@ -24,184 +24,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
 
-from drift.score.cues import (
-    UNITS,
-    Cues,
-    cues,
-    is_ordinal,
-    modal_strength,
-    negative_affix,
-    pronoun,
-    superlative,
-    words,
-)
-from drift.score.links import Link, Semantics, Word, best_links, name_variant, same_word
+from drift.score.cues import UNITS, cues, is_ordinal, words
+from drift.score.links import Link, Semantics, Word, best_links
 from drift.score.settings import ScoreSettings
+from drift.score.shifts import (
+    changed,
+    degree_shift,
+    entity_shift,
+    modality_shift,
+    number_shift,
+    polarity_shift,
+)
+from drift.score.verdict import MEANING_TYPES, TYPES, DivergenceType, Side, Verdict
 
-DivergenceType = Literal[
-    "spelling",
-    "synonym",
-    "paraphrase",
-    "polarity",
-    "modality",
-    "degree",
-    "number",
-    "entity",
-    "sense",
-    "omission",
-    "addition",
+__all__ = [
+    "MEANING_TYPES",
+    "TYPES",
+    "DivergenceType",
+    "Side",
+    "Verdict",
+    "gap_verdict",
+    "substitution_verdict",
 ]
-TYPES: tuple[str, ...] = DivergenceType.__args__  # type: ignore[attr-defined]
-# Types that say the meaning moved; the rest (spelling, synonym, paraphrase) are rewordings.
-MEANING_TYPES = frozenset(TYPES) - {"spelling", "synonym", "paraphrase"}
 
 _CLITICS = frozenset({"ca", "wo", "sha", "n't", "nt", "not", "can", "will", "shall"})
 _LINK_STOPWORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "as", "and", "or", "for"})
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """A divergence's type, the reason for it, and its drift in [0, 1]."""
-
-    type: DivergenceType
-    evidence: str
-    drift: float
-
-
-@dataclass(frozen=True)
-class Side:
-    """One side of a divergence: its span, content words and cues, and the whole rendering."""
-
-    span: str
-    words: tuple[Word, ...]
-    cues: Cues
-    rendering: str
-
-    @classmethod
-    def of(cls, span: str, words: Sequence[Word], rendering: str) -> Side:
-        """Build a side, reading the cues of `span` inside `rendering`."""
-        return cls(span, tuple(words), cues(span, rendering), rendering)
-
-
-def _negations(side: Side) -> int:
-    """Negators in the span, counting negative affixes ("endless") as one each."""
-    return len(side.cues.negations) + sum(negative_affix(w.text) for w in side.words)
-
-
-def _polarity(a: Side, b: Side) -> str:
-    """The polarity change between two sides, "" when both negate alike."""
-    na, nb = _negations(a), _negations(b)
-    if na % 2 == nb % 2:
-        return ""
-    if not a.cues.negations and not b.cues.negations:
-        return ""  # only affixes differ: "endless" against "end" is a derivation, judged later
-    if na > nb:
-        return f"negation removed: {', '.join(a.cues.negations) or a.span!r}"
-    return f"negation added: {', '.join(b.cues.negations) or b.span!r}"
-
-
-def _modality(a: Side, b: Side, settings: ScoreSettings) -> Verdict | None:
-    """Modal meaning moved: classes differ; drift grows with the distance in commitment."""
-    if a.cues.modals == b.cues.modals:
-        return None
-    sa = modal_strength(a.cues.modals, bool(a.cues.amplifiers))
-    sb = modal_strength(b.cues.modals, bool(b.cues.amplifiers))
-    wa = " ".join(a.cues.modal_words) or "-"
-    wb = " ".join(b.cues.modal_words) or "-"
-    evidence = f"modal: {wa} → {wb}"
-    if {sa, sb} <= {None, 1}:  # "will" against none: future tense, not modality
-        return Verdict("modality", evidence + " (tense)", settings.tense_drift)
-    steps = abs((sa if sa is not None else 0) - (sb if sb is not None else 0))
-    drift = settings.modality_drift + settings.modality_step * steps
-    return Verdict("modality", evidence, min(drift, settings.modality_max))
-
-
-def _degree_form(a: str, b: str) -> bool:
-    """One word is the comparative or superlative of the other ("largest" / "large")."""
-    if a == b or not same_word(a, b):
-        return False
-    longer = max(a, b, key=len)
-    return longer.endswith(("er", "est")) and not longer.endswith(("ers", "ests"))
-
-
-def _superlative_on_one_side(a: Side, b: Side) -> str:
-    """A superlative on one side only ("the greatest" / "a major")."""
-
-    def tops(side: Side) -> list[str]:
-        tokens = re.findall(r"[^\W\d_]+", side.span)
-        return [w for i, w in enumerate(tokens) if superlative(w, tokens[i - 1] if i else "")]
-
-    ta, tb = tops(a), tops(b)
-    if bool(ta) == bool(tb):
-        return ""
-    return f"superlative on one side only: {' '.join(ta or tb)}"
-
-
-def _degree(a: Side, b: Side, settings: ScoreSettings) -> Verdict | None:
-    """Intensity moved: an amplifier or downtoner on one side only, or a degree form."""
-    amp = set(a.cues.amplifiers) ^ set(b.cues.amplifiers)
-    down = set(a.cues.downtoners) ^ set(b.cues.downtoners)
-    for x in a.words:
-        for y in b.words:
-            if _degree_form(x.text.lower(), y.text.lower()):
-                return Verdict("degree", f"degree: {x.text} → {y.text}", settings.degree_drift)
-    if amp or down:
-        moved = ", ".join(sorted(amp | down))
-        return Verdict("degree", f"intensity word on one side only: {moved}", settings.degree_drift)
-    top = _superlative_on_one_side(a, b)
-    return Verdict("degree", top, settings.degree_drift) if top else None
-
-
-def _changed(xs: Sequence[str], ys: Sequence[str]) -> tuple[list[str], list[str]]:
-    """Items of each side that the other lacks (case-insensitive)."""
-    lx, ly = {x.lower() for x in xs}, {y.lower() for y in ys}
-    return [x for x in xs if x.lower() not in ly], [y for y in ys if y.lower() not in lx]
-
-
-def _acronym_of(short: str, long: Sequence[str]) -> bool:
-    """ "U.S." or "US" for "United States"."""
-    short = short.replace(".", "")
-    return len(short) >= 2 and short.isupper() and short == "".join(w[0] for w in long).upper()
-
-
-def _capitalised(side: Side) -> list[str]:
-    """Capitalised words of the span ("Lenin" at the start of a sentence)."""
-    found = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", side.span)
-    return [w for w in found if w[0].isupper() and not pronoun(w)]
-
-
-def _entity(a: Side, b: Side) -> str:
-    """A named entity on each side that the other does not name."""
-    na, nb = list(a.cues.names), list(b.cues.names)
-    if na and not nb:  # the other side's name may stand first in its sentence
-        nb = _capitalised(b)
-    elif nb and not na:
-        na = _capitalised(a)
-    xa, xb = _changed(na, nb)
-    lower_a, lower_b = set(words(a.span)), set(words(b.span))
-    xa = [x for x in xa if x.lower() not in lower_b]  # "President" / "president": case only
-    xb = [y for y in xb if y.lower() not in lower_a]
-    if not xa or not xb:
-        return ""
-    if any(_acronym_of(x, xb) for x in xa) or any(_acronym_of(y, xa) for y in xb):
-        return ""
-    if all(any(name_variant(x, y) for y in xb) for x in xa):
-        return ""
-    return f"entity: {' '.join(xa)} → {' '.join(xb)}"
-
-
-def _number(a: Side, b: Side) -> str:
-    """Numbers that differ; an ordinal against no number at all ("20th century" / "century")
-    is a detail, not a change of number."""
-    xa, xb = _changed(a.cues.numbers, b.cues.numbers)
-    if not xa and not xb:
-        return ""
-    if not (xa and xb) and all(is_ordinal(x) for x in (*xa, *xb)):
-        return ""
-    return f"number: {' '.join(xa) or '-'} → {' '.join(xb) or '-'}"
 
 
 _CUE_WORDS_OF = ("modal_words", "amplifiers", "downtoners", "negations", "numbers")
@@ -244,20 +92,20 @@ def substitution_verdict(
     `similarity` is the continuous evidence (source-language agreement, e5, chrF) in [0, 1]; it
     places a sense change between its floor and 1, and an unknown word inside a middle band.
     """
-    polarity = _polarity(a, b)
+    polarity = polarity_shift(a, b)
     if polarity:
         return Verdict("polarity", polarity, settings.polarity_drift)
-    number = _number(a, b)
+    number = number_shift(a, b)
     if number:
         return Verdict("number", number, settings.number_drift)
-    entity = _entity(a, b)
+    entity = entity_shift(a, b)
     if entity:
         return Verdict("entity", entity, settings.entity_drift)
-    modality = _modality(a, b, settings)
+    modality = modality_shift(a, b, settings)
     ca, cb = _content(a), _content(b)
     if modality is not None and not (ca or cb):
         return modality
-    degree = _degree(a, b, settings)
+    degree = degree_shift(a, b, settings)
     if degree is not None and not (set(a.cues.amplifiers) & set(b.cues.amplifiers)):
         rest = _words_verdict(ca, cb, a, b, similarity, lang, semantics, settings)
         return degree if rest.drift <= degree.drift else rest
@@ -373,8 +221,7 @@ def _known(word: Word, semantics: Semantics | None) -> bool:
 
 
 def _evidence(found: Link) -> str:
-    if found.kind == "same":
-        return f"{found.a} / {found.b}: {found.evidence}"
+    """ "sympathisers / supporters: ru: both → сторонник"."""
     return f"{found.a} / {found.b}: {found.evidence}"
 
 
@@ -396,7 +243,7 @@ def gap_verdict(
         verb = "removed in" if gap == "omission" else "added in"
         words = ", ".join(side.cues.negations)
         return Verdict("polarity", f"negation {verb} b: {words}", settings.polarity_drift)
-    numbers, _ = _changed(side.cues.numbers, cues(other.rendering).numbers)
+    numbers, _ = changed(side.cues.numbers, cues(other.rendering).numbers)
     numbers = [n for n in numbers if n not in UNITS and not is_ordinal(n)]
     if numbers:
         return Verdict(
@@ -406,8 +253,8 @@ def gap_verdict(
     content = _content(side)
     if modal and not content:
         empty = Side.of("", (), other.rendering)
-        verdict = _modality(side, empty, settings) if gap == "omission" else None
-        verdict = verdict or _modality(empty, side, settings)
+        verdict = modality_shift(side, empty, settings) if gap == "omission" else None
+        verdict = verdict or modality_shift(empty, side, settings)
         if verdict is not None:
             return verdict
     intensity = [*side.cues.amplifiers, *side.cues.downtoners]
@@ -420,7 +267,7 @@ def gap_verdict(
         return Verdict(gap, "function words only", settings.gap_weight * settings.function_weight)
     if present_share >= 1.0:
         return Verdict("paraphrase", f"moved: {side.span!r} is elsewhere in {where}", 0.0)
-    names, _ = _changed(side.cues.names, cues(other.rendering).names)
+    names, _ = changed(side.cues.names, cues(other.rendering).names)
     lost = ", ".join(w.text for w in content) or side.span
     if names:
         drift = max(settings.entity_gap_drift, settings.gap_weight * (1 - present_share))

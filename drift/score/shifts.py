@@ -1,0 +1,137 @@
+"""What moved between two sides besides their content words: polarity, modality, degree,
+named entities and numbers, read from the closed-class cues of `drift.score.cues`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from drift.score.cues import (
+    is_ordinal,
+    modal_strength,
+    negative_affix,
+    pronoun,
+    superlative,
+    words,
+)
+from drift.score.links import name_variant, same_word
+from drift.score.settings import ScoreSettings
+from drift.score.verdict import Side, Verdict
+
+
+def negations(side: Side) -> int:
+    """Negators in the span, counting negative affixes ("endless") as one each."""
+    return len(side.cues.negations) + sum(negative_affix(w.text) for w in side.words)
+
+
+def polarity_shift(a: Side, b: Side) -> str:
+    """The polarity change between two sides, "" when both negate alike."""
+    na, nb = negations(a), negations(b)
+    if na % 2 == nb % 2:
+        return ""
+    if not a.cues.negations and not b.cues.negations:
+        return ""  # only affixes differ: "endless" against "end" is a derivation, judged later
+    if na > nb:
+        return f"negation removed: {', '.join(a.cues.negations) or a.span!r}"
+    return f"negation added: {', '.join(b.cues.negations) or b.span!r}"
+
+
+def modality_shift(a: Side, b: Side, settings: ScoreSettings) -> Verdict | None:
+    """Modal meaning moved: classes differ; drift grows with the distance in commitment."""
+    if a.cues.modals == b.cues.modals:
+        return None
+    sa = modal_strength(a.cues.modals, bool(a.cues.amplifiers))
+    sb = modal_strength(b.cues.modals, bool(b.cues.amplifiers))
+    wa = " ".join(a.cues.modal_words) or "-"
+    wb = " ".join(b.cues.modal_words) or "-"
+    evidence = f"modal: {wa} → {wb}"
+    if {sa, sb} <= {None, 1}:  # "will" against none: future tense, not modality
+        return Verdict("modality", evidence + " (tense)", settings.tense_drift)
+    steps = abs((sa if sa is not None else 0) - (sb if sb is not None else 0))
+    drift = settings.modality_drift + settings.modality_step * steps
+    return Verdict("modality", evidence, min(drift, settings.modality_max))
+
+
+def degree_form(a: str, b: str) -> bool:
+    """One word is the comparative or superlative of the other ("largest" / "large")."""
+    if a == b or not same_word(a, b):
+        return False
+    longer = max(a, b, key=len)
+    return longer.endswith(("er", "est")) and not longer.endswith(("ers", "ests"))
+
+
+def superlative_on_one_side(a: Side, b: Side) -> str:
+    """A superlative on one side only ("the greatest" / "a major")."""
+
+    def tops(side: Side) -> list[str]:
+        tokens = re.findall(r"[^\W\d_]+", side.span)
+        return [w for i, w in enumerate(tokens) if superlative(w, tokens[i - 1] if i else "")]
+
+    ta, tb = tops(a), tops(b)
+    if bool(ta) == bool(tb):
+        return ""
+    return f"superlative on one side only: {' '.join(ta or tb)}"
+
+
+def degree_shift(a: Side, b: Side, settings: ScoreSettings) -> Verdict | None:
+    """Intensity moved: an amplifier or downtoner on one side only, or a degree form."""
+    amp = set(a.cues.amplifiers) ^ set(b.cues.amplifiers)
+    down = set(a.cues.downtoners) ^ set(b.cues.downtoners)
+    for x in a.words:
+        for y in b.words:
+            if degree_form(x.text.lower(), y.text.lower()):
+                return Verdict("degree", f"degree: {x.text} → {y.text}", settings.degree_drift)
+    if amp or down:
+        moved = ", ".join(sorted(amp | down))
+        return Verdict("degree", f"intensity word on one side only: {moved}", settings.degree_drift)
+    top = superlative_on_one_side(a, b)
+    return Verdict("degree", top, settings.degree_drift) if top else None
+
+
+def changed(xs: Sequence[str], ys: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Items of each side that the other lacks (case-insensitive)."""
+    lx, ly = {x.lower() for x in xs}, {y.lower() for y in ys}
+    return [x for x in xs if x.lower() not in ly], [y for y in ys if y.lower() not in lx]
+
+
+def acronym_of(short: str, long: Sequence[str]) -> bool:
+    """ "U.S." or "US" for "United States"."""
+    short = short.replace(".", "")
+    return len(short) >= 2 and short.isupper() and short == "".join(w[0] for w in long).upper()
+
+
+def capitalised(side: Side) -> list[str]:
+    """Capitalised words of the span ("Lenin" at the start of a sentence)."""
+    found = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", side.span)
+    return [w for w in found if w[0].isupper() and not pronoun(w)]
+
+
+def entity_shift(a: Side, b: Side) -> str:
+    """A named entity on each side that the other does not name."""
+    na, nb = list(a.cues.names), list(b.cues.names)
+    if na and not nb:  # the other side's name may stand first in its sentence
+        nb = capitalised(b)
+    elif nb and not na:
+        na = capitalised(a)
+    xa, xb = changed(na, nb)
+    lower_a, lower_b = set(words(a.span)), set(words(b.span))
+    xa = [x for x in xa if x.lower() not in lower_b]  # "President" / "president": case only
+    xb = [y for y in xb if y.lower() not in lower_a]
+    if not xa or not xb:
+        return ""
+    if any(acronym_of(x, xb) for x in xa) or any(acronym_of(y, xa) for y in xb):
+        return ""
+    if all(any(name_variant(x, y) for y in xb) for x in xa):
+        return ""
+    return f"entity: {' '.join(xa)} → {' '.join(xb)}"
+
+
+def number_shift(a: Side, b: Side) -> str:
+    """Numbers that differ; an ordinal against no number at all ("20th century" / "century")
+    is a detail, not a change of number."""
+    xa, xb = changed(a.cues.numbers, b.cues.numbers)
+    if not xa and not xb:
+        return ""
+    if not (xa and xb) and all(is_ordinal(x) for x in (*xa, *xb)):
+        return ""
+    return f"number: {' '.join(xa) or '-'} → {' '.join(xb) or '-'}"
