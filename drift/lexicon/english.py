@@ -31,7 +31,7 @@ class Relation:
 
     kind: RelationKind
     evidence: str  # "WordNet: shared synset abandon.v.01", "Moby thesaurus", ...
-    distance: int = 0  # hypernym steps (1 = direct hypernym), 0 otherwise
+    distance: int = 0  # hypernym steps (1 = direct); for a synonym, the shared sense's rank
 
 
 def _key(text: str) -> str:
@@ -145,9 +145,12 @@ class EnglishSemantics:
         name = self._wordnet.name_of
         sa, sb = self._synsets(la), self._synsets(lb)
         keys_b = {s.key for s in sb}
-        shared = [s for s in sa if s.key in keys_b]
+        rank_b = {s.key: i for i, s in enumerate(sb)}
+        shared = [(max(i, rank_b[s.key]), s) for i, s in enumerate(sa) if s.key in keys_b]
         if shared:
-            return Relation("synonym", f"WordNet: shared synset {name(shared[0])}")
+            # distance: how far down the two words' sense lists (most frequent first) it sits
+            rank, synset = min(shared, key=lambda x: x[0])
+            return Relation("synonym", f"WordNet: shared synset {name(synset)}", rank)
         for x, y, sx in ((la, lb, sa), (lb, la, sb)):
             antonyms = self._direct_antonyms(x, sx)
             hit = next((w for w in y if w in antonyms), None)

@@ -32,6 +32,8 @@ class ScoreSettings:
     # Drift per divergence type (drift/score/types.py); see docs/scoring.md.
     spelling_drift: float = 0.05
     synonym_drift: float = 0.1  # shared WordNet synset, or both words go back to one source word
+    synonym_rank_step: float = 0.05  # + this per rank of the shared sense in the words' lists...
+    synonym_rank_cap: int = 3  # ...counted up to this rank
     near_synonym_drift: float = 0.15  # derivationally related ("endless" / "end")
     thesaurus_drift: float = 0.2  # only the Moby thesaurus relates the words
     hypernym_drift: float = 0.2  # one word is a kind of the other (WordNet, one step)...

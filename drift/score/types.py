@@ -66,7 +66,10 @@ def _link_drift(found: Link, settings: ScoreSettings) -> tuple[DivergenceType, f
     """The type and drift one word link implies on its own."""
     if found.kind == "same":
         return "spelling", settings.spelling_drift
-    if found.kind in ("synonym", "source"):
+    if found.kind == "synonym":  # a shared sense far down either word's list is weaker evidence
+        rank = min(found.distance, settings.synonym_rank_cap)
+        return "synonym", settings.synonym_drift + settings.synonym_rank_step * rank
+    if found.kind == "source":
         return "synonym", settings.synonym_drift
     if found.kind == "derivation":
         return "synonym", settings.near_synonym_drift
