@@ -3,9 +3,12 @@
 The opus-mt architecture (d_model 512, 6+6 layers, 62518-token vocabulary) with random weights,
 built in memory; every side generates exactly --new-tokens tokens per sentence with the same
 decoding, so the sides differ only in how they feed the model. Each side runs in its own
-subprocess (peak RSS = its ru_maxrss), sides interleaved over --repeats rounds; best round kept.
+subprocess (peak RSS = its ru_maxrss), sides interleaved over --repeats rounds (A,B,C,T,A,...);
+prints the median and spread (min-max over rounds) of sentences/s per side and of each ratio.
+A translates --a-subset quotes drawn like the rest (same sampler, lengths and duplicate rate).
 
     .venv/bin/python benchmarks/translate.py --n 200 --sides A,B,C,F --a-subset 40
+    .venv/bin/python benchmarks/translate.py --n 40 --new-tokens 20 --sides C,T --beams 1
 Sides: A one generate call per sentence, B batches of 32 in input order, C TranslationEngine as
 drift runs it (dedup, length-bucketed token-budget batches, per-row int8 on CPU), F the same
 engine in fp32 (--no-quantize), T the engine on the ct2 backend (the same weights converted to
@@ -19,6 +22,7 @@ import json
 import random
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -87,13 +91,17 @@ def fixed_decoding(args: argparse.Namespace) -> object:
     )
 
 
-def ct2_translator(model: object, tokenizer: object, args: argparse.Namespace) -> object:
-    """Side T: the model saved and converted to CTranslate2 once per workdir, int8 on CPU."""
-    from drift.translate.ct2 import CT2Translator
+def ct2_folder(args: argparse.Namespace) -> Path:
+    return Path(args.workdir) / "opus-size-ct2"
+
+
+def ct2_convert(args: argparse.Namespace) -> None:
+    """Save the opus-mt-sized model and convert it to CTranslate2, once per workdir."""
     from drift.translate.ct2_convert import convert_model, is_ct2_model
 
-    hf, converted = Path(args.workdir) / "opus-size", Path(args.workdir) / "opus-size-ct2"
+    hf, converted = Path(args.workdir) / "opus-size", ct2_folder(args)
     if not is_ct2_model(converted):
+        model, tokenizer = build(Path(args.workdir))
         model.save_pretrained(hf, safe_serialization=True)
         tokenizer.save_pretrained(hf)
         # the converter wants the vocabulary as large as the embeddings (less a row, as opus-mt)
@@ -102,8 +110,15 @@ def ct2_translator(model: object, tokenizer: object, args: argparse.Namespace) -
         vocab.update({f"<unused{i}>": i for i in range(len(vocab), rows - 1)})
         (hf / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
         convert_model(str(hf), output=converted, force=True)
+
+
+def ct2_translator(args: argparse.Namespace) -> object:
+    """Side T: the converted model (no PyTorch model is built when it exists), int8 on CPU."""
+    from drift.translate.ct2 import CT2Translator
+
+    ct2_convert(args)  # a no-op once converted: main converts in its own process first
     return CT2Translator(
-        model=str(converted),
+        model=str(ct2_folder(args)),
         device=args.device,
         decoding=fixed_decoding(args),
         batch_tokens=args.batch_tokens,
@@ -117,10 +132,15 @@ def run_side(side: str, args: argparse.Namespace) -> dict[str, float]:
     from drift.translate.engine import TranslationEngine
     from drift.translate.marian import MarianTranslator
 
-    model, tokenizer = build(Path(args.workdir))
-    quotes = sentences(args.n, args.dup_rate)
-    if side == "A":
-        quotes = quotes[: args.a_subset or len(quotes)]
+    if side == "T":
+        model = tokenizer = None  # the converted model alone, so T's peak memory is its own
+    else:
+        model, tokenizer = build(Path(args.workdir))
+    if side == "A" and args.a_subset and args.a_subset < args.n:
+        # drawn like the rest (same pool, length distribution and duplicate rate), not a prefix
+        quotes = sentences(args.a_subset, args.dup_rate, seed=1)
+    else:
+        quotes = sentences(args.n, args.dup_rate)
     gen = {
         "num_beams": args.beams,
         "min_new_tokens": args.new_tokens,
@@ -135,7 +155,7 @@ def run_side(side: str, args: argparse.Namespace) -> dict[str, float]:
                 batch = tokenizer(quotes[i : i + step], return_tensors="pt", padding=True)
                 model.generate(**batch, **gen)
         elif side == "T":
-            translator = ct2_translator(model, tokenizer, args)
+            translator = ct2_translator(args)
             translator.loaded("en", "ru")  # loading (int8 conversion) is not translation time
             start = time.perf_counter()
             engine = TranslationEngine(translator=translator, cache=False, progress=False)
@@ -180,8 +200,10 @@ def main() -> None:
     parser.add_argument("--beams", type=int, default=4)
     parser.add_argument("--new-tokens", type=int, default=40)
     parser.add_argument("--batch-tokens", type=int, default=2048)
-    parser.add_argument("--a-subset", type=int, default=40, help="A translates only the first K")
-    parser.add_argument("--repeats", type=int, default=1, help="interleaved rounds; best is kept")
+    parser.add_argument(
+        "--a-subset", type=int, default=40, help="A translates K quotes drawn like the rest"
+    )
+    parser.add_argument("--repeats", type=int, default=3, help="interleaved rounds (median kept)")
     parser.add_argument(
         "--check-alone",
         type=int,
@@ -191,46 +213,68 @@ def main() -> None:
     parser.add_argument("--workdir", default="")
     parser.add_argument("--side", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.side == "convert":
+        ct2_convert(args)
+        return
     if args.side:
         print(json.dumps(run_side(args.side, args)))
         return
     workdir = args.workdir or tempfile.mkdtemp(prefix="drift-bench-")
-    best: dict[str, dict[str, float]] = {}
-    for _ in range(args.repeats):
-        for side in args.sides.split(","):
-            options = {k: v for k, v in vars(args).items() if k not in ("side", "workdir")}
-            argv = [f"--{k.replace('_', '-')}={v}" for k, v in options.items()]
-            cmd = [sys.executable, __file__, *argv, f"--side={side}", f"--workdir={workdir}"]
-            proc = subprocess.run(cmd, capture_output=True, text=True)
-            if proc.returncode != 0:
-                sys.exit(f"side {side} failed:\n{proc.stderr[-3000:]}")
-            out = proc.stdout
-            result = json.loads(out.strip().splitlines()[-1])
+    sides = args.sides.split(",")
+    options = {k: v for k, v in vars(args).items() if k not in ("side", "workdir")}
+    argv = [f"--{k.replace('_', '-')}={v}" for k, v in options.items()]
+
+    def child(side: str) -> str:
+        cmd = [sys.executable, __file__, *argv, f"--side={side}", f"--workdir={workdir}"]
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode != 0:
+            sys.exit(f"side {side} failed:\n{proc.stderr[-3000:]}")
+        return proc.stdout
+
+    if "T" in sides:
+        child("convert")  # its own process, so no T round builds the PyTorch model
+    rounds: dict[str, list[dict[str, float]]] = {side: [] for side in sides}
+    for i in range(args.repeats):
+        for side in sides:
+            result = json.loads(child(side).strip().splitlines()[-1])
             result["per_s"] = result["sentences"] / result["seconds"]
-            if side not in best or result["per_s"] > best[side]["per_s"]:
-                best[side] = result
-            print(f"  round result {side}: {result['per_s']:.2f} sentences/s", file=sys.stderr)
+            rounds[side].append(result)
+            print(f"  round {i + 1} {side}: {result['per_s']:.2f} sentences/s", file=sys.stderr)
+    a_n = rounds["A"][0]["sentences"] if "A" in rounds else 0
     print(f"{args.n} quotes, dup rate {args.dup_rate}, beams {args.beams}, {args.new_tokens} new")
-    print(f"tokens each, device {args.device}; A on the first {args.a_subset or args.n} quotes")
-    print(f"{'side':<5}{'sentences':>10}{'seconds':>9}{'sent/s':>9}{'tok/s':>9}{'peak MB':>9}")
-    for side, r in best.items():
-        tok_s = r["target_tokens"] / r["seconds"]
+    print(f"tokens each, device {args.device}, {args.repeats} interleaved rounds", end="")
+    print(f"; A on {a_n} quotes drawn like the rest" if a_n else "")
+    print(
+        f"{'side':<5}{'sentences':>10}{'seconds':>9}{'sent/s':>9}{'min-max':>14}"
+        f"{'tok/s':>9}{'peak MB':>9}"
+    )
+    for side, results in rounds.items():
+        per_s = [r["per_s"] for r in results]
+        secs = statistics.median(r["seconds"] for r in results)
+        tok_s = statistics.median(r["target_tokens"] / r["seconds"] for r in results)
+        peak = max(r["peak_rss_mb"] for r in results)
+        spread = f"{min(per_s):.2f}-{max(per_s):.2f}"
         print(
-            f"{side:<5}{r['sentences']:>10}{r['seconds']:>9.1f}{r['per_s']:>9.2f}"
-            f"{tok_s:>9.0f}{r['peak_rss_mb']:>9.0f}"
+            f"{side:<5}{results[0]['sentences']:>10}{secs:>9.1f}{statistics.median(per_s):>9.2f}"
+            f"{spread:>14}{tok_s:>9.0f}{peak:>9.0f}"
         )
-    for side, r in best.items():
-        if "probed" in r:
-            print(
-                f"{side}: {r['same_alone']}/{r['probed']} quotes translate alone as in their batch"
-            )
+    print("sent/s, seconds and tok/s: median over rounds; min-max: sent/s; peak MB: highest round")
+    for side, results in rounds.items():
+        if "probed" in results[-1]:
+            same, probed = results[-1]["same_alone"], results[-1]["probed"]
+            print(f"{side}: {same}/{probed} quotes translate alone as in their batch")
     for engine in ("C", "F", "T"):
         for base in ("A", "B", "C"):
-            if engine == base:
+            if engine == base or engine not in rounds or base not in rounds:
                 continue
-            if engine in best and base in best:
-                ratio = best[engine]["per_s"] / best[base]["per_s"]
-                print(f"{engine}/{base}: {ratio:.1f}x")
+            # per round: the two sides ran back to back, so their ratio shares that round's load
+            ratios = [
+                e["per_s"] / b["per_s"] for e, b in zip(rounds[engine], rounds[base], strict=True)
+            ]
+            print(
+                f"{engine}/{base}: {statistics.median(ratios):.2f}x"
+                f" (rounds {min(ratios):.2f}-{max(ratios):.2f}x)"
+            )
 
 
 if __name__ == "__main__":
