@@ -242,17 +242,18 @@ def gap_verdict(
     """
     gap: DivergenceType = "omission" if kind == "omission" else "addition"
     where = "b" if gap == "omission" else "a"
-    if side.cues.negated and _negations_in(side.rendering) > _negations_in(other.rendering):
+    theirs = cues(other.rendering)  # the other rendering as a whole, read once
+    if side.cues.negated and len(cues(side.rendering).negations) > len(theirs.negations):
         verb = "removed in" if gap == "omission" else "added in"
         words = ", ".join(side.cues.negations)
         return Verdict("polarity", f"negation {verb} b: {words}", settings.polarity_drift)
-    numbers, _ = changed(side.cues.numbers, cues(other.rendering).numbers)
+    numbers, _ = changed(side.cues.numbers, theirs.numbers)
     numbers = [n for n in numbers if n not in UNITS and not is_ordinal(n)]
     if numbers:
         return Verdict(
             "number", f"number only in one side: {' '.join(numbers)}", settings.number_drift
         )
-    modal = [w for w in side.cues.modal_words if w not in cues(other.rendering).modal_words]
+    modal = [w for w in side.cues.modal_words if w not in theirs.modal_words]
     content = _content(side)
     if modal and not content:
         empty = Side.of("", (), other.rendering)
@@ -270,7 +271,7 @@ def gap_verdict(
         return Verdict(gap, "function words only", settings.gap_weight * settings.function_weight)
     if present_share >= 1.0:
         return Verdict("paraphrase", f"moved: {side.span!r} is elsewhere in {where}", 0.0)
-    names, _ = changed(side.cues.names, cues(other.rendering).names)
+    names, _ = changed(side.cues.names, theirs.names)
     lost = ", ".join(w.text for w in content) or side.span
     if names:
         drift = max(settings.entity_gap_drift, settings.gap_weight * (1 - present_share))
@@ -283,7 +284,3 @@ def gap_verdict(
         )
     verb = "dropped" if gap == "omission" else "added"
     return Verdict(gap, f"{verb}: {lost}", settings.gap_weight * (1.0 - present_share))
-
-
-def _negations_in(text: str) -> int:
-    return len(cues(text).negations)
