@@ -42,10 +42,17 @@ SOURCE_COLUMNS = ["doc_id", "label", "outlet", "date", "url", "title"]
 DECIMALS = 4  # scores are rounded so reruns give byte-identical CSVs
 
 
+def _frame(rows: Sequence[Mapping[str, object]], columns: Sequence[str]) -> pd.DataFrame:
+    """A DataFrame whose text columns keep any Python string: with pyarrow installed, pandas
+    would store them in Arrow, which rejects the lone surrogates undecodable file names hold."""
+    with pd.option_context("mode.string_storage", "python"):
+        return pd.DataFrame(rows, columns=list(columns))
+
+
 def quotes_frame(quotes: Sequence[Quote]) -> pd.DataFrame:
     """One row per quote."""
     rows = [{c: getattr(q, c) for c in QUOTE_COLUMNS} for q in quotes]
-    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    return _frame(rows, QUOTE_COLUMNS)
 
 
 def groups_frame(
@@ -98,7 +105,7 @@ def groups_frame(
                 "note": u.reason,
             }
         )
-    return pd.DataFrame(rows, columns=columns)
+    return _frame(rows, columns)
 
 
 def sources_frame(documents: Sequence[Document]) -> pd.DataFrame:
@@ -117,13 +124,13 @@ def sources_frame(documents: Sequence[Document]) -> pd.DataFrame:
         }
         for d in documents
     ]
-    return pd.DataFrame(rows, columns=SOURCE_COLUMNS)
+    return _frame(rows, SOURCE_COLUMNS)
 
 
 def divergences_frame(divergences: Sequence[Divergence]) -> pd.DataFrame:
     """Aligned differences without scores (`drift align`)."""
     rows = [{c: getattr(d, c) for c in DIVERGENCE_ALIGN_COLUMNS} for d in divergences]
-    return pd.DataFrame(rows, columns=DIVERGENCE_ALIGN_COLUMNS)
+    return _frame(rows, DIVERGENCE_ALIGN_COLUMNS)
 
 
 def scored_divergences_frame(scored: Sequence[ScoredDivergence]) -> pd.DataFrame:
@@ -150,7 +157,7 @@ def scored_divergences_frame(scored: Sequence[ScoredDivergence]) -> pd.DataFrame
                 "evidence": s.evidence,
             }
         )
-    return pd.DataFrame(rows, columns=DIVERGENCE_COLUMNS)
+    return _frame(rows, DIVERGENCE_COLUMNS)
 
 
 def _round(value: float | None) -> float | None:
