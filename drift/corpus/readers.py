@@ -1,4 +1,5 @@
-"""One input file to records: article files (.txt .md .html .htm) and tables (.jsonl .csv)."""
+"""One input file to records: article files (.txt .md .html .htm) and tables (.csv, .parquet,
+JSON lines plain or compressed: .jsonl .jsonl.gz .jsonl.bz2 .jsonl.zst, Quotebank's .json.bz2)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from drift.corpus.html import html_to_article
 from drift.corpus.langid import detect_lang
 from drift.corpus.limits import check_article
 from drift.corpus.meta import text_meta
+from drift.corpus.streams import JSONL_SUFFIXES, PARQUET_SUFFIXES, compound_suffix
 from drift.corpus.tables import Record, read_csv, read_jsonl
+from drift.corpus.walk import SUFFIXES
 from drift.errors import InputError
 from drift.records import Document
 
@@ -20,20 +23,29 @@ _MB = 1024 * 1024
 
 
 def read_file(path: Path, *, max_bytes: int, originals_only: bool = False) -> Iterator[Record]:
-    """Records of one file; InputError (or OSError) when the file as a whole cannot be read."""
+    """Records of one file; InputError (or OSError) when the file as a whole cannot be read.
+
+    JSON lines and Parquet tables are streamed row by row, so `max_bytes` bounds each row of
+    them rather than the file; other files above `max_bytes` are skipped."""
+    suffix = compound_suffix(path.name, SUFFIXES)
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(path, originals_only=originals_only, max_line_bytes=max_bytes)
+        return
+    if suffix in PARQUET_SUFFIXES:
+        from drift.corpus.parquet import read_parquet
+
+        yield from read_parquet(path, originals_only=originals_only)
+        return
     size = path.stat().st_size
     if size > max_bytes:
         problem = (
             f"file is {size / _MB:.1f} MB, above the {max_bytes / _MB:g} MB limit (--max-size)"
         )
         raise InputError(str(path), problem)
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        yield from read_jsonl(path, originals_only=originals_only)
-    elif suffix == ".csv":
+    if suffix == ".csv":
         yield from read_csv(path, originals_only=originals_only)
     elif originals_only:
-        raise InputError(str(path), "an originals table must be a .jsonl or .csv file")
+        raise InputError(str(path), "an originals table must be a .jsonl, .csv or .parquet file")
     else:
         yield read_article(path)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,40 +17,70 @@ from drift.corpus.dates import find_date, normalize_date
 from drift.corpus.encoding import SAMPLE_BYTES, check_plausible, sniff_encoding
 from drift.corpus.langid import detect_lang
 from drift.corpus.limits import check_article
+from drift.corpus.quotebank import is_quotebank, keyed_name, speaker_of
+from drift.corpus.streams import bounded_lines, damaged, open_table
 from drift.errors import InputError
 from drift.records import Document, Failure, Original, Quote
 
 Record = Document | Quote | Original | Failure
 _KINDS = "'text', 'quote', 'quotation' or 'original_id'"
 _JSON_TYPES = {list: "an array", str: "a string", int: "a number", float: "a number"}
+MAX_LINE_BYTES = 50 * 1024 * 1024  # one table row; rows are streamed, so files have no limit
 
 
-def read_jsonl(path: Path, *, originals_only: bool = False) -> Iterator[Record]:
-    """Records of a JSONL file, one line at a time; InputError when the file is binary."""
-    with path.open("rb") as handle:
-        if b"\x00" in handle.read(SAMPLE_BYTES):
-            raise InputError(str(path), "binary file (contains NUL bytes), not JSON lines")
-        handle.seek(0)
-        for number, raw in enumerate(handle, start=1):
-            try:
-                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-            except UnicodeDecodeError:
-                yield Failure(str(path), "not valid UTF-8; save JSON lines as UTF-8", number)
-                continue
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as error:
-                problem = f"invalid JSON: {error.msg} (column {error.colno})"
-                yield Failure(str(path), problem, number)
-                continue
-            if not isinstance(row, dict):
-                kind = _JSON_TYPES.get(type(row), type(row).__name__)
-                yield Failure(str(path), f"expected a JSON object, got {kind}", number)
-                continue
-            yield row_record(row, path, number, originals_only=originals_only)
+def read_jsonl(
+    path: Path, *, originals_only: bool = False, max_line_bytes: int | None = None
+) -> Iterator[Record]:
+    """Records of a JSON-lines file (plain, .gz, .bz2 or .zst), one line at a time.
+
+    InputError when the file is binary; a line above `max_line_bytes` is a Failure, skipped
+    unread; damaged compressed data ends the file with a Failure after the rows read so far."""
+    names: dict[str, str] = {}  # Wikidata QID -> the speaker name its rows are shown under
+    limit = max_line_bytes or MAX_LINE_BYTES
+    with open_table(path) as handle:
+        number = 0
+        try:
+            if b"\x00" in handle.peek(SAMPLE_BYTES)[:SAMPLE_BYTES]:  # type: ignore[attr-defined]
+                raise InputError(str(path), "binary file (contains NUL bytes), not JSON lines")
+            for number, raw in bounded_lines(handle, limit):
+                record = _jsonl_record(raw, path, number, limit, originals_only, names)
+                if record is not None:
+                    yield record
+        except InputError:
+            raise
+        except (OSError, EOFError, ValueError, RuntimeError) as error:
+            if not damaged(error):
+                raise
+            problem = f"compressed data is damaged ({error}); the rest of the file is skipped"
+            yield Failure(str(path), problem, number + 1)
+
+
+def _jsonl_record(
+    raw: bytes | None,
+    path: Path,
+    number: int,
+    limit: int,
+    originals_only: bool,
+    names: dict[str, str],
+) -> Record | None:
+    """The record of one JSON line, a Failure saying what is wrong with it, or None if blank."""
+    if raw is None:
+        return Failure(str(path), f"line is longer than {limit:,} bytes; skipped", number)
+    try:
+        line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+    except UnicodeDecodeError:
+        return Failure(str(path), "not valid UTF-8; save JSON lines as UTF-8", number)
+    line = line.strip()
+    if not line:
+        return None
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as error:
+        return Failure(str(path), f"invalid JSON: {error.msg} (column {error.colno})", number)
+    if not isinstance(row, dict):
+        kind = _JSON_TYPES.get(type(row), type(row).__name__)
+        return Failure(str(path), f"expected a JSON object, got {kind}", number)
+    return row_record(row, path, number, originals_only=originals_only, names=names)
 
 
 def read_csv(path: Path, *, originals_only: bool = False) -> Iterator[Record]:
@@ -89,9 +119,16 @@ def read_csv(path: Path, *, originals_only: bool = False) -> Iterator[Record]:
 
 
 def row_record(
-    row: Mapping[str, object], path: Path, line: int, *, originals_only: bool = False
+    row: Mapping[str, object],
+    path: Path,
+    line: int,
+    *,
+    originals_only: bool = False,
+    names: MutableMapping[str, str] | None = None,
 ) -> Record:
-    """The record one table row describes, or a Failure saying what the row lacks."""
+    """The record one table row describes, or a Failure saying what the row lacks.
+
+    `names` (Wikidata QID -> speaker name) gives every Quotebank row of one person one name."""
     fields = {str(key).strip().lower(): value for key, value in row.items()}
     if "original_id" in fields:
         return _original(fields, path, line)
@@ -101,7 +138,11 @@ def row_record(
         )
     doc_id = _value(fields.get("doc_id")) or f"{path.stem}:{line}"
     if "quote" in fields or "quotation" in fields:
-        return _quote(fields, doc_id, path, line)
+        speaker = _value(fields.get("speaker"))
+        if is_quotebank(fields):
+            name, qid = speaker_of(fields)
+            speaker = keyed_name(name, qid, names)
+        return _quote(fields, doc_id, path, line, speaker)
     if "text" in fields:
         return _document(fields, doc_id, path, line)
     return Failure(str(path), f"no {_KINDS} field; a row needs one of them", line)
@@ -140,7 +181,7 @@ def _document(fields: dict[str, object], doc_id: str, path: Path, line: int) -> 
     )
 
 
-def _quote(fields: dict[str, object], doc_id: str, path: Path, line: int) -> Record:
+def _quote(fields: dict[str, object], doc_id: str, path: Path, line: int, speaker: str) -> Record:
     name = "quote" if "quote" in fields else "quotation"
     text = _value(fields.get(name))
     if not text:
@@ -152,7 +193,7 @@ def _quote(fields: dict[str, object], doc_id: str, path: Path, line: int) -> Rec
         text=text,
         start=0,
         end=len(text),
-        speaker=_value(fields.get("speaker")),
+        speaker=speaker,
         context=_value(fields.get("context")),
         outlet=_value(fields.get("outlet")) or outlet_of(url),
         date=normalize_date(_value(fields.get("date"))),

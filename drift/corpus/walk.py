@@ -8,10 +8,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from drift.corpus.meta import SIDECAR_NAMES
+from drift.corpus.streams import JSONL_SUFFIXES, PARQUET_SUFFIXES, compound_suffix
 from drift.records import Failure
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
-TABLE_SUFFIXES = (".jsonl", ".csv")
+TABLE_SUFFIXES = (*JSONL_SUFFIXES, ".csv", *PARQUET_SUFFIXES)
 SUFFIXES = ARTICLE_SUFFIXES + TABLE_SUFFIXES
 _SKIPPED_PREFIXES = ("readme", "license", "licence")
 
@@ -28,8 +29,9 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | Failure]:
         if path.is_dir():
             found: Iterable[Path | Failure] = _walk(path)
         elif path.is_file():
-            if path.suffix.lower() not in SUFFIXES:
-                kind = repr(path.suffix) if path.suffix else "(no extension)"
+            suffix = compound_suffix(path.name, SUFFIXES)
+            if suffix not in SUFFIXES:
+                kind = repr(suffix) if suffix else "(no extension)"
                 problem = f"unsupported file type {kind}; expected one of {' '.join(SUFFIXES)}"
                 yield Failure(str(path), problem)
                 continue
@@ -106,5 +108,5 @@ def _wanted(name: str) -> bool:
         not name.startswith(".")
         and not lowered.startswith(_SKIPPED_PREFIXES)
         and lowered not in SIDECAR_NAMES  # sources tables: metadata for the articles beside them
-        and os.path.splitext(lowered)[1] in SUFFIXES
+        and compound_suffix(lowered, SUFFIXES) in SUFFIXES
     )
