@@ -115,6 +115,24 @@ def test_degree_words_and_forms() -> None:
     assert S.synonym_drift < similar.drift < S.sense_floor
 
 
+def test_adjectives_of_one_wordnet_cluster_are_graded_by_the_other_evidence() -> None:
+    """WordNet's similar-to ties near-synonyms (scared / afraid) as well as graded variants
+    (crucial / important): the continuous similarity tells them apart, and a shared source
+    word makes them synonyms."""
+    a = side("crucial", "a crucial step", "crucial")
+    b = side("important", "an important step", "important")
+    far, near = sub(a, b, similarity=0.1), sub(a, b, similarity=0.9)
+    assert far.type == "degree" and near.type == "synonym"
+    assert near.drift <= 0.2 < far.drift
+    same_source = sub(
+        side("crucial", "a crucial step", ("crucial", {"важнейший", "важный"})),
+        side("important", "an important step", ("important", {"важный"})),
+        similarity=0.1,
+    )
+    assert same_source.type == "synonym" and "ru: both → важный" in same_source.evidence
+    assert same_source.drift == S.synonym_drift
+
+
 def test_unrelated_known_words_are_a_sense_change_and_unknown_words_stay_in_the_middle() -> None:
     sense = sub(
         side("multipolar", "a multipolar order", ("multipolar", {"многополярный"})),

@@ -54,8 +54,8 @@ class Link:
 _KIND_ORDER: dict[str, int] = {
     "same": 0,
     "synonym": 1,
-    "similar": 2,  # adjectives WordNet ties to one head are graded variants: a degree change
-    "source": 3,
+    "source": 2,  # both words go back to one source-language word: the back-translation decides
+    "similar": 3,  # adjectives WordNet ties to one head: near-synonyms or graded variants
     "derivation": 4,
     "antonym": 5,
     "hypernym": 6,

@@ -62,8 +62,11 @@ def _content(side: Side) -> list[Word]:
     return [w for w in side.words if not set(words(w.text)) <= cue_words]
 
 
-def _link_drift(found: Link, settings: ScoreSettings) -> tuple[DivergenceType, float]:
-    """The type and drift one word link implies on its own."""
+def _link_drift(
+    found: Link, settings: ScoreSettings, similarity: float
+) -> tuple[DivergenceType, float]:
+    """The type and drift one word link implies; loose links are graded by `similarity`."""
+    loose = settings.loose_link_span * (1 - similarity)
     if found.kind == "same":
         return "spelling", settings.spelling_drift
     if found.kind == "synonym":  # a shared sense far down either word's list is weaker evidence
@@ -73,13 +76,16 @@ def _link_drift(found: Link, settings: ScoreSettings) -> tuple[DivergenceType, f
         return "synonym", settings.synonym_drift
     if found.kind == "derivation":
         return "synonym", settings.near_synonym_drift
-    if found.kind == "similar":
-        return "degree", settings.degree_drift
+    if found.kind == "similar":  # one cluster of adjectives: near-synonyms or graded variants
+        span = settings.degree_drift - settings.near_synonym_drift
+        drift = settings.near_synonym_drift + span * (1 - similarity)
+        return ("synonym" if similarity >= 0.5 else "degree"), drift
     if found.kind == "antonym":
         return "polarity", settings.polarity_drift
     if found.kind == "hypernym":  # a more general word: a mild shift, growing with distance
-        return "synonym", settings.hypernym_drift + settings.hypernym_step * (found.distance - 1)
-    return "synonym", settings.thesaurus_drift  # thesaurus: loose, graded by `similarity` later
+        steps = settings.hypernym_step * (found.distance - 1)
+        return "synonym", settings.hypernym_drift + steps + loose
+    return "synonym", settings.thesaurus_drift + loose  # thesaurus: loose
 
 
 def substitution_verdict(
@@ -138,7 +144,7 @@ def _words_verdict(
         return Verdict(gap, f"{verb}: {words_}", settings.gap_weight)
     phrase = _phrase_link(a, b, lang, semantics)
     if phrase is not None:
-        kind, drift = _link_drift(phrase, settings)
+        kind, drift = _link_drift(phrase, settings, similarity)
         kind = "paraphrase" if kind == "synonym" else kind
         return Verdict(kind, _evidence(phrase), drift)
     links_a, links_b, ca, cb = _link_sides(ca, cb, lang, semantics)
@@ -163,10 +169,8 @@ def _words_verdict(
         band = settings.sense_ceil - settings.sense_floor
         drift = settings.sense_floor + band * (1 - similarity)
         return Verdict("sense", f"{pair}: no shared sense or source word", drift)
-    worst = max(found, key=lambda x: _link_drift(x, settings)[1])
-    kind, drift = _link_drift(worst, settings)
-    if worst.kind in ("thesaurus", "hypernym"):  # loose evidence: the similarity grades it
-        drift += settings.loose_link_span * (1 - similarity)
+    worst = max(found, key=lambda x: _link_drift(x, settings, similarity)[1])
+    kind, drift = _link_drift(worst, settings, similarity)
     if kind == "synonym" and (len(ca) > 1 or len(cb) > 1):
         kind = "paraphrase"
     if kind == "spelling" and (len(ca) != len(cb)):
