@@ -7,7 +7,8 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 
-from drift.quotes.attribution import Clause, find_clauses
+from drift.quotes.attribution import find_clauses
+from drift.quotes.attributor import Attributor, resolve_clauses
 from drift.quotes.people import People
 from drift.quotes.spans import (
     Span,
@@ -90,18 +91,6 @@ def _is_headline(text: str, para: tuple[int, int]) -> bool:
     return bool(line) and line[-1] not in ".!?…:;," and len(line.split()) <= 20
 
 
-def _resolve_clauses(clauses: list[Clause], people: People) -> list[tuple[str, str]]:
-    """(speaker, last person before it) for each clause, read in document order."""
-    out: list[tuple[str, str]] = []
-    last = ""
-    for clause in clauses:
-        speaker = people.resolve(clause.subject, clause.verb_start, last)
-        out.append((speaker, last))
-        if speaker and speaker in people.persons:
-            last = speaker
-    return out
-
-
 def _detect_lang(text: str, doc: Document) -> str:
     """Language of a quote with `drift.corpus.detect_lang`; short quotes take the document's."""
     if len(text) < _MIN_DETECT_CHARS and doc.lang:
@@ -116,63 +105,14 @@ def _detect_lang(text: str, doc: Document) -> str:
     return detect_lang(text) or doc.lang
 
 
-class _Attributor:
-    """Finds the reporting clause of each span of one document."""
-
-    def __init__(self, masked: str, clauses: list[Clause], speakers: list[tuple[str, str]]) -> None:
-        self.masked, self.clauses, self.speakers = masked, clauses, speakers
-        self.starts = [c.verb_start for c in clauses]
-
-    def _between(self, lo: int, hi: int) -> list[tuple[Clause, str]]:
-        """Clauses whose verb starts in `lo:hi`, with their speakers."""
-        a, b = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
-        return [(self.clauses[k], self.speakers[k][0]) for k in range(a, b)]
-
-    def after(self, span: Span, sent_lo: int = -1) -> str:
-        """Speaker of a clause right after the closing mark: `,” he said` / `,” said X`.
-
-        "..., according to the ministry" names a source: a speaker named earlier in the sentence
-        (`Wang said the ties were “solid”, according to the ministry`) comes first.
-        """
-        if span.close_pos < 0:
-            return ""
-        lo = span.close_pos + 1
-        k = bisect.bisect_left(self.starts, lo)
-        if k == len(self.clauses):
-            return ""
-        clause, speaker = self.clauses[k], self.speakers[k][0]
-        head = clause.verb_start if clause.subject_after else clause.subject_start
-        gap = self.masked[lo:head] if head - lo < 200 else "."
-        if not _GAP_AFTER.fullmatch(gap) or "\n" in gap:
-            return ""
-        if clause.source and sent_lo >= 0:
-            return self.before(span, sent_lo, first=False) or speaker
-        return speaker
-
-    def before(self, span: Span, sent_lo: int, first: bool) -> str:
-        """Speaker of a clause earlier in the sentence: `X said “...`; the first one for terms."""
-        mark = span.open_pos if span.open_pos >= 0 else span.start
-        found = [s for c, s in self._between(sent_lo, mark) if s and c.verb_end <= mark]
-        if not found:
-            return ""
-        return found[0] if first else found[-1]
-
-    def lead_in(self, para: tuple[int, int]) -> str:
-        """Speaker of a paragraph ending in a colon (`Lavrov said:`) that introduces a quote."""
-        if not self.masked[para[0] : para[1]].rstrip().endswith(":"):
-            return ""
-        found = [s for _, s in self._between(para[0], para[1])]
-        return found[-1] if found else ""
-
-    def splits(self, prev: Span, span: Span) -> bool:
-        """“A,” he said, “B.”: an attribution between two spans of one sentence splits a quote."""
-        if prev.close_pos < 0 or span.open_pos < 0 or prev.para != span.para:
-            return False
-        lo, hi = prev.close_pos + 1, span.open_pos
-        gap = self.masked[lo:hi]
-        if len(gap) > 80 or not gap.rstrip().endswith((",", ":")) or re.search(r"[.!?]", gap):
-            return False
-        return bool(self._between(lo, hi))
+def _continued(attributor: Attributor, prior: Quote | None, lo: int, pos: int) -> str:
+    """Speaker of an unattributed statement: whoever spoke last in `lo:pos` (this paragraph, or
+    the previous one for a quote that opens its paragraph), by a quote or a reporting clause."""
+    at, speaker = attributor.last_speaker(lo, pos)
+    spoke = prior is not None and prior.kind == "statement" and bool(prior.speaker)
+    if spoke and prior is not None and prior.start >= lo and prior.start > at:
+        return prior.speaker
+    return speaker
 
 
 def iter_quotes(doc: Document) -> Iterator[Quote]:
@@ -187,15 +127,17 @@ def iter_quotes(doc: Document) -> Iterator[Quote]:
     ends = sentence_ends(masked)
     people = People(masked)
     clauses = find_clauses(masked)
-    attributor = _Attributor(masked, clauses, _resolve_clauses(clauses, people))
+    attributor = Attributor(masked, clauses, resolve_clauses(clauses, people, masked))
     headlines: dict[int, bool] = {}  # paragraph index -> _is_headline, computed once each
     leads: dict[int, int] = {}  # paragraph start -> offset of its first non-mark character
     previous: tuple[Span, Quote] | None = None
     for n, span in enumerate(spans, start=1):
         quote_text = text[span.start : span.end]
         para = paras[span.para]
-        first_para = paras[max(bisect.bisect_right(para_starts, span.start) - 1, 0)]
+        first_idx = max(bisect.bisect_right(para_starts, span.start) - 1, 0)
+        first_para = paras[first_idx]
         lo, hi = sentence_bounds(ends, (first_para[0], para[1]), span.start, span.end)
+        sentence = (lo, hi)
         lo, hi = max(lo, span.start - _MAX_CONTEXT), min(hi, span.end + _MAX_CONTEXT)
         if span.para not in headlines:
             headlines[span.para] = _is_headline(text, para)
@@ -216,15 +158,13 @@ def iter_quotes(doc: Document) -> Iterator[Quote]:
                 prior.kind,
             )
         elif not headline:
-            after = kind == "statement" or span.close_pos >= 0
-            speaker = attributor.after(span, lo) if after else ""
-            speaker = speaker or attributor.before(span, lo, first=kind == "term")
-            if first_para[0] not in leads:
-                leads[first_para[0]] = _PARA_LEAD.match(text, first_para[0]).end()
-            opens_para = leads[first_para[0]] >= span.start
-            if not speaker and kind == "statement" and opens_para:
-                idx = bisect.bisect_right(para_starts, span.start) - 1
-                speaker = attributor.lead_in(paras[idx - 1]) if idx else ""
+            speaker, attributed = attributor.speaker(span, sentence, term=kind == "term")
+            if not attributed and kind == "statement":
+                if first_para[0] not in leads:
+                    leads[first_para[0]] = _PARA_LEAD.match(text, first_para[0]).end()
+                opens_para = leads[first_para[0]] >= span.start
+                scope = paras[first_idx - 1][0] if opens_para and first_idx else first_para[0]
+                speaker = _continued(attributor, prior, scope, span.start)
         quote = Quote(
             quote_id=f"{doc.doc_id}:{n}",
             doc_id=doc.doc_id,

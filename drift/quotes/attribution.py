@@ -5,148 +5,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drift.quotes.names import find_appositions
+from drift.quotes.names import find_appositions, is_person_name
 from drift.quotes.speakers import TITLE_WORDS, fold
+from drift.quotes.verbs import (
+    AFTER_VERB,
+    AUXILIARIES,
+    CONJUNCTIONS,
+    OBJECT_VERBS,
+    PARTICIPLES,
+    PASSIVE_VERBS,
+    REPORTING_VERBS,
+    SPEECH_NOUNS,
+    TIME_NOUNS,
+    TIME_OPENERS,
+)
 
-REPORTING_VERBS = frozenset(
-    [
-        "said",
-        "says",
-        "say",
-        "added",
-        "adds",
-        "stressed",
-        "stresses",
-        "noted",
-        "notes",
-        "told",
-        "tells",
-        "vowed",
-        "vows",
-        "praised",
-        "praises",
-        "warned",
-        "warns",
-        "announced",
-        "announces",
-        "declared",
-        "declares",
-        "insisted",
-        "insists",
-        "emphasized",
-        "emphasizes",
-        "emphasised",
-        "emphasises",
-        "underlined",
-        "underlines",
-        "underscored",
-        "stated",
-        "states",
-        "affirmed",
-        "reaffirmed",
-        "asserted",
-        "claimed",
-        "claims",
-        "remarked",
-        "explained",
-        "explains",
-        "argued",
-        "argues",
-        "pointed",
-        "reiterated",
-        "reiterates",
-        "urged",
-        "urges",
-        "called",
-        "calls",
-        "replied",
-        "responded",
-        "commented",
-        "observed",
-        "acknowledged",
-        "admitted",
-        "conceded",
-        "suggested",
-        "proposed",
-        "highlighted",
-        "recalled",
-        "reported",
-        "reports",
-        "wrote",
-        "writes",
-        "read",
-        "reads",
-        "continued",
-        "concluded",
-        "maintained",
-        "hailed",
-        "welcomed",
-        "expressed",
-        "confirmed",
-        "asked",
-        "asks",
-        "answered",
-        "tweeted",
-        "quipped",
-        "joked",
-        "retorted",
-        "boasted",
-        "promised",
-        "threatened",
-        "predicted",
-        "complained",
-        "cautioned",
-        "assured",
-        "pledged",
-        "shouted",
-        "remarked",
-    ]
-)
-AUXILIARIES = frozenset(
-    [
-        "has",
-        "have",
-        "had",
-        "also",
-        "later",
-        "then",
-        "earlier",
-        "again",
-        "further",
-        "once",
-        "recently",
-        "previously",
-        "reportedly",
-        "repeatedly",
-        "was",
-        "is",
-        "were",
-        "are",
-        "would",
-        "will",
-        "meanwhile",
-        "himself",
-        "herself",
-        "however",
-        "separately",
-        "too",
-        "now",
-        "today",
-        "yesterday",
-        "subsequently",
-        "additionally",
-        "still",
-        "on",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
-PRONOUNS = frozenset({"he", "she"})
 # Characters read before and after a reporting verb: every search stays this close to the verb.
 _WINDOW_BEFORE, _WINDOW_AFTER = 160, 120
 _WORD = re.compile(r"[\w][\w'’.-]*")
@@ -161,8 +34,13 @@ _SUBJECT_TEXT = """
 _SUBJECT_WORDS = frozenset(_SUBJECT_TEXT.split())
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]—–\n\"“”«»„]|\bx+\b|\bthat\b|\bwho\b|\bwhich\b")
 _ACCORDING = re.compile(r"\baccording to\s+([^,.;:!?\n\"“”«»]{2,80})", re.IGNORECASE)
-_QUOTED_AS = re.compile(r"\bwas quoted as saying\b|\bquoted\b", re.IGNORECASE)
-_IN_STATEMENT = re.compile(r"\b(?:in|said in) a (?:statement|press release)\b", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(\w+)\s+by\s+(?=\S)")
+_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "our"])
+_POSSESSIVE = re.compile(r"['’]s\s+(\w+)\b")
+_PAREN_BEFORE = re.compile(r"\([^()\n]{1,30}\)\s*$")  # "Zhao Lijian (pictured) noted"
+_SENTENCE_START = re.compile(r"(?:^|[.!?\n\"“”]\s*)$")
+# ", Sergey Lavrov," after a role phrase: the name the role stands for.
+_NAME_AFTER_ROLE = re.compile(r",\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3})\s*(?=[,.…;]|$)")
 
 
 @dataclass(frozen=True)
@@ -175,29 +53,44 @@ class Clause:
     subject_start: int  # offset of the subject in the text
     subject_after: bool = False  # verb-first ("said Lavrov") or "according to X"
     source: bool = False  # "according to X": who reported the words, not always who said them
+    ends: bool = True  # nothing said follows the verb ("Lavrov said on Monday.")
+    lead: int = -1  # start of the words before the subject ("military" in "military spokesman")
+    elided: bool = False  # ", adding:": the subject is the previous clause's
 
 
-def _clause_before(masked: str, lo: int, verb_start: int) -> tuple[str, int]:
-    """The subject words just before a verb, back to the last clause break."""
-    window_lo = max(lo, verb_start - _WINDOW_BEFORE)
-    window = masked[window_lo:verb_start]
+def _subject_words(masked: str, lo: int, end: int) -> tuple[list[re.Match[str]], int]:
+    """The words of a subject ending at `end`, back to the last clause break, and where the
+    unreduced phrase starts; a parenthesis before the verb ("(pictured)") is skipped."""
+    window_lo = max(lo, end - _WINDOW_BEFORE)
+    paren = _PAREN_BEFORE.search(masked, window_lo, end)
+    if paren:
+        end = paren.start()
+    window = masked[window_lo:end]
     breaks = [
         b
         for b in _CLAUSE_BREAK.finditer(window)
         if b.group() != "." or not _TITLE_DOT.search(window, 0, b.end())
     ]  # "Mr. Putin said": the dot of a title breaks nothing
     start = window_lo + (breaks[-1].end() if breaks else 0)
-    words = list(_WORD.finditer(masked, start, verb_start))
+    words = list(_WORD.finditer(masked, start, end))
     while words and _is_auxiliary(words[-1].group()):
         words.pop()
+    while words and fold(words[0].group()) in CONJUNCTIONS:
+        words.pop(0)  # "and Olmert told his host"
+    return words, words[0].start() if words else end
+
+
+def _clause_before(masked: str, lo: int, verb_start: int) -> tuple[str, int, int]:
+    """The subject words just before a verb, their start, and where the phrase started."""
+    words, lead = _subject_words(masked, lo, verb_start)
     if not words:
-        return "", verb_start
+        return "", verb_start, lead
     if len(words) > 9 or any(_is_prose(w.group()) for w in words[:-1]):
         # "The incident came as an equally belligerent Vladimir Putin told": the name at the end
         words = _name_tail(words) or ([] if len(words) > 9 else words)
     if not words:
-        return "", verb_start
-    return masked[words[0].start() : words[-1].end()], words[0].start()
+        return "", verb_start, lead
+    return masked[words[0].start() : words[-1].end()], words[0].start(), lead
 
 
 def _is_prose(word: str) -> bool:
@@ -239,7 +132,8 @@ def _name_tail(words: list[re.Match[str]]) -> list[re.Match[str]]:
 
 
 def _clause_after(masked: str, verb_end: int, hi: int) -> tuple[str, int]:
-    """The subject words after a verb ("said Russian Foreign Minister Sergei Lavrov")."""
+    """The subject words after a verb ("said Russian Foreign Minister Sergei Lavrov"); a role
+    followed by ", NAME," gives the name ("by Russian Foreign Minister, Sergey Lavrov,")."""
     window = masked[verb_end : min(hi, verb_end + _WINDOW_AFTER)]
     stop = _CLAUSE_BREAK.search(window)
     segment = window[: stop.start() if stop else len(window)]
@@ -249,16 +143,88 @@ def _clause_after(masked: str, verb_end: int, hi: int) -> tuple[str, int]:
     ):
         return "", verb_end
     cut = next(
-        (
-            k
-            for k, w in enumerate(words)
-            if k
-            and fold(w.group()) in {"in", "on", "at", "during", "after", "before", "while", "to"}
-        ),
+        (k for k, w in enumerate(words) if k and fold(w.group()) in AFTER_VERB),
         len(words),
     )
+    uncut = cut == len(words)
     words = words[:cut]
+    if uncut and stop and stop.group() == ",":
+        named = _NAME_AFTER_ROLE.match(window, stop.start())
+        if named and is_person_name(named.group(1)) and _is_role(words):
+            return named.group(1), verb_end + named.start(1)
     return segment[words[0].start() : words[-1].end()], verb_end + words[0].start()
+
+
+def _is_role(words: list[re.Match[str]]) -> bool:
+    """Title words only ("Russian Foreign Minister"): a role that names nobody yet."""
+    return all(fold(w.group()) in TITLE_WORDS for w in words)
+
+
+def _ends_attribution(masked: str, verb: str, end: int) -> bool:
+    """True when nothing said follows the verb: `said.`, `said on Monday`, `told reporters in`,
+    `said the day before`; false for `said the talks failed` or `said that ...`."""
+    words = list(_WORD.finditer(masked, end, min(len(masked), end + 60)))
+    k = 0
+    if verb in OBJECT_VERBS:  # "told reporters", "told his host", "told Biden"
+        while k < min(len(words), 4) and _plain_gap(masked, end, words, k):
+            word = words[k].group()
+            k += 1
+            if not (fold(word) in _DETERMINERS or word[:1].isupper()):
+                break  # one common noun ends the object
+    if k >= len(words) or not _plain_gap(masked, end, words, k):
+        return True  # punctuation or the end comes first
+    first = fold(words[k].group())
+    if first in AFTER_VERB:
+        return True
+    time = k + 1 if first in TIME_OPENERS else k  # "the day before", "last week"
+    return time < len(words) and fold(words[time].group()) in TIME_NOUNS
+
+
+def _plain_gap(masked: str, verb_end: int, words: list[re.Match[str]], k: int) -> bool:
+    """No punctuation between the verb (or word k - 1) and word k."""
+    lo = words[k - 1].end() if k else verb_end
+    return not masked[lo : words[k].start()].strip()
+
+
+def _verb_at_sentence_start(masked: str, start: int) -> bool:
+    """A capitalized verb opens a sentence or line ("Says Lavrov"); mid-sentence ("the United
+    States") it is a noun."""
+    return bool(_SENTENCE_START.search(masked, max(0, start - 3), start))
+
+
+def _possessive_clauses(masked: str) -> list[Clause]:
+    """ "NAME's comments that ..." names the speaker of what follows."""
+    found = []
+    for match in _POSSESSIVE.finditer(masked):
+        if fold(match.group(1)) not in SPEECH_NOUNS:
+            continue
+        lo = _line_start(masked, match.start())
+        subject, subject_start, lead = _clause_before(masked, lo, match.start())
+        if subject and subject[-1:].isalpha() and subject.split()[-1][:1].isupper():
+            verb = match.start(1)
+            found.append(Clause(verb, match.end(1), subject, subject_start, ends=False, lead=lead))
+    return found
+
+
+def _line_start(masked: str, pos: int) -> int:
+    return masked.rfind("\n", max(0, pos - _WINDOW_BEFORE), pos) + 1
+
+
+def _passive_clauses(masked: str) -> list[Clause]:
+    """ "as indicated by X" / "reported by X": X spoke (a report names a source)."""
+    found = []
+    for match in _PASSIVE.finditer(masked):
+        verb = fold(match.group(1))
+        source = verb == "reported"
+        if verb not in PASSIVE_VERBS and not source:
+            continue
+        line_hi = masked.find("\n", match.end(), match.end() + _WINDOW_AFTER)
+        hi = line_hi if line_hi >= 0 else len(masked)
+        subject, subject_start = _clause_after(masked, match.end() - 1, hi)
+        if subject:
+            start, end = match.span(1)
+            found.append(Clause(start, end, subject, subject_start, True, source=source))
+    return found
 
 
 def find_clauses(masked: str) -> list[Clause]:
@@ -266,17 +232,29 @@ def find_clauses(masked: str) -> list[Clause]:
     clauses: list[Clause] = []
     ends = {a.end: a.name for a in find_appositions(masked)}
     for match in _WORD.finditer(masked):
-        if fold(match.group()) not in REPORTING_VERBS:
+        word = match.group()
+        folded = fold(word)
+        participle = folded in PARTICIPLES
+        if folded not in REPORTING_VERBS and not participle:
             continue
-        start, end = match.span()
-        line_lo = masked.rfind("\n", max(0, start - _WINDOW_BEFORE), start) + 1
-        subject, subject_start = _clause_before(masked, line_lo, start)
+        start = match.start()
+        end = start + len(word.rstrip("."))  # "said." ends a sentence
+        if word[:1].isupper() and not _verb_at_sentence_start(masked, start):
+            continue
+        if folded == "reported" and masked.startswith(" by", end):
+            continue  # a passive: `_passive_clauses`
+        done = _ends_attribution(masked, folded, end)
+        subject, subject_start, lead = _clause_before(masked, _line_start(masked, start), start)
         if subject and fold(subject.split()[-1]) not in {"the", "a", "and", "to"}:
-            clauses.append(Clause(start, end, subject, subject_start))
+            clauses.append(Clause(start, end, subject, subject_start, ends=done, lead=lead))
             continue
         subject, subject_start = _apposition_subject(masked, ends, start)
         if subject:
-            clauses.append(Clause(start, end, subject, subject_start))
+            clauses.append(Clause(start, end, subject, subject_start, ends=done))
+            continue
+        if participle:
+            if masked[max(0, start - 4) : start].rstrip().endswith(","):  # "said, adding:"
+                clauses.append(Clause(start, end, "", start, ends=done, elided=True))
             continue
         line_hi = masked.find("\n", end, end + _WINDOW_AFTER)
         subject, subject_start = _clause_after(
@@ -284,6 +262,8 @@ def find_clauses(masked: str) -> list[Clause]:
         )
         if subject:
             clauses.append(Clause(start, end, subject, subject_start, True))
+    clauses.extend(_passive_clauses(masked))
+    clauses.extend(_possessive_clauses(masked))
     for match in _ACCORDING.finditer(masked):
         subject = match.group(1).strip()
         if "x" * 3 not in subject:
@@ -291,8 +271,3 @@ def find_clauses(masked: str) -> list[Clause]:
                 Clause(match.start(), match.start(), subject, match.start(1), True, source=True)
             )
     return sorted(clauses, key=lambda c: c.verb_start)
-
-
-def is_in_statement(masked: str, lo: int, hi: int) -> bool:
-    """True when `lo:hi` says the words come from a statement or were quoted by someone."""
-    return bool(_IN_STATEMENT.search(masked, lo, hi) or _QUOTED_AS.search(masked, lo, hi))

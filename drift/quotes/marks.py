@@ -109,9 +109,19 @@ def _backward_start(text: str, lo: int, pos: int, after_mark: bool) -> int:
 
 
 def _looks_closing(text: str, mark: Mark, lo: int) -> bool:
-    """A lone "opener" that follows punctuation (`world order, ”Lavrov said`) is a closer."""
+    """A lone "opener" that follows punctuation (`world order, ”Lavrov said`) is a closer; a
+    straight mark starting a capitalized sentence (`he said. "We respect`) still opens."""
     before = text[lo : mark.pos].rstrip(" \t" + _SKIP)
-    return mark.char in _ORPHAN_CLOSERS and before[-1:] in ",.!?…;"
+    if mark.char not in _ORPHAN_CLOSERS or not before or before[-1] not in ",.!?…;":
+        return False  # a mark that opens its paragraph opens
+    spaced = len(before) < mark.pos - lo
+    capital = text[mark.pos + 1 : mark.pos + 2].isupper()
+    return not (mark.char == '"' and spaced and before[-1] in ".!?…" and capital)
+
+
+def _closes_left_mark(mark: Mark, stack: list[Mark], open_idx: int) -> bool:
+    """A right double mark (”) that looks like an opener closes an open left one (“)."""
+    return mark.char == "”" and open_idx >= 0 and stack[open_idx].char == "“"
 
 
 def pair_marks(text: str) -> Iterator[RawSpan]:
@@ -132,7 +142,9 @@ def pair_marks(text: str) -> Iterator[RawSpan]:
             open_idx = next(
                 (k for k in range(len(stack) - 1, -1, -1) if stack[k].family == mark.family), -1
             )
-            if mark.role == "open" or (mark.role == "both" and open_idx < 0):
+            if _closes_left_mark(mark, stack, open_idx):
+                pass  # `flooded, ”Putin explained`: a right mark closes its left one
+            elif mark.role == "open" or (mark.role == "both" and open_idx < 0):
                 if len(stack) < _MAX_DEPTH:  # runs of openers are noise; keep the scan linear
                     stack.append(mark)
                 continue

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from drift.quotes.speakers import TITLE_WORDS, fold, is_chinese_name
+from drift.quotes.speakers import PRONOUNS, TITLE_WORDS, fold, is_chinese_name
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -25,7 +25,7 @@ NOT_NAME_WORDS_TEXT = """
     states kingdom republic federation united party group agency news times post daily press
     review journal tribune herald service services ministry kremlin government office committee
     department embassy administration cabinet parliament duma assembly congress senate court
-    bank company corporation corp inc ltd association organization organisation club forum
+    bank company corporation palace corp inc ltd association organization organisation club forum
     alliance coalition front army navy force forces command media network radio television tv
     world international global east west north south europe asia africa america eurasia
     monday tuesday wednesday thursday friday saturday sunday january february september
@@ -95,7 +95,8 @@ def find_appositions(text: str) -> list[Apposition]:
         app = match.group("app").split()
         words = {fold(w) for w in app}
         opens = fold(app[0]) in _OPENERS or app[0].endswith(("'s", "’s"))
-        if not ((opens and words & _ROLE_HINT) or fold(app[-1]) in _ROLE_HINT):
+        role_first = fold(app[0]) in _ROLE_HINT  # "Leonid Slutsky, head of the committee,"
+        if not ((opens and words & _ROLE_HINT) or fold(app[-1]) in _ROLE_HINT or role_first):
             continue
         if not is_person_name(match.group("name")):
             continue
@@ -114,12 +115,42 @@ def known_officials() -> tuple[str, ...]:
     return tuple(n for n in names if is_person_name(n) and len(n.split()) > 1)
 
 
-def known_full_name(single: str) -> str:
-    """The one known official a lone family name stands for ("Xi" -> "Xi Jinping"), else ""."""
+@lru_cache(maxsize=1)
+def _officials_by_part() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """folded name part -> (officials with it as family name, officials with it as given name)."""
+    family: dict[str, set[str]] = {}
+    given: dict[str, set[str]] = {}
+    for name in known_officials():
+        tokens = name.split()
+        chinese = is_chinese_name(tokens)
+        family.setdefault(fold(tokens[0] if chinese else tokens[-1]), set()).add(name)
+        if chinese:  # "Gang" for Qin Gang: some outlets take a given name for the family name
+            for tok in tokens[1:]:
+                given.setdefault(fold(tok), set()).add(name)
+    parts = set(family) | set(given)
+    return {p: (frozenset(family.get(p, ())), frozenset(given.get(p, ()))) for p in parts}
+
+
+def known_full_name(single: str, given: bool = True) -> str:
+    """The one known official a lone family name stands for ("Xi" -> "Xi Jinping"), else "";
+    with `given`, a Chinese given name no official bears as family name ("Gang" -> "Qin Gang")."""
     word = fold(single)
-    found = {
-        n
-        for n in known_officials()
-        if fold(n.split()[0] if is_chinese_name(n.split()) else n.split()[-1]) == word
+    if word in PRONOUNS or word in TITLE_WORDS:
+        return ""
+    family, givens = _officials_by_part().get(word, (frozenset(), frozenset()))
+    if family:
+        return next(iter(family)) if len(family) == 1 else ""
+    return next(iter(givens)) if given and len(givens) == 1 else ""
+
+
+def official_lang(name: str) -> str:
+    """Language of a known official's statements ("ru", "zh") from the speaker table, else ""."""
+    return _official_langs().get(name, "")
+
+
+@lru_cache(maxsize=1)
+def _official_langs() -> dict[str, str]:
+    text = (resources.files("drift") / "data" / "speakers.toml").read_text(encoding="utf-8")
+    return {
+        n: lang for lang, entry in tomllib.loads(text).items() for n in entry.get("speakers", [])
     }
-    return found.pop() if len(found) == 1 else ""

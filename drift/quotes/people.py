@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from drift.quotes.names import find_appositions, is_full_name, is_person_name, known_full_name
+from drift.quotes.names import (
+    find_appositions,
+    is_full_name,
+    is_person_name,
+    known_full_name,
+    official_lang,
+)
 from drift.quotes.speakers import (
     TITLE_WORDS,
     fold,
@@ -48,6 +54,7 @@ ROLE_NOUNS = GENERIC_TITLES | frozenset(
         "secretary",
         "chairman",
         "chancellor",
+        "host",
     ]
 )
 # Titles that name one office, plus the words that qualify them.
@@ -96,8 +103,26 @@ PLACES = frozenset(
 PRONOUNS = frozenset({"he", "she"})
 _BRANCHES = frozenset({"foreign", "defense", "defence", "interior", "finance", "justice"})
 ORG_HEADS = frozenset(
-    ["ministry", "kremlin", "government", "embassy", "office", "council", "committee"]
+    [
+        "ministry",
+        "kremlin",
+        "government",
+        "embassy",
+        "office",
+        "council",
+        "committee",
+        "palace",
+        "agency",
+        "service",
+        "party",
+    ]
 )
+# Words that say what kind of organization a name is ("Interfax news agency" is Interfax).
+_ORG_KINDS = frozenset(["news", "agency", "wire", "newspaper", "daily", "outlet"])
+# One office under several names: "press secretary" and "spokeswoman" are a spokesman.
+_TITLE_SYNONYMS = {"spokeswoman": "spokesman", "spokesperson": "spokesman"}
+_OFFICIAL_NATIONALITY = {"ru": "ru", "zh": "zh"}
+_KNOWN_SURNAME = re.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]*")
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*")
 _CAPITALIZED_RUN = re.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]*(?:[ ]+[A-Z][a-z][\w'’-]*){1,2}\b")
 # "Analysts at the Eurasia Center said": the speaker is the analysts, whom no name names.
@@ -139,6 +164,9 @@ class People:
             words = run.group().split()
             if is_full_name(words):  # "talks with Wang Yi": a later "Wang" is him
                 self.add(run.group(), run.start())
+        for word in _KNOWN_SURNAME.finditer(masked):
+            if known_full_name(word.group(), given=False):  # "Xi offered Biden": Xi is named
+                self.add(word.group(), word.start())
 
     def _add_ministry(self, tokens: list[re.Match[str]], k: int) -> None:
         words: list[str] = []
@@ -182,7 +210,7 @@ class People:
         person = self.persons.setdefault(display, Person(display, set(), pos))
         person.first_pos = min(person.first_pos, pos)
         person.mentions.append(pos)
-        person.title |= title or set()
+        person.title |= _titles(title or set())
         return display
 
     def canonical(self, name: str, pos: int | None = None) -> str:
@@ -239,10 +267,15 @@ class People:
         return next(name for m, name in seen if m >= start)
 
     def role(self, phrase: str, before: int, last: str) -> str:
-        """The person a role phrase means ("the foreign minister"), or "" when ambiguous."""
-        words = {fold(w) for w in phrase.split()}
+        """The person a role phrase means ("the foreign minister", "the press secretary of the
+        Russian president"), or "" when ambiguous; an untitled person who spoke last fits a
+        role no one else holds."""
+        folded = [fold(w) for w in phrase.split()]
+        words = _titles(set(folded))
+        cut = next((k for k, w in enumerate(folded) if k and w in {"of", "for", "to"}), None)
+        head = _titles(set(folded[:cut])) & SPECIFIC if cut is not None else set()
+        needed = head or words & SPECIFIC  # "secretary of the president": a secretary
         nat = _nationality(words)
-        needed = words & SPECIFIC
         candidates = []
         for person in self.persons.values():
             if person.first_pos > before or not person.title:
@@ -257,14 +290,27 @@ class People:
             candidates.append(person.name)
         if last in candidates:
             return last
-        return candidates[0] if len(candidates) == 1 else ""
+        if candidates:
+            return candidates[0] if len(candidates) == 1 else ""
+        return last if self._untitled_fits(last, nat) else ""
+
+    def _untitled_fits(self, name: str, nat: set[str]) -> bool:
+        """A person named without a title, of no other nationality than the role's."""
+        person = self.persons.get(name)
+        if person is None or person.title:
+            return False
+        lang = _OFFICIAL_NATIONALITY.get(official_lang(name), "")
+        return not (nat and lang and lang not in nat)
 
     def organization(self, phrase: str, pos: int) -> str:
-        """Display name of an organization phrase ("the ministry" -> "Russian Foreign Ministry")."""
+        """Display name of an organization phrase ("the ministry" -> "Russian Foreign Ministry",
+        "Interfax news agency" -> "Interfax"); "" for one that names none ("the agency")."""
         words = [w for w in phrase.split() if fold(w) not in _DETERMINERS]
         words = [re.sub(r"['’]s$", "", w) for w in words]
         if words and fold(words[-1]) == "statement":
             words.pop()
+        while len(words) > 1 and words[0].islower() and fold(words[0]) not in _BRANCHES:
+            words.pop(0)  # "the ruling Communist Party": "ruling" describes it
         if not words:
             return ""
         if fold(words[-1]) == "ministry":
@@ -272,7 +318,18 @@ class People:
                 return " ".join(w[:1].upper() + w[1:] for w in words)
             named = [(at, name) for name, at in self.ministries.items() if at < pos]
             return max(named)[1] if named else ""  # an unnamed ministry is no speaker
-        return " ".join(words) if len(words) > 1 else f"the {words[0]}"
+        kind = len(words)
+        while kind > 1 and fold(words[kind - 1]) in _ORG_KINDS:
+            kind -= 1
+        name = [w.strip("*_") for w in words[:kind]]
+        if kind < len(words) and name[-1][:1].isupper():
+            first = kind
+            while first > 0 and name[first - 1][:1].isupper():
+                first -= 1
+            return " ".join(name[first:])  # "Interfax news agency", "state-owned TASS agency"
+        if len(words) > 1:
+            return " ".join(words)
+        return f"the {words[0]}" if words[0][:1].isupper() else ""
 
     def resolve(self, phrase: str, pos: int, last: str) -> str:
         """Who a subject phrase names: a person, an organization, or "" when unknown."""
@@ -289,6 +346,8 @@ class People:
             head = folded[-2]
         if head in ORG_HEADS:
             return self.organization(phrase, pos)
+        if folded[0] in _DETERMINERS and _titled_name(tokens[1:], folded[1:]):
+            return self.add(" ".join(tokens[1:]), pos)  # "the US President Bill Clinton"
         if head in ROLE_NOUNS or folded[0] in _DETERMINERS:
             return self.role(phrase, pos, last) if head in ROLE_NOUNS else ""
         if not tokens[-1][:1].isupper():
@@ -296,3 +355,21 @@ class People:
         if any(t in _PLACE_PREPOSITIONS for t in folded[:-1]):
             return ""
         return self.add(phrase, pos)
+
+
+def _titles(words: set[str]) -> set[str]:
+    """Title words with one name per office ("press secretary" and "spokeswoman": spokesman)."""
+    out = {_TITLE_SYNONYMS.get(w, w) for w in words}
+    if {"press", "secretary"} <= out:
+        out.add("spokesman")
+    return out
+
+
+def _titled_name(tokens: list[str], folded: list[str]) -> bool:
+    """Titles then a capitalized name ("US President Bill Clinton"), at least one a role."""
+    k = 0
+    while k < len(tokens) and (folded[k] in TITLE_WORDS or folded[k] in ROLE_NOUNS):
+        k += 1
+    name = tokens[k:]
+    roles = set(folded[:k]) & ROLE_NOUNS
+    return bool(roles) and 0 < len(name) <= 3 and all(t[:1].isupper() for t in name)

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from drift.quotes.marks import RawSpan, pair_marks, paragraphs
 
 _TRIM = "*_"  # Markdown emphasis left around a quote; all whitespace goes too
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)*_]*\s+(?=[\"'“‘«(*_]*[A-Z0-9])")
+# A sentence starts with a capital, or with a quote mark before masked (x-ed) quoted words.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)*_]*\s+(?=[\"'“‘«(*_]*[A-Z0-9]|[\"“«„‘]+x)")
 _ABBREVIATIONS = frozenset(
     [
         "mr",

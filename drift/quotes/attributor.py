@@ -1,0 +1,146 @@
+"""Who said each quoted span of a document: the reporting clause that attributes it, read with
+English reporting grammar, or the speaker it continues."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from drift.quotes.attribution import Clause
+from drift.quotes.people import People
+from drift.quotes.spans import Span
+
+_GAP_AFTER = re.compile(r"[\s,.;:—–-]*")
+_LEAD_IN = re.compile(r"[^.!?\"“”«»„]{0,60}:\s*")  # "Olmert told his host: “..."
+_BEFORE_SUBJECT = re.compile(r",[\s\"'“”‘’«»]*$")  # `..., X said` / `...,” X said`
+
+
+def resolve_clauses(clauses: list[Clause], people: People, masked: str) -> list[tuple[str, str]]:
+    """(speaker, last person before it) for each clause, read in document order; an elided
+    subject (", adding:") is the previous clause's in the same sentence."""
+    out: list[tuple[str, str]] = []
+    last = ""
+    for k, clause in enumerate(clauses):
+        if clause.elided:
+            prev = clauses[k - 1] if k else None
+            same = prev is not None and not re.search(
+                r"[.!?]\s", masked[prev.verb_end : clause.verb_start]
+            )
+            speaker = out[-1][0] if same else ""
+        else:
+            speaker = people.resolve(clause.subject, clause.verb_start, last)
+        out.append((speaker, last))
+        if speaker and speaker in people.persons:
+            last = speaker
+    return out
+
+
+class Attributor:
+    """Finds the reporting clause of each span of one document."""
+
+    def __init__(self, masked: str, clauses: list[Clause], speakers: list[tuple[str, str]]) -> None:
+        self.masked, self.clauses, self.speakers = masked, clauses, speakers
+        self.starts = [c.verb_start for c in clauses]
+
+    def _between(self, lo: int, hi: int) -> list[tuple[Clause, str]]:
+        """Clauses whose verb starts in `lo:hi`, with their speakers."""
+        a, b = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        return [(self.clauses[k], self.speakers[k][0]) for k in range(a, b)]
+
+    def speaker(self, span: Span, sentence: tuple[int, int], term: bool) -> tuple[str, bool]:
+        """The speaker of `span` within its sentence, and whether any clause attributes it (a
+        clause may name nobody: "the official said")."""
+        lo, hi = sentence
+        mark = span.open_pos if span.open_pos >= 0 else span.start
+        lead = self.lead_in(lo, mark)
+        if lead is not None:
+            return lead, True
+        attributed = False
+        if not term or span.close_pos >= 0:
+            found, attributed = self.after(span, lo)
+            if found:
+                return found, True
+        before = self.before(lo, mark, first=term)
+        if before is not None:
+            return before, True
+        final = self.final(span, hi)
+        if final is not None:
+            return final, True
+        return "", attributed
+
+    def lead_in(self, lo: int, mark: int) -> str | None:
+        """ "X told his host: “...": the clause a colon ends just before the quote."""
+        found = [
+            (c, s) for c, s in self._between(lo, mark) if c.verb_end <= mark and not c.subject_after
+        ]
+        if not found:
+            return None
+        clause, speaker = found[-1]
+        if not _LEAD_IN.fullmatch(self.masked, clause.verb_end, mark):
+            return None
+        return speaker or None
+
+    def after(self, span: Span, sent_lo: int) -> tuple[str, bool]:
+        """Speaker of a clause right after the closing mark: `,” he said` / `,” said X`, and
+        whether there is one. "..., according to the ministry" names a source: a speaker
+        named earlier in the sentence (`Wang said ties were “solid”, according to the
+        ministry`) comes first."""
+        if span.close_pos < 0:
+            return "", False
+        lo = span.close_pos + 1
+        k = bisect.bisect_left(self.starts, lo)
+        if k == len(self.clauses):
+            return "", False
+        clause, speaker = self.clauses[k], self.speakers[k][0]
+        head = clause.verb_start if clause.subject_after else clause.subject_start
+        if clause.lead >= 0:
+            head = min(head, clause.lead)
+        gap = self.masked[lo:head] if head - lo < 200 else "."
+        if not _GAP_AFTER.fullmatch(gap) or "\n" in gap:
+            return "", False
+        if not clause.subject_after and not clause.ends:
+            return "", False  # `”, Zhao said the approach ...`: Zhao says something else
+        if clause.source:
+            earlier = self.before(sent_lo, span.open_pos if span.open_pos >= 0 else span.start)
+            return earlier or speaker, True
+        return speaker, True
+
+    def before(self, lo: int, mark: int, first: bool = False) -> str | None:
+        """Speaker of a clause earlier in the sentence (`X said “...`), the first one for terms;
+        None when no clause there names anyone."""
+        named = [(c, s) for c, s in self._between(lo, mark) if s and c.verb_end <= mark]
+        found = [s for c, s in named if not c.source] or [s for _, s in named]
+        if not found:
+            return None  # "according to TASS, Wang said": the source only when no one spoke
+        return found[0] if first else found[-1]
+
+    def final(self, span: Span, hi: int) -> str | None:
+        """ "The drills are a “punishment” and a “warning,” spokesman Li Xi said": a clause
+        that closes the sentence after a comma attributes all of it."""
+        lo = span.close_pos + 1 if span.close_pos >= 0 else span.end
+        for clause, speaker in self._between(lo, hi):
+            head = clause.verb_start if clause.subject_after else clause.subject_start
+            if clause.lead >= 0:
+                head = min(head, clause.lead)
+            if (clause.ends or clause.subject_after) and _BEFORE_SUBJECT.search(
+                self.masked, max(lo, head - 8), head
+            ):
+                return speaker or None
+        return None
+
+    def last_speaker(self, lo: int, pos: int) -> tuple[int, str]:
+        """The latest clause in `lo:pos` that names someone, with its offset ((-1, "") if none)."""
+        for clause, speaker in reversed(self._between(lo, pos)):
+            if speaker and clause.verb_end <= pos:
+                return clause.verb_start, speaker
+        return -1, ""
+
+    def splits(self, prev: Span, span: Span) -> bool:
+        """“A,” he said, “B.”: an attribution between two spans of one sentence splits a quote."""
+        if prev.close_pos < 0 or span.open_pos < 0 or prev.para != span.para:
+            return False
+        lo, hi = prev.close_pos + 1, span.open_pos
+        gap = self.masked[lo:hi]
+        if len(gap) > 80 or not gap.rstrip().endswith((",", ":")) or re.search(r"[.!?]", gap):
+            return False
+        return bool(self._between(lo, hi))
