@@ -98,6 +98,23 @@ def test_numbers_entities_and_modals() -> None:
     assert S.tense_drift < modal.drift < S.polarity_drift
 
 
+def test_a_change_of_modal_meaning_outweighs_a_change_of_its_strength() -> None:
+    """must / should stays inside obligation (Biber's groups); will / must changes prediction to
+    obligation; certainty said by another adverb in another place is no change at all."""
+    strength = sub(
+        side("must", "An aggressor must know"), side("should", "An aggressor should know")
+    )
+    meaning = sub(side("will", "It will be achieved"), side("must", "It must be achieved"))
+    assert strength.type == meaning.type == "modality"
+    assert S.tense_drift < strength.drift < meaning.drift
+    same = sub(
+        side("surely will be", "there surely will be conflict"),
+        side("will inevitably be", "there will inevitably be conflict"),
+    )
+    assert same.type != "modality" and same.drift <= S.synonym_drift
+    assert "same modal meaning" in same.evidence
+
+
 def test_degree_words_and_forms() -> None:
     dropped = gap_verdict(
         side("very", "a very serious stage"), side("", "a serious stage"), 0.0, "omission", S

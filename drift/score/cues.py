@@ -25,7 +25,10 @@ _NEGATIVE_AFFIX = re.compile(r"^(?:un|non|in|im|ir|il|dis)[a-z]{4,}$|^[a-z]{3,}l
 
 # Modal meaning classes, strongest commitment first (Biber et al. 6.6.1).
 MODAL_CLASSES: dict[str, tuple[str, ...]] = {
-    "certainty": ("certainly", "definitely", "surely", "undoubtedly", "convinced", "sure"),
+    "certainty": (
+        *("certainly", "definitely", "surely", "undoubtedly", "convinced", "sure"),
+        *("inevitably", "inevitable", "unavoidably", "unavoidable", "undeniably"),
+    ),
     "necessity": ("must", "have to", "has to", "need to", "needs to", "obliged", "necessary"),
     "prediction": ("will", "shall", "would", "going to", "wo"),
     "obligation": ("should", "ought", "ought to"),
@@ -44,6 +47,19 @@ _MODAL_STRENGTH = {
     "opinion": 2,
     "possibility": 4,
     "hedge": 4,
+}
+# The three meaning groups of the English modals (Biber et al. 6.6.1: permission / possibility /
+# ability, obligation / necessity, volition / prediction), and stance (certainty and hedges):
+# "must" / "should" moves the strength of one obligation, "will" / "must" changes what is said.
+MODAL_KINDS = {
+    "ability": "possibility",
+    "possibility": "possibility",
+    "necessity": "necessity",
+    "obligation": "necessity",
+    "prediction": "prediction",
+    "certainty": "stance",
+    "opinion": "stance",
+    "hedge": "stance",
 }
 MODAL_CLASS: dict[str, str] = {
     word: name for name, words in MODAL_CLASSES.items() for word in words
@@ -208,3 +224,8 @@ def modal_strength(classes: Iterable[str], amplified: bool = False) -> int | Non
     if not values:
         return None
     return max(0, min(values) - 1) if amplified else min(values)
+
+
+def modal_kinds(classes: Iterable[str]) -> frozenset[str]:
+    """The Biber groups (or stance) of the modal classes present."""
+    return frozenset(MODAL_KINDS[c] for c in classes)

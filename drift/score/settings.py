@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sacrebleu import __version__ as sacrebleu_version
 
-SCORE_VERSION = "2.1"
+SCORE_VERSION = "2.2"
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,10 @@ class ScoreSettings:
     reword_span: float = 0.6  # ...plus this much times (1 - similarity)
     degree_drift: float = 0.45
     tense_drift: float = 0.2  # "will" against no modal
-    modality_drift: float = 0.4  # modal class changed...
+    modality_drift: float = 0.4  # modal meaning changed (will / must)...
+    modality_strength_drift: float = (
+        0.3  # ...or only its strength, inside one group (must / should)
+    )
     modality_step: float = 0.075  # ...plus this per step of commitment (certain 0 .. hedge 4)
     modality_max: float = 0.7
 
@@ -61,6 +64,7 @@ class ScoreSettings:
             f"sp{self.spelling_drift:g}-syn{self.synonym_drift:g}-pol{self.polarity_drift:g}"
             f"-num{self.number_drift:g}-ent{self.entity_drift:g}-sense{self.sense_floor:g}:{self.sense_ceil:g}"
             f"-unk{low:g}:{high:g}-deg{self.degree_drift:g}-mod{self.modality_drift:g}"
+            f":{self.modality_strength_drift:g}"
         )
 
     def signature(self, embedder: str = "e5") -> str:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from drift.score.cues import (
     is_ordinal,
+    modal_kinds,
     modal_strength,
     negative_affix,
     pronoun,
@@ -37,8 +38,9 @@ def polarity_shift(a: Side, b: Side) -> str:
 
 
 def modality_shift(a: Side, b: Side, settings: ScoreSettings) -> Verdict | None:
-    """Modal meaning moved: classes differ; drift grows with the distance in commitment."""
-    if a.cues.modals == b.cues.modals:
+    """Modal meaning moved: classes differ; drift grows with the distance in commitment, from a
+    lower base when both sides stay inside one group of modal meaning (must / should)."""
+    if sorted(a.cues.modals) == sorted(b.cues.modals):  # "surely will" / "will inevitably"
         return None
     sa = modal_strength(a.cues.modals, bool(a.cues.amplifiers))
     sb = modal_strength(b.cues.modals, bool(b.cues.amplifiers))
@@ -48,7 +50,10 @@ def modality_shift(a: Side, b: Side, settings: ScoreSettings) -> Verdict | None:
     if {sa, sb} <= {None, 1}:  # "will" against none: future tense, not modality
         return Verdict("modality", evidence + " (tense)", settings.tense_drift)
     steps = abs((sa if sa is not None else 0) - (sb if sb is not None else 0))
-    drift = settings.modality_drift + settings.modality_step * steps
+    ka, kb = modal_kinds(a.cues.modals), modal_kinds(b.cues.modals)
+    same_kind = bool(ka and kb) and ka == kb  # one modal meaning, stronger or weaker
+    base = settings.modality_strength_drift if same_kind else settings.modality_drift
+    drift = base + settings.modality_step * steps
     return Verdict("modality", evidence, min(drift, settings.modality_max))
 
 

@@ -136,6 +136,10 @@ def _words_verdict(
 ) -> Verdict:
     """Judge the content words: every word linked (synonym, paraphrase) or a sense change."""
     if not ca and not cb:
+        wa, wb = a.cues.modal_words, b.cues.modal_words
+        if wa and sorted(a.cues.modals) == sorted(b.cues.modals) and wa != wb:
+            same = f"same modal meaning: {' '.join(wa)} / {' '.join(wb)}"
+            return Verdict("synonym", same, settings.synonym_drift)
         return Verdict("paraphrase", "function words only", settings.spelling_drift)
     if not ca or not cb:  # "they" / "the foreigners": one side says what the other leaves out
         gap: DivergenceType = "addition" if not ca else "omission"
