@@ -150,6 +150,22 @@ def test_adjectives_of_one_wordnet_cluster_are_graded_by_the_other_evidence() ->
     assert same_source.drift == S.synonym_drift
 
 
+def test_a_word_missing_from_the_dictionaries_links_to_its_derived_form() -> None:
+    """ "demilitarization" is in no dictionary here, but it is "demilitarise" with another suffix:
+    a dictionary gap, not a different word; unrelated words keep their stems apart."""
+    linked = sub(
+        side("demilitarise", "we will demilitarise Ukraine", "demilitarise"),
+        side("demilitarization", "the demilitarization of Ukraine", "demilitarization"),
+    )
+    assert linked.type == "synonym" and linked.drift == S.near_synonym_drift
+    assert "demilitar-" in linked.evidence
+    apart = sub(
+        side("situational", "situational changes", "situational"),
+        side("circumstantial", "circumstantial changes", "circumstantial"),
+    )
+    assert apart.type == "sense"
+
+
 def test_unrelated_known_words_are_a_sense_change_and_unknown_words_stay_in_the_middle() -> None:
     sense = sub(
         side("multipolar", "a multipolar order", ("multipolar", {"многополярный"})),

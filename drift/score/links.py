@@ -88,6 +88,35 @@ def name_variant(x: str, y: str) -> bool:
     return min(len(x), len(y)) >= 4 and (Levenshtein.distance(x, y) <= 2 or x[:5] == y[:5])
 
 
+# English derivational suffixes, longest first (Quirk et al., Appendix I.3): "demilitarise" and
+# "demilitarization" are one stem, whichever of them a dictionary lists.
+_SUFFIXES = (
+    *("isation", "ization", "ification", "ation", "ition", "ment", "ness", "ity", "ism", "ist"),
+    *("ise", "ize", "ify", "al", "ally", "ly", "ive", "ic", "ical", "ed", "ing", "er", "s"),
+)
+_SUFFIXES_BY_LENGTH = tuple(sorted(_SUFFIXES, key=len, reverse=True))
+MIN_STEM = 5
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    for suffix in _SUFFIXES_BY_LENGTH:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            return word[: -len(suffix)]
+    return word
+
+
+def _both_known(a: str, b: str, semantics: Semantics | None) -> bool:
+    return semantics is not None and semantics.known(a) and semantics.known(b)
+
+
+def common_stem(a: str, b: str) -> str:
+    """The stem two words derive from by a suffix ("demilitar" of "demilitarise" and
+    "demilitarization"), or "" when they do not share one of at least MIN_STEM letters."""
+    sa, sb = _stem(a), _stem(b)
+    return sa if sa == sb and len(sa) >= MIN_STEM and a.lower() != b.lower() else ""
+
+
 def link(a: Word, b: Word, lang: str, semantics: Semantics | None) -> Link | None:
     """The strongest link between two words, or None when nothing relates them."""
     if same_word(a.text, b.text):
@@ -107,6 +136,10 @@ def link(a: Word, b: Word, lang: str, semantics: Semantics | None) -> Link | Non
     )
     if shared and weaker:
         return Link(a.text, b.text, "source", f"{lang}: both → {shared[0]}")
+    if found is None and not _both_known(a.text, b.text, semantics):  # a dictionary gap
+        stem = common_stem(a.text, b.text)
+        if stem:
+            return Link(a.text, b.text, "derivation", f"derived forms of one stem: {stem}-")
     return found
 
 
