@@ -37,6 +37,9 @@ _ACCORDING = re.compile(r"\baccording to\s+([^,.;:!?\n\"“”«»]{2,80})", re.
 _PASSIVE = re.compile(r"\b(\w+)\s+by\s+(?=\S)")
 _DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "our"])
 _POSSESSIVE = re.compile(r"['’]s\s+(\w+)\b")
+_CAME_REPLY = re.compile(
+    r"\bcame\s+(his|her|their)\s+(?:reply|response|answer|retort)\b", re.IGNORECASE
+)  # "“...,” came his reply"
 _PAREN_BEFORE = re.compile(r"\([^()\n]{1,30}\)\s*$")  # "Zhao Lijian (pictured) noted"
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n\"“”]\s*)$")
 # ", Sergey Lavrov," after a role phrase: the name the role stands for.
@@ -262,6 +265,8 @@ def find_clauses(masked: str) -> list[Clause]:
         )
         if subject:
             clauses.append(Clause(start, end, subject, subject_start, True))
+    for match in _CAME_REPLY.finditer(masked):
+        clauses.append(Clause(match.start(), match.end(), match.group(1), match.start(1), True))
     clauses.extend(_passive_clauses(masked))
     clauses.extend(_possessive_clauses(masked))
     for match in _ACCORDING.finditer(masked):

@@ -35,6 +35,12 @@ def resolve_clauses(clauses: list[Clause], people: People, masked: str) -> list[
     return out
 
 
+def _head(clause: Clause) -> int:
+    """Where a clause starts: its verb when inverted ("said Lavrov"), else its subject phrase."""
+    head = clause.verb_start if clause.subject_after else clause.subject_start
+    return min(head, clause.lead) if clause.lead >= 0 else head
+
+
 class Attributor:
     """Finds the reporting clause of each span of one document."""
 
@@ -92,9 +98,7 @@ class Attributor:
         if k == len(self.clauses):
             return "", False
         clause, speaker = self.clauses[k], self.speakers[k][0]
-        head = clause.verb_start if clause.subject_after else clause.subject_start
-        if clause.lead >= 0:
-            head = min(head, clause.lead)
+        head = _head(clause)
         gap = self.masked[lo:head] if head - lo < 200 else "."
         if not _GAP_AFTER.fullmatch(gap) or "\n" in gap:
             return "", False
@@ -119,9 +123,7 @@ class Attributor:
         that closes the sentence after a comma attributes all of it."""
         lo = span.close_pos + 1 if span.close_pos >= 0 else span.end
         for clause, speaker in self._between(lo, hi):
-            head = clause.verb_start if clause.subject_after else clause.subject_start
-            if clause.lead >= 0:
-                head = min(head, clause.lead)
+            head = _head(clause)
             if (clause.ends or clause.subject_after) and _BEFORE_SUBJECT.search(
                 self.masked, max(lo, head - 8), head
             ):
@@ -143,4 +145,5 @@ class Attributor:
         gap = self.masked[lo:hi]
         if len(gap) > 80 or not gap.rstrip().endswith((",", ":")) or re.search(r"[.!?]", gap):
             return False
-        return bool(self._between(lo, hi))
+        between = self._between(lo, hi)  # the clause must start the gap: not "and X told Y:"
+        return bool(between) and bool(_GAP_AFTER.fullmatch(self.masked, lo, _head(between[0][0])))

@@ -100,7 +100,7 @@ PLACES = frozenset(
         "tunxi",
     ]
 )
-PRONOUNS = frozenset({"he", "she"})
+PRONOUNS = frozenset({"he", "she", "his", "her"})
 _BRANCHES = frozenset({"foreign", "defense", "defence", "interior", "finance", "justice"})
 ORG_HEADS = frozenset(
     [
@@ -122,6 +122,9 @@ _ORG_KINDS = frozenset(["news", "agency", "wire", "newspaper", "daily", "outlet"
 # One office under several names: "press secretary" and "spokeswoman" are a spokesman.
 _TITLE_SYNONYMS = {"spokeswoman": "spokesman", "spokesperson": "spokesman"}
 _OFFICIAL_NATIONALITY = {"ru": "ru", "zh": "zh"}
+# A mention that opens its sentence, titles allowed before it: the sentence's subject.
+_SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:[A-Z][\w'’.-]*\s+){0,4}$")
+_SUBJECT_REACH = 600  # characters back a pronoun looks for a new sentence subject
 _KNOWN_SURNAME = re.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]*")
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*")
 _CAPITALIZED_RUN = re.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]*(?:[ ]+[A-Z][a-z][\w'’-]*){1,2}\b")
@@ -164,8 +167,18 @@ class People:
             words = run.group().split()
             if is_full_name(words):  # "talks with Wang Yi": a later "Wang" is him
                 self.add(run.group(), run.start())
+        parts = {
+            fold(t)
+            for p in self.persons
+            if len(p.split()) > 1
+            for t in (p.split() if is_chinese_name(p.split()) else p.split()[-1:])
+        }
         for word in _KNOWN_SURNAME.finditer(masked):
-            if known_full_name(word.group(), given=False):  # "Xi offered Biden": Xi is named
+            # "Deng wasn't sure" after "Deng Xiaoping"; "Xi offered Biden": a known official
+            folded = fold(word.group())
+            if folded in PRONOUNS or folded in TITLE_WORDS:
+                continue
+            if folded in parts or known_full_name(word.group(), given=False):
                 self.add(word.group(), word.start())
 
     def _add_ministry(self, tokens: list[re.Match[str]], k: int) -> None:
@@ -266,6 +279,28 @@ class People:
         start = max(self.masked.rfind(c, 0, latest) for c in ".!?\n") + 1
         return next(name for m, name in seen if m >= start)
 
+    def pronoun(self, pos: int, last: str) -> str:
+        """Whom "he" at `pos` means: the last speaker, unless a sentence since opened with
+        someone else ("Gorbachev told Deng: ... Deng wasn't so sure. ... came his reply")."""
+        if not last:
+            return self.last_named(pos)
+        opened = [
+            (m, p.name)
+            for p in self.persons.values()
+            for m in p.mentions
+            if pos - _SUBJECT_REACH <= m < pos
+            and _SENTENCE_SUBJECT.search(self.masked, max(0, m - 80), m)
+        ]
+        if not opened:
+            return last
+        at, subject = max(opened)
+        recent = (
+            any(at <= m < pos for m in self.persons[last].mentions)
+            if last in self.persons
+            else False
+        )
+        return last if recent or subject == last else subject
+
     def role(self, phrase: str, before: int, last: str) -> str:
         """The person a role phrase means ("the foreign minister", "the press secretary of the
         Russian president"), or "" when ambiguous; an untitled person who spoke last fits a
@@ -292,7 +327,7 @@ class People:
             return last
         if candidates:
             return candidates[0] if len(candidates) == 1 else ""
-        return last if self._untitled_fits(last, nat) else ""
+        return last if needed and self._untitled_fits(last, nat) else ""
 
     def _untitled_fits(self, name: str, nat: set[str]) -> bool:
         """A person named without a title, of no other nationality than the role's."""
@@ -338,7 +373,7 @@ class People:
         if not tokens:
             return ""
         if len(tokens) == 1 and folded[0] in PRONOUNS:
-            return last or self.last_named(pos)
+            return self.pronoun(pos, last)
         if "and" in folded or " ".join(folded) in PLACES or folded[-1] in PLACES:
             return ""
         head = folded[folded.index("of") - 1] if "of" in folded[1:] else folded[-1]
@@ -361,15 +396,14 @@ def _titles(words: set[str]) -> set[str]:
     """Title words with one name per office ("press secretary" and "spokeswoman": spokesman)."""
     out = {_TITLE_SYNONYMS.get(w, w) for w in words}
     if {"press", "secretary"} <= out:
-        out.add("spokesman")
+        out = (out - {"secretary"}) | {"spokesman"}
     return out
 
 
 def _titled_name(tokens: list[str], folded: list[str]) -> bool:
-    """Titles then a capitalized name ("US President Bill Clinton"), at least one a role."""
-    k = 0
-    while k < len(tokens) and (folded[k] in TITLE_WORDS or folded[k] in ROLE_NOUNS):
-        k += 1
-    name = tokens[k:]
-    roles = set(folded[:k]) & ROLE_NOUNS
-    return bool(roles) and 0 < len(name) <= 3 and all(t[:1].isupper() for t in name)
+    """A role noun then a capitalized name closing the phrase ("US President Bill Clinton",
+    "Chinese Foreign Ministry spokeswoman Hua Chunying")."""
+    k = len(tokens)
+    while k > 0 and tokens[k - 1][:1].isupper() and folded[k - 1] not in TITLE_WORDS | ROLE_NOUNS:
+        k -= 1
+    return 0 < len(tokens) - k <= 3 and k > 0 and folded[k - 1] in ROLE_NOUNS
