@@ -131,7 +131,7 @@ def test_unknown_source_language_is_a_usage_error() -> None:
 
 def test_signature_names_metric_settings_and_weights() -> None:
     sig = ScoreSettings(w_lex=0.6).signature("e5")
-    assert sig.startswith("score:2.3|chrF:c6w2b2|chrF-zh:c6w0b2|chrF-orig:b10|embed:e5|w_lex:0.6|")
+    assert sig.startswith("score:2.4|chrF:c6w2b2|chrF-zh:c6w0b2|chrF-orig:b10|embed:e5|w_lex:0.6|")
     assert sig != ScoreSettings().signature("e5")
 
 
@@ -153,3 +153,23 @@ def test_an_omission_moved_elsewhere_in_the_other_quote_drifts_less() -> None:
         quotes={"qa": a, "qb": whole_b},
     )
     assert wide.drift < alone.drift
+
+
+def test_an_addition_whose_word_the_other_quote_uses_elsewhere_is_not_a_move() -> None:
+    """ "in your country" is not "moved" to "We are a multidenominational country": a word found
+    only scattered in the other quote counts half, the same phrase counts whole."""
+    from score_seeds import make_lexicon_back
+
+    a = "We are a multidenominational country. Nothing else will grow."
+    b = "Nothing will grow in your country."
+    moved_a = "In your country, nothing else will grow."
+    scored = {}
+    for name, other in (("scattered", a), ("moved", moved_a)):
+        gap = Divergence("g", "qa", "qb", "a", "b", "", "in your country", "insertion", other, b)
+        (s,) = score_divergences(
+            [gap], source_lang={"g": "ru"}, back=make_lexicon_back(), embedder=None
+        )
+        scored[name] = s
+    assert scored["moved"].drift == 0.0
+    assert scored["scattered"].type == "addition"
+    assert 0.0 < scored["scattered"].drift < ScoreSettings().gap_weight

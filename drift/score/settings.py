@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sacrebleu import __version__ as sacrebleu_version
 
-SCORE_VERSION = "2.3"
+SCORE_VERSION = "2.4"
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,8 @@ class ScoreSettings:
     cos_floor: float = 0.80  # e5 cosine mapped to similarity 0 (e5 cosines are compressed)
     cos_ceil: float = 0.95  # e5 cosine mapped to similarity 1
     function_weight: float = 0.25  # drift multiplier for spans of function words only
-    gap_weight: float = 0.6  # drift of an inserted or omitted content span
+    gap_weight: float = 0.6  # drift of an inserted or omitted content span...
+    scattered_weight: float = 0.5  # ...less each of its words the other side has, not in one run
     char_order: int = 6
     word_order: int = 2  # chrF++; Chinese uses 0 (no spaces between words)
     beta: int = 2
@@ -76,6 +77,6 @@ class ScoreSettings:
             f"|w_lex:{self.w_lex:g}|w_emb:{self.w_emb:g}|w_en:{self.w_en:g}"
             f"|w_sent:{self.w_sentence:g}@{self.sentence_floor:g}"
             f"|cos:{self.cos_floor:g}-{self.cos_ceil:g}|fn:{self.function_weight:g}"
-            f"|gap:{self.gap_weight:g}|types:{self.type_signature()}"
+            f"|gap:{self.gap_weight:g}:{self.scattered_weight:g}|types:{self.type_signature()}"
             f"|sacrebleu:{sacrebleu_version}"
         )

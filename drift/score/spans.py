@@ -96,21 +96,35 @@ def present_share(
     other_context: str,
     lem: Lemmatizer,
     other_units: Sequence[frozenset[str]] = (),
+    scattered: float = 1.0,
 ) -> float:
     """How much of a span only one rendering has appears elsewhere in the other rendering.
 
     Elsewhere is the other side's whole quote: its English lemmas, and its lexicon candidates
     (so "as a result of this stage" finds "phase" through этап when the other quote moved it).
+    Words found only scattered, not as the span's own run of words, count `scattered` each:
+    "in your country" is not moved to "We are a multidenominational country".
     """
     if not span.content:
         return 0.0
     elsewhere = set(lem.content(other_context, "en"))
     pool = frozenset().union(*other_units) if other_units else frozenset()
     found = [w in elsewhere for w in span.en_words]
+    share = sum(found) / len(found)
     if span.units and pool:
         found_units = [bool(unit & pool) for unit in span.units]
-        return max(sum(found) / len(found), sum(found_units) / len(found_units))
-    return sum(found) / len(found)
+        share = max(share, sum(found_units) / len(found_units))
+    if share and not as_run(span.text, other_context, lem):
+        share *= scattered
+    return share
+
+
+def as_run(span: str, text: str, lem: Lemmatizer) -> bool:
+    """Whether `text` holds the words of `span` (lemmas, function words too) in one run."""
+    mine = [w for w, _ in lem.words(span, "en")]
+    theirs = [w for w, _ in lem.words(text, "en")]
+    n = len(mine)
+    return bool(n) and any(theirs[i : i + n] == mine for i in range(len(theirs) - n + 1))
 
 
 def score_divergences(
@@ -181,7 +195,8 @@ def score_divergences(
                 else (b, side_b, d.quote_b, d.quote_a)
             )
             other = quotes.get(there, d.context_b if gap is a else d.context_a)
-            share = present_share(gap, other, lem, cands.units(other, other, lang))
+            units = cands.units(other, other, lang)
+            share = present_share(gap, other, lem, units, settings.scattered_weight)
             span = Side.of(span.span, span.words, quotes.get(here, span.rendering))
             verdict = gap_verdict(span, Side.of("", (), other), share, d.kind, settings)
         original = originals.get(d.group_id)
