@@ -166,6 +166,21 @@ def test_a_word_missing_from_the_dictionaries_links_to_its_derived_form() -> Non
     assert apart.type == "sense"
 
 
+def test_two_superlatives_are_no_change_of_degree() -> None:
+    """ "the most consequential" is a superlative like "the biggest", not an added amplifier;
+    a superlative against a plain form still moves the degree."""
+    both = sub(
+        side("the biggest", "the biggest challenge", "biggest"),
+        side("the most consequential", "the most consequential challenge", "consequential"),
+    )
+    assert both.type != "degree"
+    one = sub(
+        side("the most radical", "the most radical Islamist", "radical"),
+        side("a radical", "a radical Islamist", "radical"),
+    )
+    assert one.type == "degree" and "superlative" in one.evidence
+
+
 def test_unrelated_known_words_are_a_sense_change_and_unknown_words_stay_in_the_middle() -> None:
     sense = sub(
         side("multipolar", "a multipolar order", ("multipolar", {"многополярный"})),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 # Words and multi-word forms that negate the clause they stand in.
 NEGATORS = frozenset(
@@ -65,9 +66,10 @@ MODAL_CLASS: dict[str, str] = {
     word: name for name, words in MODAL_CLASSES.items() for word in words
 }
 
-# Degree adverbs that raise or lower intensity (Quirk et al. 7.33: amplifiers and downtoners).
+# Degree adverbs that raise or lower intensity (Quirk et al. 7.33: amplifiers and downtoners);
+# "most" is not one: it makes a superlative ("the most radical"), read as such.
 AMPLIFIERS = frozenset(
-    {"very", "extremely", "highly", "most", "so", "too", "completely", "absolutely", "totally"}
+    {"very", "extremely", "highly", "so", "too", "completely", "absolutely", "totally"}
     | {"utterly", "deeply", "greatly", "significantly", "seriously", "fully", "entirely"}
     | {"particularly", "especially", "truly", "really", "enormously", "immensely", "much"}
     | {"firmly", "strongly", "fundamentally", "categorically"}
@@ -135,6 +137,12 @@ def words(text: str) -> list[str]:
     return out
 
 
+def _most_modal(tokens: list[str]) -> list[str]:
+    """ "most" amplifies a modal word ("most likely"); before any other word it forms a
+    superlative ("the most radical", read by `superlative`) or a quantifier ("most people")."""
+    return [w for w, nxt in pairwise(tokens) if w == "most" and nxt in MODAL_CLASS]
+
+
 def is_ordinal(word: str) -> bool:
     """ "20th", "1st": a number that names a position rather than a quantity."""
     return bool(_ORDINAL.match(word))
@@ -179,7 +187,7 @@ def cues(span: str, context: str = "") -> Cues:
         negations=tuple(negations),
         modals=tuple(MODAL_CLASS[w] for w in modal_words),
         modal_words=tuple(modal_words),
-        amplifiers=tuple(_phrases(tokens, AMPLIFIERS)),
+        amplifiers=tuple(_phrases(tokens, AMPLIFIERS) + _most_modal(tokens)),
         downtoners=tuple(_phrases(tokens, DOWNTONERS)),
         numbers=tuple(w for w in tokens if w[0].isdigit() or w in NUMBER_WORDS or w in UNITS),
         names=tuple(names(span, context)),
