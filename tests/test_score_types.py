@@ -181,6 +181,18 @@ def test_two_superlatives_are_no_change_of_degree() -> None:
     assert one.type == "degree" and "superlative" in one.evidence
 
 
+def test_an_added_focusing_only_is_not_a_change_of_intensity() -> None:
+    """ "will only get burnt" against "get burned": "only" focuses, it does not tone down."""
+    added = gap_verdict(
+        side("only", "Those who play with fire will only get burnt"),
+        side("", "If you play with fire, you get burned"),
+        0.0,
+        "insertion",
+        S,
+    )
+    assert added.type != "degree" and added.drift < S.degree_drift
+
+
 def test_unrelated_known_words_are_a_sense_change_and_unknown_words_stay_in_the_middle() -> None:
     sense = sub(
         side("multipolar", "a multipolar order", ("multipolar", {"многополярный"})),

@@ -67,7 +67,8 @@ MODAL_CLASS: dict[str, str] = {
 }
 
 # Degree adverbs that raise or lower intensity (Quirk et al. 7.33: amplifiers and downtoners);
-# "most" is not one: it makes a superlative ("the most radical"), read as such.
+# "most" is not one: it makes a superlative ("the most radical"), read as such; nor are the
+# focusing "only", "merely", "just", "even" (restrictive and additive subjuncts, Quirk 8.116).
 AMPLIFIERS = frozenset(
     {"very", "extremely", "highly", "so", "too", "completely", "absolutely", "totally"}
     | {"utterly", "deeply", "greatly", "significantly", "seriously", "fully", "entirely"}
@@ -76,7 +77,7 @@ AMPLIFIERS = frozenset(
 )
 DOWNTONERS = frozenset(
     {"somewhat", "rather", "fairly", "quite", "slightly", "partly", "partially", "relatively"}
-    | {"a bit", "a little", "almost", "nearly", "barely", "hardly", "merely", "only"}
+    | {"a bit", "a little", "almost", "nearly", "barely", "hardly"}
 )
 
 NUMBER_WORDS = frozenset(
