@@ -18,6 +18,7 @@ import pandas as pd
 from drift import pipeline
 from drift import report as rep
 from drift.corpus import DEFAULT_MAX_BYTES
+from drift.engine import check_engine
 from drift.pipeline import RunOptions, Timer
 from drift.publish import publish
 from drift.records import Failure, Original
@@ -71,16 +72,16 @@ class Report:
             }
         return rep.summarize(self.divergences, self.groups, top=top, labels=labels)
 
-    def save(self, out_dir: str | Path) -> list[Path]:
-        """Write quotes.csv, groups.csv, divergences.csv, report.html and run.json to `out_dir`.
+    def save(self, out_dir: str | Path, format: str = "csv") -> list[Path]:
+        """Write quotes, groups and divergences (`format` csv or parquet), report.html and
+        run.json to `out_dir`.
 
         Everything is rendered first, then published as one set (`drift.publish`): a reader, or
         a run killed at any moment, sees the complete previous set or the complete new one.
         """
+        tables = {"quotes": self.quotes, "groups": self.groups, "divergences": self.divergences}
         contents = {
-            "quotes.csv": rep.csv_text(self.quotes),
-            "groups.csv": rep.csv_text(self.groups),
-            "divergences.csv": rep.csv_text(self.divergences),
+            **table_contents(tables, format),
             "report.html": self.to_html(),
             "run.json": rep.run_json_text(self.meta),
         }
@@ -106,13 +107,22 @@ class Alignment:
     failures: list[Failure] = field(default_factory=list)
     processed: int = 0
 
-    def save(self, out_dir: str | Path) -> list[Path]:
-        """Write groups.csv and divergences.csv to `out_dir`, as one set (see `Report.save`)."""
-        contents = {
-            "groups.csv": rep.csv_text(self.groups),
-            "divergences.csv": rep.csv_text(self.divergences),
-        }
-        return publish(out_dir, contents, notify=_notify)
+    def save(self, out_dir: str | Path, format: str = "csv") -> list[Path]:
+        """Write groups and divergences (`format` csv or parquet) to `out_dir`, as one set (see
+        `Report.save`)."""
+        tables = {"groups": self.groups, "divergences": self.divergences}
+        return publish(out_dir, table_contents(tables, format), notify=_notify)
+
+
+def table_contents(tables: dict[str, pd.DataFrame], format: str = "csv") -> dict[str, str | bytes]:
+    """File name -> content of each table: CSV text, or Parquet bytes (`pip install
+    'drift[parquet]'`)."""
+    from drift.report.parquet import check_format, parquet_bytes
+
+    check_format(format)
+    if format == "parquet":
+        return {f"{name}.parquet": parquet_bytes(frame) for name, frame in tables.items()}
+    return {f"{name}.csv": rep.csv_text(frame) for name, frame in tables.items()}
 
 
 def find_quotes(
@@ -172,8 +182,12 @@ def run(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: bool | None = None,
     meta: PathsLike = (),
+    engine: str = "local",
 ) -> Report:
-    """The whole pipeline: quotes, groups, back-translations, drift scores, ranked divergences."""
+    """The whole pipeline: quotes, groups, back-translations, drift scores, ranked divergences.
+
+    `engine="ray"` runs it on Ray Data (the cluster RAY_ADDRESS names, else a local Ray) with
+    the same results; see docs/scale.md."""
     options = RunOptions(
         backend=backend,
         model=model,
@@ -185,12 +199,16 @@ def run(
         max_bytes=max_bytes,
         progress=progress,
     )
+    original_paths = [] if originals is None else _paths(originals)
+    if check_engine(engine) == "ray":
+        from drift.engine.ray_engine import run_ray
+
+        return run_ray(_paths(paths), original_paths, options, meta=_paths(meta))
     started = time.perf_counter()
     timer = Timer()
     extracted = pipeline.extract(
         _paths(paths), max_bytes=max_bytes, progress=progress, timer=timer, sources=_paths(meta)
     )
-    original_paths = [] if originals is None else _paths(originals)
     with timer.stage("corpus"):
         from_files, original_failures = pipeline.load_originals(original_paths)
         all_originals = _unique_originals([*extracted.corpus.originals, *from_files])
@@ -208,25 +226,34 @@ def run(
         timer=timer,
         extra_failures=original_failures,
     )
+    report = build_report(scored, timer=timer, processed=_processed(extracted))
+    report.meta["timings_s"] = _timings(timer, time.perf_counter() - started)
+    return report
+
+
+def build_report(scored: pipeline.Scored, *, timer: Timer, processed: int) -> Report:
+    """The Report of a scored run (frames, page, meta), the same whichever engine scored it."""
+    aligned = scored.aligned
+    extracted = aligned.extracted
     with timer.stage("report"):
         documents = {d.doc_id: d for d in extracted.corpus.documents}
         outlets = {d.doc_id: d.outlet for d in extracted.corpus.documents}
         scores = {(s.group_id, s.quote_id): s for s in scored.renderings}
         meta = _meta(scored)
         page = rep.PageData(
-            scored.aligned.groups,
+            aligned.groups,
             scored.divergences,
             scores,
             outlets,
             meta,
             documents=documents,
             originals=dict(scored.matched),
-            quotes={q.quote_id: q for q in aligned.extracted.quotes},
+            quotes={q.quote_id: q for q in extracted.quotes},
         )
         html = rep.render_html(page)
-        report = Report(
-            processed=_processed(extracted),
-            quotes=rep.quotes_frame(aligned.extracted.quotes),
+        return Report(
+            processed=processed,
+            quotes=rep.quotes_frame(extracted.quotes),
             groups=rep.groups_frame(aligned.groups, outlets, scores, aligned.unmatched),
             divergences=rep.scored_divergences_frame(scored.divergences),
             meta=meta,
@@ -235,8 +262,6 @@ def run(
             _page=page,
             _html=html,
         )
-    meta["timings_s"] = _timings(timer, time.perf_counter() - started)
-    return report
 
 
 def back_translate(

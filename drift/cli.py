@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 
 from drift.cli_format import DriftCommand, DriftGroup
 from drift.corpus import DEFAULT_MAX_BYTES
+from drift.engine import check_engine
 from drift.errors import DriftError
-from drift.io import REPORT_FILES, check_output_dir, check_output_file
+from drift.io import check_output_dir, check_output_file, report_files
 from drift.records import Failure
 
 app = typer.Typer(
@@ -44,14 +45,28 @@ app.add_typer(models_app, name="models")
 Paths = Annotated[
     list[Path],
     typer.Argument(
-        help="Articles (.txt .md .html .htm .jsonl .csv), quotes tables, or directories of them "
-        "(a sources.csv/sources.jsonl inside gives outlet, date and url per doc_id).",
+        help="Articles (.txt .md .html .htm), tables (.jsonl .csv .parquet, .jsonl.gz .jsonl.bz2 "
+        ".jsonl.zst, Quotebank's .json.bz2) or directories of them (a sources.csv/sources.jsonl "
+        "inside gives outlet, date and url per doc_id).",
         metavar="PATH",
         show_default=False,
     ),
 ]
 MaxSize = Annotated[
-    float, typer.Option("--max-size", help="Skip input files above this size, in MB.")
+    float,
+    typer.Option(
+        "--max-size",
+        help="Skip input files above this size, in MB; JSON-lines and Parquet tables are "
+        "streamed, so for them it bounds each row instead.",
+    ),
+]
+Format = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        help="Table format of quotes, groups and divergences: csv, or parquet "
+        "(pip install 'drift[parquet]').",
+    ),
 ]
 Backend = Annotated[
     str,
@@ -136,18 +151,21 @@ def _embedder(name: str) -> str | None:
 def quotes(
     paths: Paths,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write quotes.csv here.")
+        Path | None, typer.Option("--output", "-o", help="Write the quotes table to this file.")
     ] = None,
     max_size: MaxSize = DEFAULT_MAX_BYTES / 1024 / 1024,
     meta: Meta = None,
+    fmt: Format = "csv",
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
     """Extract quotes with their speakers from articles."""
     from drift.api import find_quotes
     from drift.report import write_csv
+    from drift.report.parquet import check_format, write_parquet
 
     _setup_logging(verbose)
+    check_format(fmt)
     if output is not None:
         check_output_file(output)
     result = find_quotes(
@@ -161,7 +179,7 @@ def quotes(
     if result.processed == 0:  # never replace earlier results with nothing
         raise typer.Exit(_exit_code(result.failures, 0))
     if output is not None:
-        write_csv(frame, output)
+        (write_parquet if fmt == "parquet" else write_csv)(frame, output)
         typer.echo(f"drift: {len(frame)} quotes written to {output}", err=True)
     elif len(frame):
         typer.echo(_table(frame, ["quote_id", "speaker", "kind", "text"]))
@@ -189,20 +207,23 @@ def align(
     paths: Paths,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write groups.csv and divergences.csv to this dir."),
+        typer.Option("--output", "-o", help="Write the groups and divergences tables to this dir."),
     ] = None,
     embedder: Embedder = "e5",
     max_size: MaxSize = DEFAULT_MAX_BYTES / 1024 / 1024,
     meta: Meta = None,
+    fmt: Format = "csv",
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
     """Group renderings of the same statement across articles; list the words that differ."""
     from drift.api import align_quotes
+    from drift.report.parquet import check_format
 
     _setup_logging(verbose)
+    check_format(fmt)
     if output is not None:
-        check_output_dir(output, ("groups.csv", "divergences.csv"))
+        check_output_dir(output, (f"groups.{fmt}", f"divergences.{fmt}"))
     result = align_quotes(
         paths,
         embedder=_embedder(embedder),
@@ -214,7 +235,7 @@ def align(
     if result.processed == 0:  # never replace earlier results with nothing
         raise typer.Exit(_exit_code(result.failures, 0))
     if output is not None:
-        result.save(output)
+        result.save(output, format=fmt)
         typer.echo(
             f"drift: {result.groups.loc[result.groups['group_id'] != '', 'group_id'].nunique()} "
             "groups, "
@@ -262,18 +283,30 @@ def run(
     ] = False,
     max_size: MaxSize = DEFAULT_MAX_BYTES / 1024 / 1024,
     meta: Meta = None,
+    fmt: Format = "csv",
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            help="local (this process), or ray: Ray Data on the cluster RAY_ADDRESS names, a "
+            "local Ray when unset (pip install 'drift[ray]'; docs/scale.md).",
+        ),
+    ] = "local",
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
-    """Run everything: quotes, groups, back-translation, drift scores, CSV + HTML reports."""
+    """Run everything: quotes, groups, back-translation, drift scores, table + HTML reports."""
     from click.core import ParameterSource
 
     from drift.api import run as run_api
+    from drift.report.parquet import check_format
 
     given = ctx.get_parameter_source("source_lang") != ParameterSource.DEFAULT
 
     _setup_logging(verbose)
-    check_output_dir(output, REPORT_FILES)
+    check_format(fmt)
+    check_engine(engine)
+    check_output_dir(output, report_files(fmt))
     report = run_api(
         paths,
         originals=originals or None,
@@ -287,12 +320,13 @@ def run(
         max_bytes=_max_bytes(max_size),
         progress=False if quiet else None,
         meta=meta or (),
+        engine=engine,
     )
     _report_failures(report.failures)
     processed = report.processed
     if processed == 0:
         raise typer.Exit(_exit_code(report.failures, 0))
-    report.save(output)
+    report.save(output, format=fmt)
     for note in report.meta.get("notes", []):  # type: ignore[union-attr]
         typer.echo(f"drift: note: {note}", err=True)
     if not quiet:

@@ -14,6 +14,12 @@ from typing import IO
 from drift.errors import UsageError
 
 REPORT_FILES = ("quotes.csv", "groups.csv", "divergences.csv", "report.html", "run.json")
+TABLES = ("quotes", "groups", "divergences")  # the large tables, written as CSV or Parquet
+
+
+def report_files(fmt: str = "csv", tables: tuple[str, ...] = TABLES) -> tuple[str, ...]:
+    """The file names a report set has when its tables are written in `fmt` (csv or parquet)."""
+    return (*(f"{t}.{fmt}" for t in tables), "report.html", "run.json")
 
 
 @contextmanager

@@ -58,12 +58,21 @@ def locked(out: Path, notify=None) -> Iterator[None]:
         handle.close()
 
 
-def _write_set(folder: Path, files: Mapping[str, str]) -> None:
+def _write_set(folder: Path, files: Mapping[str, str | bytes]) -> None:
     folder.mkdir(parents=True)
-    for name, text in files.items():
-        with atomic_open(folder / name) as handle:
-            handle.write(printable(text))
+    for name, content in files.items():
+        _write_one(folder / name, content)
     _fsync_dir(folder)
+
+
+def _write_one(path: Path, content: str | bytes) -> None:
+    """Text as UTF-8 (undecodable file-name bytes escaped), bytes (Parquet) as they are."""
+    if isinstance(content, bytes):
+        with atomic_open(path, "wb", encoding=None) as handle:
+            handle.write(content)
+    else:
+        with atomic_open(path) as handle:
+            handle.write(printable(content))
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -97,6 +106,18 @@ def _adopt_old_files(out: Path, names: list[str], sets: Path) -> None:
     _swap_link(current, os.path.relpath(old, current.parent))
 
 
+def _drop_stale_links(out: Path, names: list[str]) -> None:
+    """Remove links to report files the new set does not have (quotes.csv after a run with
+    --format parquet), which would otherwise point at nothing."""
+    prefix = os.path.join(STATE, "current", "")
+    for link in out.iterdir():
+        if link.name in names or not link.is_symlink():
+            continue
+        with contextlib.suppress(OSError):
+            if os.readlink(link).startswith(prefix) and not link.exists():
+                link.unlink()
+
+
 def _clean(out: Path, sets: Path, keep: Path) -> None:
     """Remove older sets and the temp files that killed runs left behind."""
     for folder in sets.iterdir():
@@ -107,8 +128,9 @@ def _clean(out: Path, sets: Path, keep: Path) -> None:
             stale.unlink()
 
 
-def publish(out_dir: str | Path, files: Mapping[str, str], notify=None) -> list[Path]:
-    """Write `files` (name -> text) into `out_dir` as one set, atomically; returns the paths."""
+def publish(out_dir: str | Path, files: Mapping[str, str | bytes], notify=None) -> list[Path]:
+    """Write `files` (name -> text, or bytes for binary files such as Parquet) into `out_dir` as
+    one set, atomically; returns the paths."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     names = list(files)
@@ -129,12 +151,12 @@ def publish(out_dir: str | Path, files: Mapping[str, str], notify=None) -> list[
                 if not (link.is_symlink() and os.readlink(link) == target):
                     _swap_link(link, target)
             _swap_link(current, os.path.relpath(new, current.parent))
+            _drop_stale_links(out, names)
         except (OSError, NotImplementedError):
             if sys.platform != "win32":
                 raise
-            for name, text in files.items():  # no symlinks here: file by file, each atomic
-                with atomic_open(out / name) as handle:
-                    handle.write(text)
+            for name, content in files.items():  # no symlinks here: file by file, each atomic
+                _write_one(out / name, content)
             new = Path()
         _fsync_dir(out)
         _clean(out, sets, new)

@@ -35,7 +35,7 @@ def iter_inputs(
 
     A bad file or row becomes a Failure and reading goes on; tables are streamed line by line.
     """
-    ids = _Ids()
+    ids = IdCheck()
     for item in expand_paths(paths):
         if isinstance(item, Failure):
             yield item
@@ -62,7 +62,7 @@ def read_corpus(
     if progress is None:
         progress = sys.stderr.isatty() and files > _PROGRESS_MIN_FILES
     found: dict[type, list] = {Document: [], Quote: [], Original: [], Failure: []}
-    ids = _Ids()
+    ids = IdCheck()
     with tqdm(total=files, disable=not progress, unit="file", desc="reading") as bar:
         for item in items:
             if isinstance(item, Failure):
@@ -84,7 +84,7 @@ def read_originals(path: str | Path) -> tuple[list[Original], list[Failure]]:
     """Originals from a JSONL or CSV originals table (`--originals FILE`), and its bad rows."""
     originals: list[Original] = []
     failures: list[Failure] = []
-    ids = _Ids()
+    ids = IdCheck()
     for item in expand_paths([path]):
         if isinstance(item, Failure):
             failures.append(item)
@@ -105,7 +105,7 @@ def _read(path: Path, *, max_bytes: int, originals_only: bool = False) -> Iterat
         yield Failure(str(path), f"cannot read: {error.strerror or error}")
 
 
-class _Ids:
+class IdCheck:
     """Keeps ids unique within one read: a repeated doc_id or original_id is a Failure, and quote
     rows sharing a doc_id are numbered in order (doc:1, doc:2, ...)."""
 

@@ -251,11 +251,11 @@ def apply_sources(
     return out
 
 
-def attach_sources(
-    corpus: Corpus, paths: Iterable[str | Path], extra: Iterable[str | Path] = ()
-) -> Corpus:
-    """The corpus with sidecar metadata applied: sidecars found in the input directories, then
-    the `extra` files (`--meta`), later ones winning; unreadable rows become failures."""
+def load_sources(
+    paths: Iterable[str | Path], extra: Iterable[str | Path] = ()
+) -> tuple[dict[str, ArticleMeta], list[Failure]]:
+    """The sidecar table (doc_id -> metadata): sidecars found in the input directories, then
+    the `extra` files (`--meta`), later ones winning; and the rows that could not be read."""
     table: dict[str, ArticleMeta] = {}
     failures: list[Failure] = []
     for path in [*find_sidecars(paths), *(Path(p) for p in extra)]:
@@ -265,6 +265,15 @@ def attach_sources(
         found, failed = read_sources(path)
         table.update(found)
         failures.extend(failed)
+    return table, failures
+
+
+def attach_sources(
+    corpus: Corpus, paths: Iterable[str | Path], extra: Iterable[str | Path] = ()
+) -> Corpus:
+    """The corpus with sidecar metadata applied (see `load_sources`); unreadable rows become
+    failures."""
+    table, failures = load_sources(paths, extra)
     if not table and not failures:
         return corpus
     return replace(

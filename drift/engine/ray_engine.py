@@ -1,0 +1,495 @@
+"""`drift run --engine ray`: the pipeline's stages on Ray Data, with the local engine's results.
+
+Files are read as a Ray Dataset (one task streams one file), quotes extracted with
+`map_batches`, grouped per partition of speakers that can meet (`groupby().map_groups`, see
+drift.engine.blocks), then back-translated and scored by an actor pool (each actor loads its
+models once; GPU actors when the cluster has GPUs). The driver keeps what needs the whole run:
+file-spanning id checks, group numbering, ranks, and the report itself (drift.engine.merge).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from drift import pipeline
+from drift.api import Report, _timings, _unique_originals, build_report
+from drift.corpus import Corpus
+from drift.corpus.corpus import IdCheck
+from drift.corpus.meta import apply_sources, load_sources
+from drift.corpus.readers import read_file
+from drift.corpus.walk import expand_paths
+from drift.engine.blocks import partitions
+from drift.engine.merge import (
+    global_ids,
+    global_statements,
+    group_key,
+    join_aligned,
+    join_scored,
+    renumber,
+    statement_of,
+)
+from drift.errors import InputError
+from drift.pipeline import Aligned, Extracted, RunOptions, Timer
+from drift.records import Document, Failure, Original, Quote
+
+READ_ROWS = 256  # records a read task hands on at once (a file is streamed, never held whole)
+SCORE_GROUPS = 64  # groups an actor scores per call (one translation model load per call)
+Seq = tuple[int, int, int, int]  # (table quote?, file, record, quote): the local engine's order
+
+
+def _dump(value: object) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _load(blob: Any) -> Any:
+    return pickle.loads(bytes(blob))
+
+
+def _frame(rows: list[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
+    """A batch for Ray: object columns, so bytes and any text pass through unchanged."""
+    return pd.DataFrame(
+        {c: pd.Series([r[c] for r in rows], dtype=object) for c in columns}, columns=list(columns)
+    )
+
+
+ROW_COLUMNS = ("kind", "order", "pos", "sub", "speaker", "cut", "stub", "record")
+
+
+def _stub(record: Any) -> Any:
+    """What the run-wide id check reads of a record (ids, line, path), without its text."""
+    if isinstance(record, Document):
+        return Document(doc_id=record.doc_id, text="", path=record.path, line=record.line)
+    if isinstance(record, Quote):
+        return Quote(quote_id=record.quote_id, doc_id=record.doc_id, text="", start=0, end=0)
+    if isinstance(record, Original):
+        return Original(original_id=record.original_id, text="", lang="")
+    return None
+
+
+def read_and_extract(
+    batch: pd.DataFrame, *, max_bytes: int, sources: Mapping[str, Any]
+) -> Iterator[pd.DataFrame]:
+    """Each file of `batch` streamed record by record (ids checked within the file, as
+    `iter_inputs` checks them), articles through quote extraction, table quotes made ready;
+    documents, originals and failures pass on for the report. Rows go out READ_ROWS at a time.
+
+    `stub` (a record without its text) is what the driver's run-wide id check reads."""
+    from drift.quotes import prepare_table_quotes
+    from drift.quotes.bounds import bounded_quotes, cut_quotes
+
+    for order, path in zip(batch["order"], batch["path"], strict=True):
+        ids, rows = IdCheck(), []
+        file = Path(path)
+
+        def out(kind: str, pos: int, sub: int, record: Any, stub: Any = None, cut: int = 0) -> None:
+            rows.append(_row(kind, int(order), pos, sub, record, stub, cut))  # noqa: B023 - this file's
+
+        for pos, raw in enumerate(_guarded(read_file(file, max_bytes=max_bytes), file)):
+            record = ids.check(raw, file)
+            stub = _stub(raw) if not isinstance(record, Failure) else None
+            if isinstance(record, Document):
+                doc = apply_sources([record], sources)[0]
+                out("Document", pos, -1, doc, stub)
+                found = bounded_quotes(doc)
+                if found.failure:
+                    out("ExtractFailure", pos, 0, found.failure)
+                for sub, quote in enumerate(found.quotes):
+                    out("Quote", pos, sub, quote, cut=found.cut if sub == 0 else 0)
+            elif isinstance(record, Quote):
+                table = cut_quotes(prepare_table_quotes(apply_sources([record], sources)))
+                out("TableQuote", pos, 0, table.quotes[0], stub, table.cut)
+            else:
+                out(type(record).__name__, pos, 0, record, stub)
+            if len(rows) >= READ_ROWS:
+                yield _frame(rows, ROW_COLUMNS)
+                rows.clear()
+        if rows:
+            yield _frame(rows, ROW_COLUMNS)
+
+
+def _row(
+    kind: str, order: int, pos: int, sub: int, record: Any, stub: Any, cut: int
+) -> dict[str, Any]:
+    speaker = record.speaker if isinstance(record, Quote) else ""
+    return {
+        "kind": kind,
+        "order": order,
+        "pos": pos,
+        "sub": sub,
+        "speaker": _dump(speaker),
+        "cut": cut,
+        "stub": _dump(stub),
+        "record": _dump(record),
+    }
+
+
+def _guarded(records: Iterator[Any], path: Path) -> Iterator[Any]:
+    """`records`, a whole-file problem ending them as one Failure (as the local reader does)."""
+    try:
+        yield from records
+    except InputError as error:
+        yield Failure(error.path, error.problem, error.line)
+    except OSError as error:
+        yield Failure(str(path), f"cannot read: {error.strerror or error}")
+
+
+@dataclass(frozen=True)
+class Fixes:
+    """What the run-wide id check changes: records that become Failures (a doc_id or
+    original_id an earlier file took), and table quotes numbered on across files."""
+
+    failed: Mapping[tuple[int, int], Failure]
+    quote_ids: Mapping[tuple[int, int], str]
+
+    def quote(self, order: int, pos: int, quote: Quote) -> Quote | None:
+        """A quote row as the run-wide check leaves it; None when its document failed."""
+        if (order, pos) in self.failed:
+            return None
+        new = self.quote_ids.get((order, pos))
+        return replace(quote, quote_id=new) if new else quote
+
+
+@dataclass
+class Survey:
+    """What the driver keeps of the read: record stubs for the run-wide id check, the records
+    the report needs (documents, originals, failures), quote speakers and cut quotes."""
+
+    stubs: list[tuple[int, int, Any]]
+    records: list[tuple[str, int, int, int, bytes]]
+    speakers: set[bytes]
+    cut: int = 0
+
+
+def _light(batch: pd.DataFrame) -> pd.DataFrame:
+    """Rows without the quotes themselves: what the driver reads in its one pass."""
+    quote = batch["kind"].isin(["Quote", "TableQuote"])
+    record = pd.Series([b"" if q else r for q, r in zip(quote, batch["record"], strict=True)])
+    return batch.assign(record=record.astype(object).values)
+
+
+def survey(rows: Any) -> Survey:
+    """One pass over the read rows (quotes left on the cluster)."""
+    found = Survey([], [], set())
+    for batch in rows.map_batches(_light, batch_format="pandas").iter_batches(
+        batch_format="pandas", batch_size=4096
+    ):
+        for kind, order, pos, sub, speaker, cut, stub, blob in zip(
+            *(batch[c] for c in ROW_COLUMNS), strict=True
+        ):
+            order, pos = int(order), int(pos)
+            raw = _load(stub)
+            if raw is not None:
+                found.stubs.append((order, pos, raw))
+            if kind in ("Quote", "TableQuote"):
+                found.speakers.add(bytes(speaker))
+                found.cut += int(cut)
+            else:
+                found.records.append((str(kind), order, pos, int(sub), bytes(blob)))
+    return found
+
+
+def run_wide_ids(stubs: list[tuple[int, int, Any]], items: Sequence[Path | Failure]) -> Fixes:
+    """Replay the local reader's id check over every file in order, on stubs only."""
+    stubs.sort(key=lambda e: (e[0], e[1]))
+    ids, failed, quote_ids = IdCheck(), {}, {}
+    numbered: dict[str, int] = {}  # per-file numbering, to tell where the run-wide one differs
+    last_file = -1
+    for order, pos, raw in stubs:
+        if order != last_file:
+            numbered, last_file = {}, order
+        checked = ids.check(raw, items[order])
+        if isinstance(raw, Quote):
+            numbered[raw.doc_id] = numbered.get(raw.doc_id, 0) + 1
+            if checked.quote_id != f"{raw.doc_id}:{numbered[raw.doc_id]}":
+                quote_ids[(order, pos)] = checked.quote_id
+        elif isinstance(checked, Failure):
+            failed[(order, pos)] = checked
+    return Fixes(failed, quote_ids)
+
+
+class AlignPartition:
+    """Groups one partition's quotes with the local engine's `pipeline.align`; the embedder is
+    loaded once per actor."""
+
+    def __init__(self, embedder: str | None, originals: Sequence[Original]) -> None:
+        self.embedder = pipeline.build_embedder(embedder)
+        self.originals = list(originals)
+
+    def __call__(self, batch: pd.DataFrame) -> pd.DataFrame:
+        entries = sorted(
+            ((_load(s), _load(r)) for s, r in zip(batch["seq"], batch["record"], strict=True)),
+            key=lambda e: e[0],
+        )
+        quotes = tuple(q for _, q in entries)
+        extracted = Extracted(Corpus((), (), (), ()), quotes, ())
+        aligned = pipeline.align(extracted, embedder=self.embedder, originals=self.originals)
+        part = int(batch["part"].iloc[0])
+        keys = {g.group_id: (group_key(g), statement_of(g)) for g in aligned.groups}
+        seqs = [s for s, _ in entries]
+        row = {"part": part, "aligned": _dump(aligned), "keys": _dump(keys), "seqs": _dump(seqs)}
+        return _frame([row], ("part", "aligned", "keys", "seqs"))
+
+
+class ScoreGroups:
+    """Back-translates and scores partitions (renumbered to run-wide ids) with `pipeline.score`;
+    one embedder per actor, the translation model once per call."""
+
+    def __init__(
+        self,
+        options: RunOptions,
+        originals: Sequence[Original],
+        ids: Mapping[tuple[int, str], str],
+        statements: Mapping[int, Mapping[str, str]],
+    ) -> None:
+        self.options = options
+        self.originals = list(originals)
+        self.ids = ids
+        self.statements = statements
+        self.embedder = pipeline.build_embedder(options.embedder)
+
+    def __call__(self, batch: pd.DataFrame) -> pd.DataFrame:
+        parts = []
+        for part, blob in zip(batch["part"], batch["aligned"], strict=True):
+            aligned: Aligned = _load(blob)
+            parts.append(_renumbered(aligned, int(part), self.ids, self.statements))
+        joined = join_aligned(parts)
+        scored = pipeline.score(
+            joined, originals=self.originals, options=self.options, embedder=self.embedder
+        )
+        return _frame([{"scored": _dump(scored)}], ("scored",))
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """What the Ray cluster offers: CPUs for tasks, GPUs for the model actors."""
+
+    cpus: int
+    gpus: int
+
+
+def connect() -> Cluster:
+    """Join the cluster RAY_ADDRESS names (or the running local Ray), else start a local one."""
+    import ray
+
+    if not ray.is_initialized():
+        ray.init(address=os.environ.get("RAY_ADDRESS") or None, log_to_driver=False)
+    resources = ray.cluster_resources()
+    return Cluster(int(resources.get("CPU", 1)), int(resources.get("GPU", 0)))
+
+
+def run_ray(
+    paths: Sequence[str | Path],
+    original_paths: Sequence[str | Path],
+    options: RunOptions,
+    *,
+    meta: Sequence[str | Path] = (),
+) -> Report:
+    """`drift.run` on Ray Data: the same quotes, groups, divergences, report.html and run.json."""
+    import ray
+
+    started = time.perf_counter()
+    timer = Timer()
+    cluster = connect()
+    context = ray.data.DataContext.get_current()
+    context.execution_options.preserve_order = True  # deterministic, like the local engine
+    with timer.stage("corpus+quotes"):
+        items = list(expand_paths(paths))
+        files = [{"order": k, "path": str(p)} for k, p in enumerate(items) if isinstance(p, Path)]
+        sources, source_failures = load_sources(paths, meta)
+        rows = (
+            ray.data.from_items(files or [{"order": -1, "path": ""}])
+            .filter(lambda row: row["order"] >= 0)
+            .map_batches(
+                read_and_extract,
+                batch_size=1,
+                batch_format="pandas",
+                fn_kwargs={"max_bytes": options.max_bytes, "sources": sources},
+            )
+            .materialize()
+        )
+        seen = survey(rows)
+        fixes = run_wide_ids(seen.stubs, items)
+        from_files, original_failures = pipeline.load_originals(original_paths)
+        records: dict[str, list[tuple[Seq, Any]]] = {
+            k: [] for k in ("Document", "Original", "Failure", "ExtractFailure")
+        }
+        for kind, order, pos, sub, blob in seen.records:
+            if (order, pos) in fixes.failed:
+                if kind != "ExtractFailure":
+                    records["Failure"].append(((0, order, pos, 0), fixes.failed[(order, pos)]))
+                continue
+            records[kind].append(((0, order, pos, sub), _load(blob)))
+        for k, failure in enumerate(items):
+            if isinstance(failure, Failure):
+                records["Failure"].append(((0, k, -1, 0), failure))
+        documents = [d for _, d in sorted(records["Document"], key=lambda e: e[0])]
+        table_originals = [o for _, o in sorted(records["Original"], key=lambda e: e[0])]
+        all_originals = _unique_originals([*table_originals, *from_files])
+        named = partitions([_load(s) for s in seen.speakers], all_originals)
+        number = {name: n for n, name in enumerate(sorted(set(named.values())))}
+        part_of = {b: number[named[_load(b)]] for b in seen.speakers}
+        cut = seen.cut
+        quotes = rows.filter(lambda row: "Quote" in row["kind"]).map_batches(
+            _fixed_quotes, batch_format="pandas", fn_kwargs={"fixes": fixes, "part_of": part_of}
+        )
+    with timer.stage("align"):
+        aligned_ds = (
+            quotes.groupby("part")
+            .map_groups(
+                AlignPartition,
+                batch_format="pandas",
+                fn_constructor_kwargs={"embedder": options.embedder, "originals": all_originals},
+                concurrency=max(1, min(cluster.cpus, len(number))),
+            )
+            .materialize()
+        )
+        columns = _columns(aligned_ds, ("part", "aligned", "keys", "seqs"))
+        found = {
+            (int(part), gid): key
+            for part, blob in zip(columns[0], columns[2], strict=True)
+            for gid, key in _load(blob).items()
+        }
+        ids = global_ids({k: v[0] for k, v in found.items()})
+        statements: dict[int, dict[str, str]] = {}
+        for (part, local), said in global_statements(
+            ids, {k: v[1] for k, v in found.items()}
+        ).items():
+            statements.setdefault(part, {})[local] = said
+    scored_parts = []
+    with timer.stage("translate+score"):
+        if len(columns[0]):
+            counts = [len(_load(k)) for k in columns[2]]
+            batch = max(1, int(SCORE_GROUPS * len(counts) / max(sum(counts), 1)))
+            actors = cluster.gpus or min(cluster.cpus, -(-len(counts) // batch))
+            scored_ds = aligned_ds.map_batches(
+                ScoreGroups,
+                batch_size=batch,
+                batch_format="pandas",
+                fn_constructor_kwargs={
+                    "options": options,
+                    "originals": all_originals,
+                    "ids": ids,
+                    "statements": statements,
+                },
+                concurrency=max(1, actors),
+                num_gpus=1 if cluster.gpus else None,
+            )
+            scored_parts = [_load(b) for b in _columns(scored_ds, ("scored",))[0]]
+    parts = [
+        (_renumbered(_load(a), int(p), ids, statements), _load(s))
+        for p, a, _, s in zip(*columns, strict=True)
+    ]
+    failures = [
+        *(f for _, f in sorted(records["Failure"], key=lambda e: e[0])),
+        *source_failures,
+        *(f for _, f in sorted(records["ExtractFailure"], key=lambda e: e[0])),
+    ]
+    whole = _whole_run(parts, documents, table_originals, failures, cut)
+    scored = join_scored(scored_parts, whole) if scored_parts else None
+    if scored is None:
+        scored = pipeline.score(whole, originals=all_originals, options=options)
+    scored = replace(
+        scored,
+        notes=(*whole.extracted.notes, *scored.notes),
+        failures=(*whole.extracted.failures, *original_failures),
+    )
+    processed = len(documents) + sum(1 for _, seq in _quote_seqs(parts) if seq[0] == 1)
+    report = build_report(scored, timer=timer, processed=processed)
+    report.meta["timings_s"] = _timings(timer, time.perf_counter() - started)
+    report.meta["engine"] = {"name": "ray", "cpus": cluster.cpus, "gpus": cluster.gpus}
+    return report
+
+
+def _run_wide_ids(read: Any, items: Sequence[Path | Failure]) -> dict[tuple[int, int], bytes]:
+    """(file, record) -> the record as the run-wide id check makes it, where that differs from
+    the per-file check: a doc_id taken in an earlier file, quote rows numbered on across files."""
+    ids = IdCheck()
+    fixes: dict[tuple[int, int], bytes] = {}
+    stubs = read.select_columns(["order", "pos", "kind", "stub", "record"])
+    for batch in stubs.iter_batches(batch_format="pandas", batch_size=4096):
+        for order, pos, kind, stub, blob in zip(
+            batch["order"], batch["pos"], batch["kind"], batch["stub"], batch["record"], strict=True
+        ):
+            raw = _load(stub)
+            if raw is None:
+                continue
+            path = items[int(order)]
+            checked = ids.check(raw, path)
+            if kind == "Quote":
+                if checked.quote_id != _load(blob).quote_id:
+                    fixes[(int(order), int(pos))] = _dump(
+                        replace(_load(blob), quote_id=checked.quote_id)
+                    )
+            elif isinstance(checked, Failure):
+                fixes[(int(order), int(pos))] = _dump(checked)
+    return fixes
+
+
+def _fixed_quotes(
+    batch: pd.DataFrame, *, fixes: Fixes, part_of: Mapping[bytes, int]
+) -> pd.DataFrame:
+    """Quote rows with the run-wide ids (dropped where their document failed the id check) and
+    their partition; `seq` orders them as the local engine does: article quotes, then table
+    quotes."""
+    out = []
+    for kind, order, pos, sub, speaker, blob in zip(
+        *(batch[c] for c in ("kind", "order", "pos", "sub", "speaker", "record")),
+        strict=True,
+    ):
+        quote = fixes.quote(int(order), int(pos), _load(blob))
+        if quote is None:
+            continue
+        seq = (int(kind == "TableQuote"), int(order), int(pos), int(sub))
+        part = part_of[bytes(speaker)]
+        out.append({"seq": _dump(seq), "part": part, "record": _dump(quote)})
+    return _frame(out, ("seq", "part", "record"))
+
+
+def _columns(ds: Any, names: Sequence[str]) -> list[list[Any]]:
+    """The named columns of a (small) dataset, in its order."""
+    frame = ds.select_columns(list(names)).to_pandas()
+    return [list(frame[n]) for n in names]
+
+
+def _renumbered(
+    aligned: Aligned,
+    part: int,
+    ids: Mapping[tuple[int, str], str],
+    statements: Mapping[int, Mapping[str, str]],
+) -> Aligned:
+    """A partition's alignment with run-wide group and statement ids."""
+    local = {g.group_id: ids[(part, g.group_id)] for g in aligned.groups}
+    return renumber(aligned, local, statements.get(part, {}))
+
+
+def _quote_seqs(parts: Sequence[tuple[Aligned, list[Seq]]]) -> Iterator[tuple[Quote, Seq]]:
+    for aligned, seqs in parts:
+        yield from zip(aligned.extracted.quotes, seqs, strict=True)
+
+
+def _whole_run(
+    parts: Sequence[tuple[Aligned, list[Seq]]],
+    documents: list[Document],
+    originals: list[Original],
+    failures: list[Failure],
+    cut: int,
+) -> Aligned:
+    """The partitions as one Aligned: quotes and unmatched quotes in the local engine's order."""
+    from drift.quotes.bounds import cut_note
+
+    joined = join_aligned([a for a, _ in parts])
+    order = dict((q.quote_id, seq) for q, seq in _quote_seqs(parts))
+    quotes = sorted((q for q, _ in _quote_seqs(parts)), key=lambda q: order[q.quote_id])
+    unmatched = sorted(joined.unmatched, key=lambda u: order[u.quote_id])
+    corpus = Corpus(tuple(documents), (), tuple(originals), ())
+    notes = (cut_note(cut),) if cut else ()
+    extracted = Extracted(corpus, tuple(quotes), tuple(failures), notes)
+    return replace(joined, extracted=extracted, unmatched=tuple(unmatched))
