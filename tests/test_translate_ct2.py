@@ -15,8 +15,10 @@ pytest.importorskip("ctranslate2")
 from drift.cli import main
 from drift.errors import UsageError
 from drift.translate.ct2 import CT2Translator
+from drift.translate.ct2_batch import padded_width, width_batches, with_carrier
 from drift.translate.ct2_convert import CT2_RECORD, convert_model, import_ctranslate2
 from drift.translate.engine import TranslationEngine
+from drift.translate.seq2seq import Decoding
 
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 REPO = "Helsinki-NLP/opus-mt-en-ru"
@@ -70,13 +72,80 @@ def test_rows_keep_input_order_and_name_backend_and_model(ct2_dir: Path) -> None
     assert [r.text for r in rows] == alone  # each output belongs to its own input
 
 
-def test_output_does_not_depend_on_batch_neighbours(ct2_dir: Path) -> None:
-    translator = CT2Translator(models_dir=ct2_dir, device="cpu")
-    same_length = ["a multipolar world order", "a bipolar world order"]
-    together = translator.generate(same_length + TEXTS, "en", "ru")
-    alone = [translator.generate([t], "en", "ru")[0] for t in same_length + TEXTS]
+NEIGHBOURS = [
+    "a multipolar world order",
+    "a bipolar world order",
+    "We will move towards a multipolar world order of equal and sovereign states.",
+    "Russia, China and India are developing relations based on mutual respect and trust.",
+    *TEXTS[:4],
+]
+
+
+@pytest.mark.parametrize("model", ["opus-mt-en-ru", "nllb-200-distilled-600M"])
+@pytest.mark.parametrize("beams", [1, 4])
+def test_output_does_not_depend_on_batch_neighbours(ct2_dir: Path, model: str, beams: int) -> None:
+    """Bit for bit: the same hypothesis and score whether a text is decoded alone or padded
+    next to longer and shorter neighbours of its width (int8, CPU)."""
+    translator = CT2Translator(
+        model=model, models_dir=ct2_dir, device="cpu", decoding=Decoding(num_beams=beams)
+    )
+
+    def scored(texts: list[str]) -> list[tuple[list[str], float]]:
+        out: list[tuple[list[str], float]] = [([], 0.0)] * len(texts)
+        for rows, results in translator.decode(texts, "en", "ru"):
+            for i, result in zip(rows, results, strict=True):
+                out[i] = (result.hypotheses[0], result.scores[0])
+        return out
+
+    loaded = translator.loaded("en", "ru")
+    lengths = [len(ids) for ids in translator._encode(loaded, NEIGHBOURS)]
+    widths = [padded_width(n, 512) for n in lengths]
+    # the check means something: some texts share a width but differ in length (padding)
+    by_width: dict[int, set[int]] = {}
+    for width, length in zip(widths, lengths, strict=True):
+        by_width.setdefault(width, set()).add(length)
+    assert any(len(seen) > 1 for seen in by_width.values())
+    together = scored(NEIGHBOURS)
+    alone = [scored([t])[0] for t in NEIGHBOURS]
     assert together == alone
-    assert translator.translate(TEXTS, "en", "ru") == alone[len(same_length) :]
+    assert scored(NEIGHBOURS[::-1]) == alone[::-1]
+
+
+def test_texts_of_one_width_share_a_call(ct2_dir: Path) -> None:
+    """Quotes of different token lengths are batched together (one call per padded width)."""
+    translator = CT2Translator(models_dir=ct2_dir, device="cpu")
+    loaded = translator.loaded("en", "ru")
+    widths = [padded_width(len(ids), 512) for ids in translator._encode(loaded, NEIGHBOURS)]
+    batches = translator.batches(NEIGHBOURS, "en", "ru")
+    assert sorted(i for batch in batches for i in batch) == list(range(len(NEIGHBOURS)))
+    assert len(batches) == len(set(widths)) < len(NEIGHBOURS)
+    assert all(len({widths[i] for i in batch}) == 1 for batch in batches)
+    assert translator.translate(NEIGHBOURS, "en", "ru") == [
+        translator.translate([t], "en", "ru")[0] for t in NEIGHBOURS
+    ]
+
+
+def test_batches_keep_to_the_token_budget() -> None:
+    """Padded tokens times beams, the carrier row counted, stay within batch_tokens."""
+    lengths = [9, 16, 12, 3, 30, 25, 15, 11, 10, 13]
+    batches = width_batches(lengths, 512, rows_per_text=2, batch_tokens=100, max_batch_size=64)
+    assert sorted(i for batch in batches for i in batch) == list(range(len(lengths)))
+    for batch in batches:
+        width = padded_width(lengths[batch[0]], 512)
+        assert {padded_width(lengths[i], 512) for i in batch} == {width}
+        assert len(batch) == 1 or (len(batch) + 1) * width * 2 <= 100
+    assert [padded_width(lengths[b[0]], 512) for b in batches] == sorted(
+        (padded_width(lengths[b[0]], 512) for b in batches), reverse=True
+    )
+
+
+def test_carrier_pads_a_batch_to_its_width() -> None:
+    rows = [["a", "b", "</s>"], ["c", "</s>"]]
+    padded = with_carrier(rows, 8)
+    assert padded[:2] == rows and len(padded) == 3
+    assert len(padded[2]) == 8 and padded[2][-1] == "</s>"
+    full = [["x"] * 7 + ["</s>"], ["c", "</s>"]]
+    assert with_carrier(full, 8) == full  # a text fills the width: no carrier
 
 
 def test_second_run_translates_nothing(
@@ -156,9 +225,12 @@ def test_nllb_language_tokens(ct2_dir: Path) -> None:
     for tgt in ("ru", "zh"):
         translator._loaded[("en", tgt)] = replace(translator.loaded("en", tgt), model=spy)
     ru = translator.generate(TEXTS[:2], "en", "ru")
+    ru_prefixes = {tuple(row) for call in seen for row in call}
+    seen.clear()
     zh = translator.generate(TEXTS[:2], "en", "zh")
-    # the two texts differ in length: one translate_batch call each (one length limit per call)
-    assert seen == [[["rus_Cyrl"]]] * 2 + [[["zho_Hans"]]] * 2 and ru != zh
+    # every row of every call (a carrier row too) starts with the target language token
+    assert ru_prefixes == {("rus_Cyrl",)} and {tuple(r) for c in seen for r in c} == {("zho_Hans",)}
+    assert ru != zh
     assert translator.model_id_for("ru", "zh") == translator.model_id_for("en", "ru")
 
 

@@ -1,9 +1,8 @@
 """CTranslate2 back-translation (opus-mt and NLLB converted by `drift models convert`), local only.
 
 Texts are tokenized with the model's own tokenizer files (copied next to model.bin at conversion),
-so the ct2 backend reads the same tokens as marian and nllb. A batch holds texts of one token
-length only: no padding, and one length limit per `translate_batch` call, so each text is decoded
-with the same shapes and limit as when translated alone.
+so the ct2 backend reads the same tokens as marian and nllb. A batch holds texts of one padded
+width (ct2_batch): each text is decoded with the same padding and length limit as when alone.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from drift.errors import DriftError, ModelNotFoundError, UsageError
+from drift.translate.ct2_batch import PAD_MULTIPLE, padded_width, width_batches, with_carrier
 from drift.translate.ct2_convert import (
     CT2_RECORD,
     ct2_folder,
@@ -72,8 +72,9 @@ class CT2Translator(Seq2SeqTranslator):
 
     @property
     def runtime(self) -> str:
-        """The CTranslate2 version: part of cache keys (kernels change between releases)."""
-        return f"ctranslate2-{import_ctranslate2().__version__}"
+        """The CTranslate2 version and padding: part of cache keys (kernels change between
+        releases; the padded width sets a text's rounding and length limit)."""
+        return f"ctranslate2-{import_ctranslate2().__version__}/width:{PAD_MULTIPLE}"
 
     def _folder(self, src: str, tgt: str) -> Path:
         """The ct2 folder for src->tgt; ModelNotFoundError with the convert command if none."""
@@ -169,56 +170,67 @@ class CT2Translator(Seq2SeqTranslator):
             intra_threads=cpu_threads() if device == "cpu" else 0,
         )
 
+    def _limit(self, loaded: Loaded) -> int:
+        """The longest input the tokenizer keeps (it truncates longer ones)."""
+        return int(min(loaded.tokenizer.model_max_length, 1 << 20))
+
     def batches(self, texts: Sequence[str], src: str, tgt: str) -> list[list[int]]:
-        """Indices of `texts` grouped by exact token length (no padding, one length limit per
-        batch), longest first, at most `batch_tokens` source tokens times beams per batch."""
-        lengths = [len(ids) for ids in self._encode(self.loaded(src, tgt), texts)]
-        order = sorted(range(len(texts)), key=lambda i: -lengths[i])
-        batches: list[list[int]] = []
-        for i in order:
-            current = batches[-1] if batches else None
-            if (
-                current is not None
-                and lengths[current[0]] == lengths[i]
-                and len(current) < self.max_batch_size
-                and (len(current) + 1) * lengths[i] * self.decoding.num_beams <= self.batch_tokens
-            ):
-                current.append(i)
-            else:
-                batches.append([i])
-        return batches
+        """Indices of `texts` grouped by padded width (see ct2_batch), widest first, at most
+        `max_batch_size` texts and `batch_tokens` padded source tokens times beams per batch."""
+        loaded = self.loaded(src, tgt)
+        return width_batches(
+            [len(ids) for ids in self._encode(loaded, texts)],
+            self._limit(loaded),
+            rows_per_text=self.decoding.num_beams,
+            batch_tokens=self.batch_tokens,
+            max_batch_size=self.max_batch_size,
+        )
 
     def generate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
-        """Translate a batch; texts are decoded in groups of one length limit each."""
+        """Translate a batch: one `translate_batch` call per padded width among `texts`."""
         loaded = self.loaded(src, tgt)
         tokenizer = loaded.tokenizer
-        encoded = self._encode(loaded, texts)
+        start = 0 if loaded.forced_bos is None else 1  # NLLB's language token leads the output
+        out = [""] * len(texts)
+        for rows, results in self.decode(texts, src, tgt):
+            for i, result in zip(rows, results, strict=True):
+                ids = tokenizer.convert_tokens_to_ids(result.hypotheses[0][start:])
+                out[i] = tokenizer.decode(ids, skip_special_tokens=True)
+        return out
+
+    def decode(self, texts: Sequence[str], src: str, tgt: str) -> list[tuple[list[int], list[Any]]]:
+        """(indices, CTranslate2 results with scores) per padded width among `texts`; each
+        call's rows are padded to its width by a carrier row when none fills it (ct2_batch)."""
+        loaded = self.loaded(src, tgt)
+        tokenizer = loaded.tokenizer
+        tokens = [tokenizer.convert_ids_to_tokens(ids) for ids in self._encode(loaded, texts)]
         groups: dict[int, list[int]] = {}
-        for i, ids in enumerate(encoded):
-            groups.setdefault(self.decoding.max_new_tokens(len(ids)), []).append(i)
+        for i, row in enumerate(tokens):
+            groups.setdefault(padded_width(len(row), self._limit(loaded)), []).append(i)
         prefix = (
             None
             if loaded.forced_bos is None
             else tokenizer.convert_ids_to_tokens(loaded.forced_bos)
         )
-        start = 0 if prefix is None else 1  # the NLLB language token is part of the hypothesis
-        out = [""] * len(texts)
-        for limit, rows in groups.items():
-            longest = max(1, limit - 1)  # the limit counts EOS, which CTranslate2 does not return
+        start = 0 if prefix is None else 1
+        decoded = []
+        for width, rows in groups.items():
+            batch = with_carrier([tokens[i] for i in rows], width)
+            # the limit counts EOS, which CTranslate2 does not return; it is the width's
+            longest = max(1, self.decoding.max_new_tokens(width) - 1)
             shortest = min(max(1, self.decoding.min_new_tokens), longest)
             results = loaded.model.translate_batch(
-                [tokenizer.convert_ids_to_tokens(encoded[i]) for i in rows],
-                target_prefix=None if prefix is None else [[prefix]] * len(rows),
+                batch,
+                target_prefix=None if prefix is None else [[prefix]] * len(batch),
                 beam_size=self.decoding.num_beams,
                 max_decoding_length=longest + start,
                 min_decoding_length=shortest + start,
                 no_repeat_ngram_size=self.decoding.no_repeat_ngram_size,
                 max_input_length=0,
+                return_scores=True,
             )
-            for i, result in zip(rows, results, strict=True):
-                ids = tokenizer.convert_tokens_to_ids(result.hypotheses[0][start:])
-                out[i] = tokenizer.decode(ids, skip_special_tokens=True)
-        return out
+            decoded.append((rows, results[: len(rows)]))
+        return decoded
 
 
 def _kind(folder: Path) -> str:
