@@ -1,0 +1,231 @@
+"""Speaker attribution by English reporting grammar, one rule per case (issue 11, part 3).
+
+Each text reads like a wire or newspaper sentence; the quote is picked by its first words."""
+
+from __future__ import annotations
+
+import pytest
+
+from drift.quotes import extract_quotes, speaker_key
+from drift.quotes.attribution import find_clauses
+from drift.records import Document, Quote
+
+
+def quotes_of(text: str) -> list[Quote]:
+    return extract_quotes(Document(doc_id="d", text=text, lang="en"))
+
+
+def speaker_of(text: str, opening: str) -> str:
+    """The speaker of the one quote of `text` that starts with `opening`."""
+    (quote,) = [q for q in quotes_of(text) if q.text.startswith(opening)]
+    return quote.speaker
+
+
+# (rule, text, first words of the quote, expected speaker)
+CASES = [
+    (
+        "a clause after the quote with its own complement says something else",
+        "In response to U.S. State Department spokesperson Ned Price's comments that ties "
+        'should have "guard rails", Zhao said the so-called approach still defines China as a '
+        "competitor.",
+        "guard rails",
+        "Ned Price",
+    ),
+    (
+        "a time phrase after the verb still ends the attribution",
+        "“In order for the military conflict to end, Russia must lose,” German Chancellor Olaf "
+        "Scholz said the day before, speaking at the World Economic Forum in Davos.",
+        "In order",
+        "Olaf Scholz",
+    ),
+    (
+        "a colon lead-in names the speaker before a later 'said the official'",
+        'The Israeli ambassador quipped, "It seems like he\'s envious of him," and Olmert told '
+        'his host: "I wouldn\'t envy him," said the official, who spoke on condition of anonymity.',
+        "I wouldn't",
+        "Olmert",
+    ),
+    (
+        "a bare verb after 'overheard' with a colon",
+        "As Israeli Prime Minister Ehud Olmert met the Russian leader, reporters overheard Putin "
+        'tell him: "Say hello to your president. He really surprised us."',
+        "Say hello",
+        "Vladimir Putin",
+    ),
+    (
+        "a sentence-final attribution covers every quote of its sentence",
+        "The drills are a “harsh punishment for the separatist actions” and a “strong warning "
+        "against interference,” military spokesman Li Xi said.",
+        "harsh punishment",
+        "Li Xi",
+    ),
+    (
+        "a parenthesis between subject and verb",
+        'The United States made "a strategic misjudgment" by treating China as an opponent, '
+        "Chinese Foreign Ministry spokesman Zhao Lijian (pictured) noted on Wednesday.",
+        "a strategic misjudgment",
+        "Zhao Lijian",
+    ),
+    (
+        "an unattributed statement continues the speaker before it in its paragraph",
+        "“Forces are always needed but they can be of different quality,” Putin said. “And we "
+        "know the real strength is in justice and truth that are on our side.”",
+        "And we know",
+        "Vladimir Putin",
+    ),
+    (
+        "an unattributed statement opening a paragraph continues the previous paragraph's",
+        "Qin Gang also spoke of China’s relationship with Russia and pointed to it as a "
+        "pattern.\n\n“Relations between Russia and China are characterized by non-alignment.”",
+        "Relations between",
+        "Qin Gang",
+    ),
+    (
+        "a straight mark opening a capitalized sentence after a full stop opens a quote",
+        "China respects the choice made by the Syrian people, the Chinese Foreign Ministry "
+        'spokeswoman Hua Chunying said. "We respect the choice made by the Syrian people. We '
+        "believe it will be respected.",
+        "We respect",
+        "Hua Chunying",
+    ),
+    (
+        "', adding:' takes the subject of its clause",
+        "Vladimir Putin has told Emmanuel Macron that Kyiv’s refusal means he will continue the "
+        "war, the Élysée palace has said, adding: “We expect the worst is yet to come.”",
+        "We expect",
+        "Élysée Palace",
+    ),
+    (
+        "'with X saying' names X",
+        "Putin asked the boy where Russia's borders ended, with Oskirko saying 'Russia's borders "
+        "end at the Bering Strait with the United States'.",
+        "Russia's borders end",
+        "Oskirko",
+    ),
+    (
+        "'can be heard saying' names its subject",
+        '"Vladimir, firstly one thing!," Mr Macron can be heard saying at the start of the call.',
+        "Vladimir, firstly",
+        "Macron",
+    ),
+    (
+        "a passive 'as indicated by ROLE, NAME,' names the person",
+        "Moscow is ready to do its part, as indicated by Russian Foreign Minister, Sergey Lavrov, "
+        "to the Austrian magazine Profil.\n\n“We are ready to do our part to improve relations "
+        "with the USA.”",
+        "We are ready",
+        "Sergei Lavrov",
+    ),
+    (
+        "'the press secretary of the Russian president' is the Kremlin spokesman named before",
+        "Talks on Kiev's terms are unrealistic, Kremlin spokesman Dmitry Peskov said.\n"
+        '"No, it is absolutely unrealistic," the press secretary of the Russian president said '
+        "during a briefing.",
+        "No, it is",
+        "Dmitry Peskov",
+    ),
+    (
+        "a role no one else holds is the untitled person who spoke last",
+        'Peskov stressed that Russia appreciates the mediation. "A peaceful way is certainly '
+        'preferable for Moscow," he said. "It is preferable to achieve our goals by diplomatic '
+        'means," the press secretary of the President of the Russian Federation emphasized.',
+        "It is preferable",
+        "Dmitry Peskov",
+    ),
+    (
+        "'came his reply' is the person the sentence before is about",
+        'Gorbachev told the veteran Chinese leader Deng Xiaoping: "Karl Marx lived in the last '
+        'century." Deng wasn\'t quite so sure about that. "Genuine Marxist-Leninists must develop '
+        'Marxism-Leninism," came his reply.',
+        "Genuine",
+        "Deng Xiaoping",
+    ),
+    (
+        "'he' after a known official named by family name alone",
+        "According to China’s version, Xi offered Biden an ominous warning. “If you play with "
+        "fire, you get burned,” he told Biden, according to China’s state news agency.",
+        "If you play",
+        "Xi Jinping",
+    ),
+    (
+        "a lone given name of one known Chinese official",
+        "“It’s a zero-sum game in which you die and I live,” Gang told reporters in Beijing.",
+        "It’s a zero-sum",
+        "Qin Gang",
+    ),
+    (
+        "a title and a name after 'the'",
+        "Clinton expressed regret. “It always happens,” the US President Bill Clinton said.",
+        "It always",
+        "Bill Clinton",
+    ),
+    (
+        "an apposition opening with a role noun ('head of ...')",
+        "Leonid Slutsky, head of the Russian parliament's international affairs committee, "
+        'stated that preparations were at "an advanced stage" and talks could happen soon.',
+        "an advanced stage",
+        "Leonid Slutsky",
+    ),
+    (
+        "a host named with his role is 'the host' later",
+        "Host Fyodor Lukyanov said: “Last year a lot of people got a little nervous.”\n"
+        "“We aren’t in a hurry, are we?” the host asked, to laughter from the audience.",
+        "We aren’t",
+        "Fyodor Lukyanov",
+    ),
+    (
+        "a news agency is named without its kind",
+        "'An update from Putin: Russia's borders don't end anywhere!' wrote Interfax news agency "
+        "on Twitter.",
+        "An update",
+        "Interfax",
+    ),
+    (
+        "a party described by an adjective",
+        "The island is China’s most important issue, and the ruling Communist Party has said "
+        "there is “no room for compromise or concession.”",
+        "no room",
+        "Communist Party",
+    ),
+    (
+        "a right mark before a name closes the quote ('flooded, ”Putin explained')",
+        "The Russian president spoke of the disaster. “We could not tell our relatives about "
+        "this, but the first three compartments were flooded, ”Putin explained.",
+        "We could not",
+        "Vladimir Putin",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "opening", "speaker"), CASES, ids=[c[0] for c in CASES])
+def test_speaker_rule(rule: str, text: str, opening: str, speaker: str) -> None:
+    assert speaker_key(speaker_of(text, opening)) == speaker_key(speaker), rule
+
+
+def test_a_sentence_that_is_a_quote_starts_after_the_previous_one() -> None:
+    """An unnamed official is nobody, not the person named in the sentence before."""
+    text = (
+        "Macron had responded that Putin was making a “major mistake” that would cost Russia. "
+        "“There was nothing in what President Putin said to reassure us,” the official said."
+    )
+    assert speaker_of(text, "There was nothing") == ""
+
+
+def test_a_term_keeps_the_speaker_not_the_source() -> None:
+    text = (
+        "According to Russia's state-owned TASS news agency, Wang said that despite "
+        '"new challenges" the will of both sides has become even stronger.'
+    )
+    assert speaker_of(text, "new challenges") == "Wang"
+
+
+def test_a_capitalized_noun_is_no_reporting_verb() -> None:
+    """'the United States' holds no verb 'states'; a headline's 'Says' still is one."""
+    assert find_clauses("Talks between Russia and the United States resumed in Geneva.") == []
+    (clause,) = find_clauses("Says Lavrov of the talks")
+    assert clause.subject == "Lavrov"
+
+
+def test_an_unattributed_term_continues_nobody() -> None:
+    text = "“We will win,” Lavrov said. He resisted “small circles” at the summit."
+    assert speaker_of(text, "small circles") == ""
