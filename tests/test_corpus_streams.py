@@ -77,8 +77,8 @@ def test_quotebank_bz2_streams_to_quotes_keyed_on_qid(tmp_path: Path) -> None:
     # one QID, one name: both spellings show (and key) as the first one read
     assert [q.speaker for q in quotes] == ["Sergey Lavrov", "Sergey Lavrov", ""]
     assert quotes[0] == Quote(
-        quote_id="quotes-2022.json:1:1",
-        doc_id="quotes-2022.json:1",
+        quote_id="quotes-2022:1:1",
+        doc_id="quotes-2022:1",
         text=LAVROV,
         start=0,
         end=len(LAVROV),

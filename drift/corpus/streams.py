@@ -34,6 +34,13 @@ def compound_suffix(name: str, known: tuple[str, ...]) -> str:
     return Path(lowered).suffix
 
 
+def table_stem(path: Path) -> str:
+    """The file name without its table suffix, compression included ("quotes-2020.json.bz2" ->
+    "quotes-2020"): row ids read the same whether a table is compressed or not."""
+    suffix = compound_suffix(path.name, (*JSONL_SUFFIXES, *PARQUET_SUFFIXES, ".csv"))
+    return path.name[: -len(suffix)] if suffix and path.name.lower().endswith(suffix) else path.stem
+
+
 @contextmanager
 def open_table(path: Path) -> Iterator[IO[bytes]]:
     """A buffered binary stream of `path`'s bytes, decompressed when its name says so.

@@ -18,7 +18,7 @@ from drift.corpus.encoding import SAMPLE_BYTES, check_plausible, sniff_encoding
 from drift.corpus.langid import detect_lang
 from drift.corpus.limits import check_article
 from drift.corpus.quotebank import is_quotebank, keyed_name, speaker_of
-from drift.corpus.streams import bounded_lines, damaged, open_table
+from drift.corpus.streams import bounded_lines, damaged, open_table, table_stem
 from drift.errors import InputError
 from drift.records import Document, Failure, Original, Quote
 
@@ -136,7 +136,7 @@ def row_record(
         return Failure(
             str(path), "no 'original_id' field; originals need original_id, lang, text", line
         )
-    doc_id = _value(fields.get("doc_id")) or f"{path.stem}:{line}"
+    doc_id = _value(fields.get("doc_id")) or f"{table_stem(path)}:{line}"
     if "quote" in fields or "quotation" in fields:
         speaker = _value(fields.get("speaker"))
         if is_quotebank(fields):

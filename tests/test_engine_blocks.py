@@ -1,0 +1,74 @@
+"""Partitions for distributed grouping: grouping each partition alone and merging must give the
+local engine's groups, ids, divergences and ranks (no Ray needed to check the rule itself)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from engine_corpus import write_corpus
+
+from drift import pipeline
+from drift.corpus import Corpus
+from drift.engine.blocks import EVERYONE, partitions
+from drift.engine.merge import (
+    global_ids,
+    global_statements,
+    group_key,
+    join_aligned,
+    renumber,
+    statement_of,
+    sum_notes,
+)
+from drift.records import Original
+
+
+def test_speakers_that_can_meet_share_a_partition() -> None:
+    found = partitions(["Sergei Lavrov", "Lavrov", "Wang Yi", "Wang Wenbin", "Nikita Khrushchev",
+                        "Khruschev", "Maria Zakharova"])  # fmt: skip
+    assert found["Sergei Lavrov"] == found["Lavrov"]
+    assert found["Wang Yi"] == found["Wang Wenbin"]  # one block word: "wang"
+    assert found["Nikita Khrushchev"] == found["Khruschev"]  # one surname, two spellings
+    assert len({found["Sergei Lavrov"], found["Wang Yi"], found["Maria Zakharova"]}) == 3
+
+
+def test_an_unknown_speaker_or_original_puts_everyone_together() -> None:
+    assert set(partitions(["Sergei Lavrov", "", "Wang Yi"]).values()) == {EVERYONE}
+    anyone = Original("o1", "Мы пойдём к многополярному миру.", "ru")
+    assert set(partitions(["Sergei Lavrov", "Wang Yi"], [anyone]).values()) == {EVERYONE}
+    lavrov = Original("o2", "Мы пойдём к многополярному миру.", "ru", speaker="Sergei Lavrov")
+    found = partitions(["Sergei Lavrov", "Wang Yi"], [lavrov])
+    assert found["Sergei Lavrov"] != found["Wang Yi"]
+
+
+def test_grouping_per_partition_and_merging_equals_grouping_everything(tmp_path: Path) -> None:
+    extracted = pipeline.extract(write_corpus(tmp_path))
+    whole = pipeline.align(extracted)
+    part_of = partitions(q.speaker for q in extracted.quotes)
+    assert len(set(part_of.values())) == 3  # lavrov, zakharova, wang: a real split
+
+    names = sorted(set(part_of.values()))
+    parts = {}
+    for n, name in enumerate(names):
+        quotes = tuple(q for q in extracted.quotes if part_of[q.speaker] == name)
+        parts[n] = pipeline.align(pipeline.Extracted(Corpus((), (), (), ()), quotes, ()))
+    found = {(n, g.group_id): g for n, a in parts.items() for g in a.groups}
+    ids = global_ids({k: group_key(g) for k, g in found.items()})
+    said = global_statements(ids, {k: statement_of(g) for k, g in found.items()})
+    merged = join_aligned(
+        [
+            renumber(
+                a,
+                {g.group_id: ids[(n, g.group_id)] for g in a.groups},
+                {s: v for (p, s), v in said.items() if p == n},
+            )
+            for n, a in parts.items()
+        ]
+    )
+    assert whole.groups and merged.groups == whole.groups
+    assert merged.divergences == whole.divergences
+    assert sorted(merged.unmatched) == sorted(whole.unmatched)
+
+
+def test_notes_counting_the_same_thing_are_added_up() -> None:
+    notes = ["2 group(s) have a speaker x", "a plain note", "3 group(s) have a speaker x"]
+    assert sum_notes(notes) == ["5 group(s) have a speaker x", "a plain note"]
