@@ -137,7 +137,6 @@ def iter_quotes(doc: Document) -> Iterator[Quote]:
         first_idx = max(bisect.bisect_right(para_starts, span.start) - 1, 0)
         first_para = paras[first_idx]
         lo, hi = sentence_bounds(ends, (first_para[0], para[1]), span.start, span.end)
-        sentence = (lo, hi)
         lo, hi = max(lo, span.start - _MAX_CONTEXT), min(hi, span.end + _MAX_CONTEXT)
         if span.para not in headlines:
             headlines[span.para] = _is_headline(text, para)
@@ -158,12 +157,13 @@ def iter_quotes(doc: Document) -> Iterator[Quote]:
                 prior.kind,
             )
         elif not headline:
-            speaker, attributed = attributor.speaker(span, sentence, term=kind == "term")
+            speaker, attributed = attributor.speaker(span, (lo, hi), term=kind == "term")
             if not attributed and kind == "statement":
                 if first_para[0] not in leads:
                     leads[first_para[0]] = _PARA_LEAD.match(text, first_para[0]).end()
                 opens_para = leads[first_para[0]] >= span.start
                 scope = paras[first_idx - 1][0] if opens_para and first_idx else first_para[0]
+                scope = max(scope, span.start - _MAX_CONTEXT)  # a speaker this close, at most
                 speaker = _continued(attributor, prior, scope, span.start)
         quote = Quote(
             quote_id=f"{doc.doc_id}:{n}",

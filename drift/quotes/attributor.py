@@ -132,9 +132,12 @@ class Attributor:
 
     def last_speaker(self, lo: int, pos: int) -> tuple[int, str]:
         """The latest clause in `lo:pos` that names someone, with its offset ((-1, "") if none)."""
-        for clause, speaker in reversed(self._between(lo, pos)):
+        k = bisect.bisect_left(self.starts, pos) - 1
+        while k >= 0 and self.starts[k] >= lo:
+            clause, speaker = self.clauses[k], self.speakers[k][0]
             if speaker and clause.verb_end <= pos:
                 return clause.verb_start, speaker
+            k -= 1
         return -1, ""
 
     def splits(self, prev: Span, span: Span) -> bool:

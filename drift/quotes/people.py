@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -222,7 +223,7 @@ class People:
             return ""
         person = self.persons.setdefault(display, Person(display, set(), pos))
         person.first_pos = min(person.first_pos, pos)
-        person.mentions.append(pos)
+        bisect.insort(person.mentions, pos)  # sorted: pronouns look up a window by bisection
         person.title |= _titles(title or set())
         return display
 
@@ -251,10 +252,7 @@ class People:
         if len(matches) == 1:
             return matches[0]
         if matches and pos is not None:
-            named = [
-                (max((m for m in self.persons[p].mentions if m < pos), default=None), p)
-                for p in matches
-            ]
+            named = [(_last_before(self.persons[p].mentions, pos), p) for p in matches]
             named = [(m, p) for m, p in named if m is not None]
             return max(named)[1] if named else display
         if matches:
@@ -269,36 +267,48 @@ class People:
             return word in {fold(t) for t in full}
         return word == fold(full[-1])
 
+    def _mentions(self, lo: int, hi: int) -> list[tuple[int, str]]:
+        """(offset, person) of the mentions in `lo:hi`, in text order."""
+        found = []
+        for person in self.persons.values():
+            k = bisect.bisect_left(person.mentions, lo)
+            while k < len(person.mentions) and person.mentions[k] < hi:
+                found.append((person.mentions[k], person.name))
+                k += 1
+        return sorted(found)
+
     def last_named(self, pos: int) -> str:
         """Whom a pronoun at `pos` means: the first person named in the latest sentence before
         `pos` that names anyone (its subject, usually: "Xi offered Biden a warning. ... he")."""
-        seen = sorted((m, p.name) for p in self.persons.values() for m in p.mentions if m < pos)
-        if not seen:
+        latest = max(
+            (
+                p.mentions[k - 1]
+                for p in self.persons.values()
+                if (k := bisect.bisect_left(p.mentions, pos))
+            ),
+            default=None,
+        )
+        if latest is None:
             return ""
-        latest = seen[-1][0]
-        start = max(self.masked.rfind(c, 0, latest) for c in ".!?\n") + 1
-        return next(name for m, name in seen if m >= start)
+        lo = max(0, latest - _SUBJECT_REACH)
+        start = max(self.masked.rfind(c, lo, latest) for c in ".!?\n") + 1
+        return self._mentions(max(start, lo), pos)[0][1]
 
     def pronoun(self, pos: int, last: str) -> str:
         """Whom "he" at `pos` means: the last speaker, unless a sentence since opened with
         someone else ("Gorbachev told Deng: ... Deng wasn't so sure. ... came his reply")."""
         if not last:
             return self.last_named(pos)
+        seen = self._mentions(pos - _SUBJECT_REACH, pos)
         opened = [
-            (m, p.name)
-            for p in self.persons.values()
-            for m in p.mentions
-            if pos - _SUBJECT_REACH <= m < pos
-            and _SENTENCE_SUBJECT.search(self.masked, max(0, m - 80), m)
+            (m, name)
+            for m, name in seen
+            if _SENTENCE_SUBJECT.search(self.masked, max(0, m - 80), m)
         ]
         if not opened:
             return last
-        at, subject = max(opened)
-        recent = (
-            any(at <= m < pos for m in self.persons[last].mentions)
-            if last in self.persons
-            else False
-        )
+        at, subject = opened[-1]
+        recent = any(m >= at and name == last for m, name in seen)
         return last if recent or subject == last else subject
 
     def role(self, phrase: str, before: int, last: str) -> str:
@@ -407,3 +417,9 @@ def _titled_name(tokens: list[str], folded: list[str]) -> bool:
     while k > 0 and tokens[k - 1][:1].isupper() and folded[k - 1] not in TITLE_WORDS | ROLE_NOUNS:
         k -= 1
     return 0 < len(tokens) - k <= 3 and k > 0 and folded[k - 1] in ROLE_NOUNS
+
+
+def _last_before(mentions: list[int], pos: int) -> int | None:
+    """The last of sorted `mentions` before `pos`, or None."""
+    k = bisect.bisect_left(mentions, pos)
+    return mentions[k - 1] if k else None
