@@ -14,6 +14,7 @@ from drift.quotes.verbs import (
     OBJECT_VERBS,
     PARTICIPLES,
     PASSIVE_VERBS,
+    PREPOSITIONS,
     REPORTING_VERBS,
     SPEECH_NOUNS,
     TIME_NOUNS,
@@ -83,14 +84,18 @@ def _subject_words(masked: str, lo: int, end: int) -> tuple[list[re.Match[str]],
     return words, words[0].start() if words else end
 
 
-def _clause_before(masked: str, lo: int, verb_start: int) -> tuple[str, int, int]:
-    """The subject words just before a verb, their start, and where the phrase started."""
+def _clause_before(
+    masked: str, lo: int, verb_start: int, participle: bool = False
+) -> tuple[str, int, int]:
+    """The subject words just before a verb, their start, and where the phrase started; a
+    participle takes a subject after "with" ("with Oskirko saying")."""
     words, lead = _subject_words(masked, lo, verb_start)
     if not words:
         return "", verb_start, lead
     if len(words) > 9 or any(_is_prose(w.group()) for w in words[:-1]):
         # "The incident came as an equally belligerent Vladimir Putin told": the name at the end
-        words = _name_tail(words) or ([] if len(words) > 9 else words)
+        objects = PREPOSITIONS - {"with"} if participle else PREPOSITIONS
+        words = _subject_tail(words, objects) or ([] if len(words) > 9 else words)
     if not words:
         return "", verb_start, lead
     return masked[words[0].start() : words[-1].end()], words[0].start(), lead
@@ -121,6 +126,19 @@ def _apposition_subject(masked: str, ends: dict[int, str], verb_start: int) -> t
         return "", verb_start
     start = masked.rfind(name, 0, head)
     return name, max(start, 0)
+
+
+def _subject_tail(words: list[re.Match[str]], objects: frozenset[str]) -> list[re.Match[str]]:
+    """The last name run of a long clause that is no object of a preposition: "the mayor Norris
+    Poulson in his address to Khrushchev stated" names Poulson."""
+    end = len(words)
+    while end > 0:
+        tail = _name_tail(words[:end])
+        k = end - len(tail)
+        if tail and not (k > 0 and fold(words[k - 1].group()) in objects):
+            return tail
+        end = k - 1 if tail else end - 1
+    return []
 
 
 def _name_tail(words: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -247,7 +265,8 @@ def find_clauses(masked: str) -> list[Clause]:
         if folded == "reported" and masked.startswith(" by", end):
             continue  # a passive: `_passive_clauses`
         done = _ends_attribution(masked, folded, end)
-        subject, subject_start, lead = _clause_before(masked, _line_start(masked, start), start)
+        line = _line_start(masked, start)
+        subject, subject_start, lead = _clause_before(masked, line, start, participle)
         if subject and fold(subject.split()[-1]) not in {"the", "a", "and", "to"}:
             clauses.append(Clause(start, end, subject, subject_start, ends=done, lead=lead))
             continue

@@ -337,12 +337,16 @@ class People:
             return last
         if candidates:
             return candidates[0] if len(candidates) == 1 else ""
-        return last if needed and self._untitled_fits(last, nat) else ""
+        return last if needed and self._untitled_fits(last, nat, before) else ""
 
-    def _untitled_fits(self, name: str, nat: set[str]) -> bool:
-        """A person named without a title, of no other nationality than the role's."""
+    def _untitled_fits(self, name: str, nat: set[str], pos: int) -> bool:
+        """A person named without a title shortly before `pos`, of no other nationality than
+        the role's."""
         person = self.persons.get(name)
         if person is None or person.title:
+            return False
+        named = _last_before(person.mentions, pos)
+        if named is None or pos - named > _SUBJECT_REACH:
             return False
         lang = _OFFICIAL_NATIONALITY.get(official_lang(name), "")
         return not (nat and lang and lang not in nat)

@@ -72,3 +72,5 @@ TIME_NOUNS = _words(
     day days week weeks month months year years morning afternoon evening night weekend time
     """
 )
+# A name after one of these is its object, not a subject: "Poulson in his address to Khrushchev".
+PREPOSITIONS = _words("to with of for at in on from by about against toward towards into")
