@@ -174,6 +174,20 @@ CASES = [
         "Fyodor Lukyanov",
     ),
     (
+        "a paragraph after a lead-in with a colon is a block quote, its nested quote inside",
+        "During Khrushchev's visit in 1959, the Los Angeles mayor Norris Poulson in his address "
+        "to Khrushchev stated:\nWe do not agree with your widely quoted phrase 'We shall bury "
+        "you.' You shall not bury us and we shall not bury you.",
+        "We do not agree",
+        "Norris Poulson",
+    ),
+    (
+        "a name after a preposition is no subject",
+        "Lavrov in his talks with Wang Yi said “the partnership is not aimed at anyone.”",
+        "the partnership",
+        "Sergei Lavrov",
+    ),
+    (
         "a news agency is named without its kind",
         "'An update from Putin: Russia's borders don't end anywhere!' wrote Interfax news agency "
         "on Twitter.",
@@ -229,3 +243,15 @@ def test_a_capitalized_noun_is_no_reporting_verb() -> None:
 def test_an_unattributed_term_continues_nobody() -> None:
     text = "“We will win,” Lavrov said. He resisted “small circles” at the summit."
     assert speaker_of(text, "small circles") == ""
+
+
+def test_a_role_reaches_an_untitled_person_only_nearby() -> None:
+    """Far from the last mention of Peskov, "the foreign minister" is nobody drift can name."""
+    filler = "The talks went on for hours and covered trade, energy and security. " * 10
+    text = f"Peskov said the talks were useful. {filler}“We are ready,” the foreign minister said."
+    assert speaker_of(text, "We are ready") == ""
+
+
+def test_a_lead_in_without_a_reporting_verb_makes_no_block_quote() -> None:
+    text = "Contents:\nThe talks went on for hours and covered trade and security."
+    assert quotes_of(text) == []

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
-from drift.quotes.marks import RawSpan, pair_marks, paragraphs
+from drift.quotes.marks import MARK_CHARS, RawSpan, pair_marks, paragraphs
+from drift.quotes.verbs import REPORTING_VERBS
 
+_LEAD_IN_CHARS = 120  # a lead-in's verb sits this close to its colon
+_BLOCK_ENDS = '.!?…"”’»'  # a block quote ends a sentence (a heading or a list label does not)
 _TRIM = "*_"  # Markdown emphasis left around a quote; all whitespace goes too
 # A sentence starts with a capital, or with a quote mark before masked (x-ed) quoted words.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)*_]*\s+(?=[\"'“‘«(*_]*[A-Z0-9]|[\"“«„‘]+x)")
@@ -71,10 +75,12 @@ def _trim(text: str, raw: RawSpan) -> tuple[int, int]:
 
 
 def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
-    """Quoted spans in document order; a span inside another (nested quote) is dropped."""
+    """Quoted spans in document order; a span inside another (nested quote) is dropped. A
+    paragraph after a lead-in such as "the mayor stated:" is a block quote without marks."""
     starts = [p[0] for p in paras]
+    blocks = _block_quotes(text, paras)
     spans: list[Span] = []
-    for raw in pair_marks(text):
+    for raw in sorted([*pair_marks(text), *blocks], key=lambda r: (r.start, -r.end)):
         start, end = _trim(text, raw)
         if start >= end or not any(c.isalnum() for c in text[start:end]):
             continue
@@ -83,6 +89,24 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
         para = max(bisect.bisect_right(starts, end - 1) - 1, 0)
         spans.append(Span(start, end, raw.open_pos, raw.close_pos, para))
     return spans
+
+
+def _block_quotes(text: str, paras: list[tuple[int, int]]) -> list[RawSpan]:
+    """Paragraphs that a reporting lead-in ending in a colon introduces ("Poulson stated:"),
+    written without quote marks: a sentence or more that opens with no mark of its own."""
+    found = []
+    for (lo, hi), (nlo, nhi) in itertools.pairwise(paras):
+        tail = text[max(lo, hi - _LEAD_IN_CHARS) : hi].rstrip()
+        if not tail.endswith(":"):
+            continue
+        clause = re.split(r"[.!?\"“”«»]", tail)[-1]
+        if not any(w.lower() in REPORTING_VERBS for w in re.findall(r"[A-Za-z]+", clause)):
+            continue
+        body = text[nlo:nhi].strip()
+        if body[:1] in MARK_CHARS or body[-1:] not in _BLOCK_ENDS or len(body.split()) < 4:
+            continue
+        found.append(RawSpan(nlo, nhi, -1, -1))
+    return found
 
 
 def masked_text(text: str, spans: list[Span]) -> str:
