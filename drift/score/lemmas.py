@@ -52,6 +52,15 @@ class Lemmatizer:
         jieba.setLogLevel(60)
         return jieba.posseg
 
+    @cached_property
+    def _simplify(self) -> Any:
+        """Traditional -> Simplified Chinese (CC-CEDICT's headwords), identity without it: jieba
+        and the dictionaries know Simplified words, and originals are often Traditional."""
+        from drift.lexicon.cedict import CcCedict, locate
+
+        found = locate()
+        return CcCedict(found).simplify if found else str
+
     def words(self, text: str, lang: str) -> list[tuple[str, bool]]:
         """(lemma, is_content) for each word of `text` in `lang` ("en", "ru" or "zh")."""
         if lang == "en":
@@ -74,7 +83,7 @@ class Lemmatizer:
         if lang.startswith("zh"):
             return [
                 (pair.word, not pair.flag.startswith(ZH_FUNCTION_FLAGS))
-                for pair in self._jieba.cut(text)
+                for pair in self._jieba.cut(self._simplify(text))
                 if pair.word.strip()
             ]
         raise UsageError(f"no lemmatizer for language {lang!r}; use en, ru or zh")
