@@ -7,7 +7,12 @@ Speakers: drift's quote extractor runs on each `passage` of `speakers.jsonl` as 
 extracted quote matching `quote` must carry the labelled speaker (drift's speaker keys; a quote
 not found counts as wrong). Figures per split; thresholds are tuned on "tune" rows only.
 
-    .venv/bin/python benchmarks/grouping.py [--embedder e5|none] [--split tune|heldout|all] [-v]
+    .venv/bin/python benchmarks/grouping.py [--embedder e5|none] [--split tune|heldout|all]
+        [--part all|grouping|speakers] [-v]
+
+Grouping is scored twice: by drift's groups (renderings of one sentence or clause) and by its
+statements (groups joined when one quote renders into both, or when both render one original),
+which is what the `statement` labels count.
 """
 
 from __future__ import annotations
@@ -56,13 +61,18 @@ def table_quotes(rows: Sequence[dict]) -> list:
     return prepare_table_quotes(quotes)
 
 
-def pairwise(rows: Sequence[dict], groups: Sequence) -> dict[str, float]:
-    """Pairwise precision, recall and F1 of predicted groups against `statement` labels."""
+def pairwise(rows: Sequence[dict], groups: Sequence, by: str = "group") -> dict[str, float]:
+    """Pairwise precision, recall and F1 of predicted groups (by="group": renderings of one
+    sentence) or statements (by="statement": drift's groups joined into statements) against the
+    `statement` labels."""
     label = {f"{r['id']}:1": r["statement"] for r in rows}
-    predicted: set[tuple[str, str]] = set()
+    members: dict[str, set[str]] = {}
     for group in groups:
-        ids = sorted({r.quote_id for r in group.renderings})
-        predicted.update(combinations(ids, 2))
+        key = group.statement if by == "statement" and group.statement else group.group_id
+        members.setdefault(key, set()).update(r.quote_id for r in group.renderings)
+    predicted: set[tuple[str, str]] = set()
+    for ids in members.values():
+        predicted.update(combinations(sorted(ids), 2))
     truth = {(a, b) for a, b in combinations(sorted(label), 2) if label[a] == label[b]}
     hit = len(predicted & truth)
     precision = hit / len(predicted) if predicted else 1.0
@@ -82,9 +92,14 @@ def grouping(rows: Sequence[dict], originals: Sequence, embedder, verbose: bool)
         bridge = LexiconBridge() if given else None
         found = align_groups(quotes, embedder=embedder, originals=given, bridge=bridge)
         out[name] = pairwise(rows, found.groups)
+        out[f"{name} statements"] = pairwise(rows, found.groups, by="statement")
         if verbose:
             _explain(rows, found.groups, name)
     return out
+
+
+def _prf(figures: dict[str, float] | None) -> str:
+    return f"{figures['p']:.2f}/{figures['r']:.2f}/{figures['f1']:.3f}" if figures else "-"
 
 
 def _explain(rows: Sequence[dict], groups: Sequence, name: str) -> None:
@@ -161,6 +176,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--embedder", default="e5", choices=["e5", "none"])
     parser.add_argument("--split", default="all", choices=[*SPLITS, "all"])
+    parser.add_argument(
+        "--part", default="all", choices=["all", "grouping", "speakers"], help="what to measure"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="print every error")
     args = parser.parse_args()
     from drift.corpus import read_originals
@@ -176,24 +194,26 @@ def main() -> None:
     )
     embedder = None if args.embedder == "none" else get_embedder(args.embedder)
     splits = SPLITS if args.split == "all" else (args.split,)
+    columns = ("plain", "originals", "plain statements", "originals statements")
     print(
-        f"{'split':<8} {'renderings':>10} {'pairs':>6} {'plain P/R/F1':>18} "
-        f"{'originals P/R/F1':>18} {'speakers':>9} {'acc':>6} {'missed':>6} {'s':>5}"
+        f"{'split':<8} {'renderings':>10} {'pairs':>6} "
+        + " ".join(f"{c + ' P/R/F1':>27}" for c in columns)
+        + f" {'speakers':>9} {'acc':>6} {'missed':>6} {'s':>5}"
     )
     for split in splits:
         start = time.perf_counter()
         rows = [r for r in renderings if r.get("split") == split]
-        g = grouping(rows, originals, embedder, args.verbose) if rows else None
-        s = speakers([r for r in labelled if r.get("split") == split], args.verbose)
-        plain = f"{g['plain']['p']:.2f}/{g['plain']['r']:.2f}/{g['plain']['f1']:.3f}" if g else "-"
-        anchored = (
-            f"{g['originals']['p']:.2f}/{g['originals']['r']:.2f}/{g['originals']['f1']:.3f}"
-            if g
-            else "-"
+        g = (
+            grouping(rows, originals, embedder, args.verbose)
+            if rows and args.part != "speakers"
+            else None
         )
+        chosen = [r for r in labelled if r.get("split") == split] if args.part != "grouping" else []
+        s = speakers(chosen, args.verbose)
         print(
-            f"{split:<8} {len(rows):>10} {g['plain']['pairs'] if g else 0:>6} {plain:>18} "
-            f"{anchored:>18} {s['n']:>9} {s['accuracy']:>6.3f} {s['missed']:>6} "
+            f"{split:<8} {len(rows):>10} {g['plain']['pairs'] if g else 0:>6} "
+            + " ".join(f"{_prf(g[c] if g else None):>27}" for c in columns)
+            + f" {s['n']:>9} {s['accuracy']:>6.3f} {s['missed']:>6} "
             f"{time.perf_counter() - start:>5.0f}",
             flush=True,
         )

@@ -188,13 +188,30 @@ class LexiconBridge:
 
         return Lexicon.load("zh" if lang.startswith("zh") else lang)
 
-    def targets(self, text: str, lang: str) -> list[frozenset[str]]:
-        """Dictionary candidates of each glossed English word of `text`."""
-        return [frozenset(g.targets) for g in self._lexicon(lang).gloss(text) if g.targets]
+    def targets(self, text: str, lang: str) -> list[tuple[str, frozenset[str]]]:
+        """Each glossed English word of `text` with its dictionary candidates."""
+        return [
+            (g.source, frozenset(g.targets)) for g in self._lexicon(lang).gloss(text) if g.targets
+        ]
 
     def lemmas(self, text: str, lang: str) -> frozenset[str]:
         """Content lemmas of an original sentence."""
         return frozenset(self._lemmatizer.content(text, "zh" if lang.startswith("zh") else lang))
+
+    @cache  # noqa: B019 - one glosser per language, for the life of the bridge
+    def _glosser(self, lang: str) -> Any:
+        from drift.lexicon.foreign import ForeignGlosser
+
+        return ForeignGlosser("zh" if lang.startswith("zh") else lang)
+
+    def english(self, lemma: str, lang: str) -> frozenset[str]:
+        """English content lemmas of the dictionary glosses of one source-language lemma."""
+        glosses = self._glosser(lang).lookup(lemma)
+        return frozenset(w for g in glosses for w in self._lemmatizer.content(g, "en"))
+
+    def words(self, text: str) -> frozenset[str]:
+        """English content lemmas of a rendering."""
+        return frozenset(self._lemmatizer.content(text, "en"))
 
 
 def align(

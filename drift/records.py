@@ -114,6 +114,7 @@ class Group:
     confidence: float  # in [0, 1]
     speaker: str = ""
     kind: QuoteKind = "statement"
+    statement: str = ""  # "s001": the groups of one statement (joined by a quote or an original)
 
 
 @dataclass(frozen=True)

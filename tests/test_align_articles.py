@@ -69,7 +69,7 @@ def test_singletons_are_listed_with_a_reason(report: drift.api.Report) -> None:
     alone = report.groups[report.groups["group_id"] == ""]
     assert "a1_kremlin:3" in set(alone["quote_id"])  # the ministry's line: nothing to compare
     assert (alone["note"] != "").all()
-    assert list(report.groups.columns[-2:]) == ["copy_of", "note"]  # new columns go last
+    assert list(report.groups.columns[-3:]) == ["copy_of", "note", "statement"]  # new go last
     grouped = set(report.groups.loc[report.groups["group_id"] != "", "quote_id"])
     assert grouped | set(alone["quote_id"]) == set(report.quotes["quote_id"])
     assert pd.isna(alone["drift_vs_group"]).all()

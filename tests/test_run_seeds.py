@@ -44,14 +44,9 @@ def test_002_drifts_most_from_the_lavrov_consensus(seed_report) -> None:
     assert worst["doc_id"].startswith("002")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="offline, nothing links 'ironclad'/'solid' to 堅如磐石: CC-CEDICT glosses it 'solid as "
-    "a boulder; rock-firm', no published dictionary gives 'ironclad', and English-to-Chinese e5 "
-    "cosines (0.80-0.83) are too weak to match a two-word group to its original; the overlay "
-    "entries that made this pass were fitted to this seed and were removed",
-)
 def test_wang_yi_friendship_original_matches_the_ironclad_solid_group(seed_report) -> None:
+    """CC-CEDICT glosses 堅如磐石 "solid as a boulder", and the quote's sentence ("the solid
+    friendship") names 友谊 of the same original sentence: the quoted term links to it."""
     groups = seed_report.groups
     terms = groups[groups["rendering"].str.contains("ironclad|solid", regex=True)]
     assert terms["group_id"].nunique() == 1

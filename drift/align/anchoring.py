@@ -28,6 +28,7 @@ MARGIN = 0.05  # ... and by which it must beat the next best sentence
 COSINE_FLOOR, COSINE_SPAN = 0.78, 0.12  # e5 cosine of unrelated / faithful cross-lingual pairs
 W_DICTIONARY, W_COSINE = 0.6, 0.4
 MIN_GLOSSED = 2  # English words with dictionary candidates needed for dictionary evidence
+MIN_COVERED = 3  # content lemmas a sentence needs for its coverage to count
 DATE_SLACK = 1  # days an article may seem to precede the original (time zones)
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？…])[\s\"'»”」』)]*(?=\s|[^\s.!?。！？…]|$)")
 _SEVERAL = re.compile(r"\s+and\s+|\s+и\s+|\s*[,&;/、和与]\s*")
@@ -36,12 +37,20 @@ _SEVERAL = re.compile(r"\s+and\s+|\s+и\s+|\s*[,&;/、和与]\s*")
 class Bridge(Protocol):
     """Cross-lingual word evidence, wired by the pipeline (lexicons and lemmatizers)."""
 
-    def targets(self, text: str, lang: str) -> list[frozenset[str]]:
-        """For each English content word of `text` with dictionary entries, its candidates."""
+    def targets(self, text: str, lang: str) -> list[tuple[str, frozenset[str]]]:
+        """Each English content word of `text` with dictionary entries, and its candidates."""
         ...
 
     def lemmas(self, text: str, lang: str) -> frozenset[str]:
         """Content lemmas of a text in `lang` ("ru" or "zh")."""
+        ...
+
+    def english(self, lemma: str, lang: str) -> frozenset[str]:
+        """English content lemmas of the dictionary glosses of one `lang` lemma."""
+        ...
+
+    def words(self, text: str) -> frozenset[str]:
+        """English content lemmas of a rendering."""
         ...
 
 
@@ -103,17 +112,45 @@ def _allowed(unit: Unit, sentence: Sentence) -> bool:
     return said is None or published is None or published >= said - DATE_SLACK
 
 
-def _dictionary(
-    targets: list[frozenset[str]], lemmas: frozenset[str], text: str, lang: str
-) -> float | None:
-    """Share of the glossed English words with a candidate in the sentence; None if too few."""
-    if len(targets) < MIN_GLOSSED:
-        return None
-    zh = lang.startswith("zh")
-    found = sum(
-        bool(t & lemmas) or (zh and any(len(c) > 1 and c in text for c in t)) for t in targets
+def _covered(lemma: str, candidates: frozenset[str], english: frozenset[str], zh: bool) -> bool:
+    """A sentence lemma rendered by the unit: one of its words' candidates, inside a Chinese
+    compound (方向 in 前进方向), or the lemma's own English glosses among the unit's words."""
+    return (
+        lemma in candidates
+        or (zh and any(len(c) > 1 and c in lemma for c in candidates))
+        or bool(english)
     )
-    return found / len(targets)
+
+
+def _dictionary(
+    targets: list[tuple[str, frozenset[str]]],
+    lemmas: frozenset[str],
+    text: str,
+    lang: str,
+    glossed_back: dict[str, frozenset[str]],
+    words: frozenset[str],
+) -> float | None:
+    """How well the dictionaries tie a unit to a sentence: the share of the unit's glossed words
+    found in the sentence, or of the sentence's lemmas rendered in the unit, whichever is higher
+    (a unit may render more than a partial original, or less than a long one); None if too few
+    words to tell."""
+    zh = lang.startswith("zh")
+    shares = []
+    if len(targets) >= MIN_GLOSSED:
+        found = sum(
+            bool(t & lemmas)
+            or (zh and any(len(c) > 1 and (c in text or any(c in m for m in lemmas)) for c in t))
+            for _, t in targets
+        )
+        shares.append(found / len(targets))
+    if len(lemmas) >= MIN_COVERED:
+        candidates = frozenset().union(*(t for _, t in targets)) if targets else frozenset()
+        covered = sum(
+            _covered(lemma, candidates, glossed_back.get(lemma, frozenset()) & words, zh)
+            for lemma in lemmas
+        )
+        shares.append(covered / len(lemmas))
+    return max(shares) if shares else None
 
 
 def link_units(
@@ -131,14 +168,29 @@ def link_units(
         i: [s for s in sentences if _allowed(u, s)] for i, u in enumerate(units) if not u.is_term
     }
     todo = {i: cands for i, cands in todo.items() if cands}
-    if not todo:
+    terms = {
+        i: [s for s in sentences if _allowed(u, s)]
+        for i, u in enumerate(units)
+        if u.is_term and u.speaker_key
+    }
+    terms = {i: cands for i, cands in terms.items() if cands} if bridge is not None else {}
+    if not todo and not terms:
         return {}
     vectors: dict[str, np.ndarray] = {}
     if embedder is not None:
         texts = sorted({units[i].rendering.text for i in todo} | {s.text for s in sentences})
         vectors = dict(zip(texts, embedder.encode(texts), strict=True))
     lemmas = {s.key: bridge.lemmas(s.text, s.original.lang) for s in sentences} if bridge else {}
-    glossed: dict[tuple[str, str], list[frozenset[str]]] = {}
+    back = (
+        {
+            s.key: {lemma: bridge.english(lemma, s.original.lang) for lemma in lemmas[s.key]}
+            for s in sentences
+        }
+        if bridge
+        else {}
+    )
+    glossed: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = {}
+    words: dict[str, frozenset[str]] = {}
     links: dict[int, Link] = {}
     for i, cands in todo.items():
         text = units[i].rendering.text
@@ -153,7 +205,11 @@ def link_units(
                 lang = s.original.lang
                 if (text, lang) not in glossed:
                     glossed[(text, lang)] = bridge.targets(text, lang)
-                share = _dictionary(glossed[(text, lang)], lemmas[s.key], s.text, lang)
+                if text not in words:
+                    words[text] = bridge.words(text)
+                share = _dictionary(
+                    glossed[(text, lang)], lemmas[s.key], s.text, lang, back[s.key], words[text]
+                )
                 if share is not None:
                     evidence.append((W_DICTIONARY, share))
             if evidence:
@@ -165,4 +221,45 @@ def link_units(
         if len(scored) > 1 and scored[0][0] - scored[1][0] < MARGIN:
             continue  # two sentences fit about as well: no anchor rather than a wrong one
         links[i] = Link(scored[0][2], round(scored[0][0], 6))
+    if bridge is not None:
+        for i, cands in terms.items():
+            found = _term_link(units[i], cands, bridge, lemmas, back)
+            if found is not None:
+                links[i] = found
     return links
+
+
+def _term_link(
+    unit: Unit,
+    cands: Sequence[Sentence],
+    bridge: Bridge,
+    lemmas: dict[str, frozenset[str]],
+    back: dict[str, dict[str, frozenset[str]]],
+) -> Link | None:
+    """A quoted term ("solid") linked to the one sentence whose words the dictionaries tie to
+    every content word of the term, and to more words of the sentence around the quote ("the
+    solid friendship" -> 友谊) than any other sentence; None when no sentence or two tie."""
+    words = bridge.words(unit.rendering.text)
+    around = bridge.words(unit.context) - words
+    if not words or not around:
+        return None
+    scored = []
+    for s in cands:
+        glosses = frozenset().union(*back[s.key].values()) if back[s.key] else frozenset()
+
+        def rendered(word: str, s: Sentence = s, glosses: frozenset[str] = glosses) -> bool:
+            if word in glosses:
+                return True
+            targets = bridge.targets(word, s.original.lang)
+            return any(t & lemmas[s.key] for _, t in targets)
+
+        if all(rendered(w) for w in words):
+            support = sum(rendered(w) for w in around)
+            if support:
+                scored.append((support, s.key, s))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    share = scored[0][0] / len(around)
+    score = (W_DICTIONARY + W_COSINE * share) / (W_DICTIONARY + W_COSINE)
+    return Link(scored[0][2], round(score, 6))

@@ -29,6 +29,7 @@ from drift.align.edges import (
 from drift.align.neighbours import neighbour_pairs
 from drift.align.normalize import norm_key
 from drift.align.singletons import Unmatched, unmatched_quotes
+from drift.align.statements import statement_ids
 from drift.align.units import Unit, build_units
 from drift.embed import Embedder
 from drift.records import Group, Original, Quote, Rendering
@@ -49,9 +50,11 @@ class Alignment:
 
 
 def _anchor_edges(units: Sequence[Unit], links: Mapping[int, Link]) -> list[Edge]:
-    """All units linked to one original sentence, joined to the first of them (strong edges)."""
+    """All sentence units linked to one original sentence, joined to the first of them (strong
+    edges). A quoted term's link names its group's original but joins nothing: one word is too
+    little to put it beside whole sentences."""
     by_sentence: dict[str, list[int]] = {}
-    for i in sorted(links):
+    for i in sorted(i for i in links if not units[i].is_term):
         by_sentence.setdefault(links[i].sentence.key, []).append(i)
     edges = []
     for members in by_sentence.values():
@@ -212,12 +215,14 @@ def align_groups(
                 if nodes[n][0] in links
             }
         )
-        built.append((renderings, min(1.0, max(0.0, confidence)), anchor[0] if anchor else ""))
+        roots = frozenset(units[nodes[n][0]].root for n in node_ids)
+        built.append((renderings, min(1.0, max(0.0, confidence)), anchor, roots))
     built.sort(key=lambda g: [(_quote_order(r.quote_id), r.start, r.end) for r in g[0]])
     width = max(3, len(str(len(built))))
+    statements = statement_ids([b[3] for b in built])
     groups = []
     matched: dict[str, str] = {}
-    for n, (renderings, confidence, original_id) in enumerate(built, start=1):
+    for n, (renderings, confidence, anchor, _) in enumerate(built, start=1):
         speaker = _speaker(renderings)
         group_id = f"g{n:0{width}d}"
         groups.append(
@@ -227,10 +232,11 @@ def align_groups(
                 confidence=round(confidence, 4),
                 speaker=speaker,
                 kind=renderings[0].kind,
+                statement=statements[n - 1],
             )
         )
-        if original_id:
-            matched[group_id] = original_id
+        if anchor:
+            matched[group_id] = anchor[0]
     grouped = {r.quote_id for g in groups for r in g.renderings}
     linked = {k for e in edges for k in (e.i, e.j)}
     unmatched = unmatched_quotes(quotes, units, grouped, linked, tried)

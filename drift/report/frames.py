@@ -27,8 +27,9 @@ GROUP_SCORE_COLUMNS = [
     "source_lang", "back_translation", "backend", "drift_vs_group", "drift_vs_original",
     "original_id",
 ]  # fmt: skip
-GROUP_COLUMNS = [*GROUP_ALIGN_COLUMNS[:-1], *GROUP_SCORE_COLUMNS, "copy_of", "note"]
-GROUP_ALIGN_COLUMNS = [*GROUP_ALIGN_COLUMNS, "note"]  # new columns go last: scripts read the rest
+GROUP_COLUMNS = [*GROUP_ALIGN_COLUMNS[:-1], *GROUP_SCORE_COLUMNS, "copy_of", "note", "statement"]
+# new columns go last: scripts read the rest
+GROUP_ALIGN_COLUMNS = [*GROUP_ALIGN_COLUMNS, "note", "statement"]
 DIVERGENCE_ALIGN_COLUMNS = [
     "group_id", "doc_a", "doc_b", "span_a", "span_b", "kind", "context_a", "context_b",
 ]  # fmt: skip
@@ -80,6 +81,7 @@ def groups_frame(
                 "confidence": round(group.confidence, DECIMALS),
                 "copy_of": r.copy_of,
                 "note": "",
+                "statement": group.statement,
             }
             if scores is not None:
                 s = scores.get((group.group_id, r.quote_id))
@@ -103,6 +105,7 @@ def groups_frame(
                 "rendering": u.text,
                 "copy_of": "",
                 "note": u.reason,
+                "statement": "",
             }
         )
     return _frame(rows, columns)
