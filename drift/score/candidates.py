@@ -32,6 +32,9 @@ class Candidates:
     def __init__(self, lemmatizer: Lemmatizer, lexicons: Mapping[str, GlossLexicon] | None) -> None:
         self._lemmatizer = lemmatizer
         self._lexicons: dict[str, GlossLexicon] = dict(lexicons or {})
+        # the same targets and contexts recur across a run's spans: each is worked out once
+        self._normalized: dict[tuple[str, str], frozenset[str]] = {}
+        self._glossed: dict[tuple[str, str], list[Any]] = {}
 
     def lexicon(self, lang: str) -> GlossLexicon:
         """The lexicon English -> `lang`, from the caller or loaded from the bundled data."""
@@ -43,8 +46,12 @@ class Candidates:
 
     def normalize(self, target: str, lang: str) -> frozenset[str]:
         """A target and its content lemmas, so inflected and dictionary forms meet."""
-        lemmas = self._lemmatizer.content(target, lang)
-        return frozenset({target.lower().strip(), " ".join(lemmas), *lemmas} - {""})
+        found = self._normalized.get((target, lang))
+        if found is None:
+            lemmas = self._lemmatizer.content(target, lang)
+            found = frozenset({target.lower().strip(), " ".join(lemmas), *lemmas} - {""})
+            self._normalized[(target, lang)] = found
+        return found
 
     def _glosses(self, span: str, context: str, lang: str) -> list[Any]:
         """Content glosses of `span`, glossed inside `context` when it is found there."""
@@ -54,11 +61,21 @@ class Candidates:
         text, lo, hi = (context, start, start + len(span)) if start >= 0 else (span, 0, len(span))
         return [
             gloss
-            for gloss in self.lexicon(lang).gloss(text)
-            if gloss.end > lo
-            and gloss.start < hi
-            and self._lemmatizer.has_content(gloss.source, "en")
+            for gloss in self._content_glosses(text, lang)
+            if gloss.end > lo and gloss.start < hi
         ]
+
+    def _content_glosses(self, text: str, lang: str) -> list[Any]:
+        """The glosses of `text` whose English source has a content word, once per text."""
+        found = self._glossed.get((text, lang))
+        if found is None:
+            found = [
+                gloss
+                for gloss in self.lexicon(lang).gloss(text)
+                if self._lemmatizer.has_content(gloss.source, "en")
+            ]
+            self._glossed[(text, lang)] = found
+        return found
 
     def _unit(self, targets: Sequence[str], lang: str) -> frozenset[str]:
         return frozenset().union(*(self.normalize(t, lang) for t in targets))

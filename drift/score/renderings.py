@@ -75,10 +75,16 @@ def score_renderings(
         for r in g.renderings
     ]
     backs = back_translate(requests, back)
-    vectors = embed(
-        [t for _, t in requests] + [o.text for o in originals.values()],
-        embedder,
-    )
+    # with divergences, vectors serve only the comparison with an original
+    embedded = [
+        r.text
+        for g in groups
+        if pair_drift is None or g.group_id in originals
+        for r in g.renderings
+    ] + [
+        _original_text(r, contexts) for g in groups if g.group_id in originals for r in g.renderings
+    ]
+    vectors = embed(embedded + [o.text for o in originals.values()], embedder)
 
     def back_of(lang: str, text: str) -> tuple[str, str]:
         found = backs.get((lang, text))
@@ -111,10 +117,9 @@ def score_renderings(
         voters: dict[str, Rendering] = {}
         for r in g.renderings:
             voters.setdefault(r.copy_of or r.quote_id, r)
+        base = consensus(g.renderings) if pair_drift is not None else None
         for r in g.renderings:
-            others = [v for key, v in voters.items() if key != (r.copy_of or r.quote_id)]
-            if pair_drift is not None:
-                base = consensus(g.renderings)
+            if pair_drift is not None and base is not None:
                 same = r.quote_id == base.quote_id or (r.copy_of or r.quote_id) == (
                     base.copy_of or base.quote_id
                 )
@@ -124,6 +129,7 @@ def score_renderings(
                     else 1.0 - pair_drift.get((g.group_id, r.quote_id, base.quote_id), 0.0)
                 ]
             else:
+                others = [v for key, v in voters.items() if key != (r.copy_of or r.quote_id)]
                 sims = [similarity(r, v, lang) for v in others]
             text, backend = back_of(lang, r.text)
             scores.append(
