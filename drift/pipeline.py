@@ -323,13 +323,13 @@ def score(
         )
     langs: dict[str, str] = {}
     unrouted = 0
+    routed: dict[tuple[str, str | None], str | None] = {}  # the speaker table is read per call
     for group in aligned.groups:
         original = matched.get(group.group_id)
-        lang = route(
-            group.speaker,
-            original_lang=original.lang if original else None,
-            default=options.source_lang,
-        )
+        asked = (group.speaker, original.lang if original else None)
+        if asked not in routed:
+            routed[asked] = route(asked[0], original_lang=asked[1], default=options.source_lang)
+        lang = routed[asked]
         if lang is None:
             unrouted += 1
             lang = DEFAULT_SOURCE_LANG
