@@ -188,6 +188,36 @@ CASES = [
         "Sergei Lavrov",
     ),
     (
+        "a role then a comma-enclosed name ('the Kremlin spokesman, Dmitry Peskov,')",
+        "“We are ready for talks with anyone,” the Kremlin spokesman, Dmitry Peskov, said.",
+        "We are ready",
+        "Dmitry Peskov",
+    ),
+    (
+        "a participial aside between name and verb",
+        "Putin, speaking at the forum in St Petersburg, said “we are ready for talks.”",
+        "we are ready",
+        "Vladimir Putin",
+    ),
+    (
+        "an object of several words after 'told'",
+        "“We are ready for talks with anyone,” Lavrov told a news conference in Moscow.",
+        "We are ready",
+        "Sergei Lavrov",
+    ),
+    (
+        "'was quoted as saying by' a news agency names the speaker, not the agency",
+        "“We are ready for talks with anyone,” Lavrov was quoted as saying by RIA Novosti.",
+        "We are ready",
+        "Sergei Lavrov",
+    ),
+    (
+        "a verb of naming gives the speaker of a term",
+        "Lavrov described the talks with Washington as “constructive.”",
+        "constructive",
+        "Sergei Lavrov",
+    ),
+    (
         "a news agency is named without its kind",
         "'An update from Putin: Russia's borders don't end anywhere!' wrote Interfax news agency "
         "on Twitter.",

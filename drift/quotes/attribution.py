@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drift.quotes.names import find_appositions, is_person_name
+from drift.quotes.names import Apposition, find_appositions, is_person_name
 from drift.quotes.speakers import TITLE_WORDS, fold
 from drift.quotes.verbs import (
     AFTER_VERB,
@@ -36,7 +36,11 @@ _SUBJECT_WORDS = frozenset(_SUBJECT_TEXT.split())
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]—–\n\"“”«»„]|\bx+\b|\bthat\b|\bwho\b|\bwhich\b")
 _ACCORDING = re.compile(r"\baccording to\s+([^,.;:!?\n\"“”«»]{2,80})", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(\w+)\s+by\s+(?=\S)")
-_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "our"])
+_PARTICIPLE_ASIDE = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*,\s+(?:[a-z]+ing|who)\b"
+    r"[^,;:!?\"“”«»\n.]{0,100},$"
+)
+_MAX_OBJECT = 5  # words of an object after "told": "a regular news conference"
 _POSSESSIVE = re.compile(r"['’]s\s+(\w+)\b")
 _CAME_REPLY = re.compile(
     r"\bcame\s+(his|her|their)\s+(?:reply|response|answer|retort)\b", re.IGNORECASE
@@ -112,8 +116,11 @@ def _is_auxiliary(word: str) -> bool:
     return folded in AUXILIARIES or (word.islower() and folded.endswith("ly") and len(folded) > 4)
 
 
-def _apposition_subject(masked: str, ends: dict[int, str], verb_start: int) -> tuple[str, int]:
-    """The name of "NAME, the ROLE, (also) said": an apposition ending just before the verb."""
+def _apposition_subject(
+    masked: str, ends: dict[int, Apposition], verb_start: int
+) -> tuple[str, int, int]:
+    """The name of "NAME, the ROLE, (also) said" or "the ROLE, NAME, said": an apposition ending
+    just before the verb; its name, the name's start and the whole phrase's start."""
     words = list(_WORD.finditer(masked, max(0, verb_start - 40), verb_start))
     at = verb_start
     while words and _is_auxiliary(words[-1].group()):
@@ -121,11 +128,14 @@ def _apposition_subject(masked: str, ends: dict[int, str], verb_start: int) -> t
     head = at  # end of the text before the verb, trailing blanks dropped (no slice of the prefix)
     while head > 0 and masked[head - 1].isspace():
         head -= 1
-    name = ends.get(head)
-    if name is None:
-        return "", verb_start
-    start = masked.rfind(name, 0, head)
-    return name, max(start, 0)
+    found = ends.get(head)
+    if found is not None:
+        return found.name, found.start, found.lead if found.lead >= 0 else found.start
+    lo = max(0, head - 140)
+    aside = _PARTICIPLE_ASIDE.search(masked, lo, head)  # "Putin, speaking at the forum,"
+    if aside is None or not is_person_name(aside.group("name")):
+        return "", verb_start, -1
+    return aside.group("name"), aside.start("name"), aside.start("name")
 
 
 def _subject_tail(words: list[re.Match[str]], objects: frozenset[str]) -> list[re.Match[str]]:
@@ -186,12 +196,11 @@ def _ends_attribution(masked: str, verb: str, end: int) -> bool:
     `said the day before`; false for `said the talks failed` or `said that ...`."""
     words = list(_WORD.finditer(masked, end, min(len(masked), end + 60)))
     k = 0
-    if verb in OBJECT_VERBS:  # "told reporters", "told his host", "told Biden"
-        while k < min(len(words), 4) and _plain_gap(masked, end, words, k):
-            word = words[k].group()
+    if verb in OBJECT_VERBS:  # "told reporters", "told a news conference in Moscow"
+        while k < min(len(words), _MAX_OBJECT) and _plain_gap(masked, end, words, k):
+            if fold(words[k].group()) in AFTER_VERB | {"that"}:
+                break
             k += 1
-            if not (fold(word) in _DETERMINERS or word[:1].isupper()):
-                break  # one common noun ends the object
     if k >= len(words) or not _plain_gap(masked, end, words, k):
         return True  # punctuation or the end comes first
     first = fold(words[k].group())
@@ -251,7 +260,7 @@ def _passive_clauses(masked: str) -> list[Clause]:
 def find_clauses(masked: str) -> list[Clause]:
     """Every reporting clause of a text whose quoted words are masked, in text order."""
     clauses: list[Clause] = []
-    ends = {a.end: a.name for a in find_appositions(masked)}
+    ends = {a.end: a for a in find_appositions(masked)}
     for match in _WORD.finditer(masked):
         word = match.group()
         folded = fold(word)
@@ -270,9 +279,9 @@ def find_clauses(masked: str) -> list[Clause]:
         if subject and fold(subject.split()[-1]) not in {"the", "a", "and", "to"}:
             clauses.append(Clause(start, end, subject, subject_start, ends=done, lead=lead))
             continue
-        subject, subject_start = _apposition_subject(masked, ends, start)
+        subject, subject_start, lead = _apposition_subject(masked, ends, start)
         if subject:
-            clauses.append(Clause(start, end, subject, subject_start, ends=done))
+            clauses.append(Clause(start, end, subject, subject_start, ends=done, lead=lead))
             continue
         if participle:
             if masked[max(0, start - 4) : start].rstrip().endswith(","):  # "said, adding:"

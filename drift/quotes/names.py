@@ -55,6 +55,11 @@ _APPOSITION = re.compile(
     r"(?P<app>[^,;:!?\"“”«»\n.]{2,80}?)\s*,"
 )
 
+_PHRASE_BREAK = re.compile(r"[,;:.!?()\[\]\"“”«»\n]")
+_ROLE_NAME = re.compile(
+    r"(?<![\w'’-])(?P<role>[A-Za-z]+)\s*,\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3})\s*,"
+)
+
 
 def is_person_name(display: str) -> bool:
     """True for a plausible person's name: capitalized words, no title or institution."""
@@ -84,11 +89,13 @@ class Apposition:
     start: int
     end: int  # offset just after the closing comma of the apposition
     title: frozenset[str]
+    lead: int = -1  # start of a role phrase before the name ("the Kremlin spokesman, NAME,")
 
 
 def find_appositions(text: str) -> list[Apposition]:
-    """Names followed by a comma-enclosed role phrase ("Dmitry Peskov, the Kremlin spokesman,")."""
-    found = []
+    """Names followed by a comma-enclosed role phrase ("Dmitry Peskov, the Kremlin spokesman,"),
+    or a role phrase followed by a comma-enclosed name ("the Kremlin spokesman, Dmitry Peskov,")."""
+    found = _role_then_name(text)
     pos = 0
     while (match := _APPOSITION.search(text, pos)) is not None:
         pos = match.end("name")  # a failed apposition may hold the next name
@@ -104,6 +111,23 @@ def find_appositions(text: str) -> list[Apposition]:
             Apposition(match.group("name"), match.start("name"), match.end(), frozenset(words))
         )
         pos = match.end()
+    return sorted(found, key=lambda a: a.start)
+
+
+def _role_then_name(text: str) -> list[Apposition]:
+    """ "the spokesman for the Russian leader, Dmitry Peskov,": a full name after a role."""
+    found = []
+    for match in _ROLE_NAME.finditer(text):
+        name = match.group("name")
+        if fold(match.group("role")) not in _ROLE_HINT or not is_person_name(name):
+            continue
+        lo = max(0, match.start() - 80)
+        breaks = list(_PHRASE_BREAK.finditer(text, lo, match.start("role")))
+        lo = breaks[-1].end() if breaks else lo
+        words = list(re.finditer(r"\S+", text[lo : match.start("role")]))[-6:]
+        lead = lo + words[0].start() if words else match.start("role")
+        title = frozenset(fold(w) for w in [*(w.group() for w in words), match.group("role")])
+        found.append(Apposition(name, match.start("name"), match.end(), title, lead))
     return found
 
 

@@ -19,7 +19,8 @@ REPORTING_VERBS = _words(
     acknowledged admitted conceded suggested proposed highlighted recalled reported reports wrote
     writes read reads continued concluded maintained hailed welcomed expressed confirmed asked
     asks answered tweeted quipped joked retorted boasted promised threatened predicted complained
-    cautioned assured pledged shouted informed informs spoke speaks
+    cautioned assured pledged shouted informed informs spoke speaks described describes dubbed
+    labelled labeled branded termed accused accuses
     """
 )
 # "-ing" forms: "Oskirko saying '...'", "the palace said, adding: '...'" (subject elided).
@@ -48,7 +49,7 @@ CONJUNCTIONS = _words("and but or as while when so yet because although though i
 # "told reporters in Beijing"); any other word starts what was said ("said the talks failed").
 AFTER_VERB = _words(
     """
-    in on at during after before while when to from with as of about via late earlier later
+    in on at during after before while when to from with as of about via by late earlier later
     today yesterday tonight again also too then recently repeatedly firmly flatly bluntly
     angrily publicly privately separately meanwhile however monday tuesday wednesday thursday
     friday saturday sunday
