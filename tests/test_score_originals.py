@@ -52,8 +52,9 @@ def test_no_seed_original_matches_the_lavrov_group(originals) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="offline, no published dictionary links 'ironclad'/'solid' to 堅如磐石 and e5 alone is "
-    "too weak; see tests/test_run_seeds.py",
+    reason="the score stage alone, given a two-word group without the sentences around its "
+    "quotes, finds no dictionary link from 'ironclad'/'solid' to 堅如磐石 and e5 is too weak; "
+    "the align stage anchors the group through the quote's sentence (tests/test_run_seeds.py)",
 )
 def test_seed_originals_match_the_wang_yi_group(originals) -> None:
     assert _seed_matches(originals)["g-wang"].original_id == "wangyi-2022-03-07-npc"
