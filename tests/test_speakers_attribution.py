@@ -218,6 +218,19 @@ CASES = [
         "Sergei Lavrov",
     ),
     (
+        "an aside after the name ('Biden, for his part, said') stops the previous speaker",
+        "“We will never seek hegemony,” Xi said. Biden, for his part, said “competition must "
+        "not veer into conflict.”",
+        "competition must",
+        "Biden",
+    ),
+    (
+        "a quote signed with a dash",
+        "From the interview.\n“The West is lying again.” — Sergei Lavrov\nRead more.",
+        "The West is lying",
+        "Sergei Lavrov",
+    ),
+    (
         "a news agency is named without its kind",
         "'An update from Putin: Russia's borders don't end anywhere!' wrote Interfax news agency "
         "on Twitter.",
@@ -285,3 +298,19 @@ def test_a_role_reaches_an_untitled_person_only_nearby() -> None:
 def test_a_lead_in_without_a_reporting_verb_makes_no_block_quote() -> None:
     text = "Contents:\nThe talks went on for hours and covered trade and security."
     assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("“The West is lying again,” Russia's foreign ministry said in a statement.", "ru"),
+        ("“Interference will not be tolerated,” China's Foreign Ministry said.", "zh"),
+        ("“We will not be bullied,” Gang told reporters.", "zh"),
+    ],
+)
+def test_a_speaker_written_any_usual_way_routes_to_its_language(text: str, lang: str) -> None:
+    """The speaker alone tells the source language, whichever articles share the batch."""
+    from drift.translate.routing import source_lang
+
+    (quote,) = quotes_of(text)
+    assert source_lang(quote.speaker) == lang

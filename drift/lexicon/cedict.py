@@ -12,7 +12,6 @@ import gzip
 import math
 import re
 from collections.abc import Iterator
-from functools import cached_property
 from pathlib import Path
 
 from drift.lexicon.base import ResourceInfo, env_path
@@ -156,22 +155,6 @@ def build_index(path: Path) -> dict[str, dict[str, list[str]]]:
     return {"en": en_zh, "zh": zh_en}
 
 
-def build_script_map(path: Path) -> dict[str, str]:
-    """Traditional -> Simplified characters: each entry's headwords read position by position, a
-    character written two ways taking its most frequent Simplified form (wordfreq-weighted)."""
-    freq = _frequencies()
-    votes: dict[str, dict[str, float]] = {}
-    for traditional, simplified, _ in read_entries(path):
-        if len(traditional) != len(simplified) or traditional == simplified:
-            continue
-        weight = freq.get(simplified, 0.0) + 1e-9
-        for t, s in zip(traditional, simplified, strict=True):
-            if t != s:
-                slot = votes.setdefault(t, {})
-                slot[s] = slot.get(s, 0.0) + weight
-    return {t: max(slot.items(), key=lambda kv: (kv[1], kv[0]))[0] for t, slot in votes.items()}
-
-
 class CcCedict:
     """English -> Chinese entries (reversed glosses) and Chinese -> English glosses."""
 
@@ -186,22 +169,6 @@ class CcCedict:
     def _index(self, part: str) -> dict[str, list[str]]:
         name = f"{self.name}-{part}"  # two files: en->zh runs need not read zh->en
         return cached(name, PARSER_VERSION, [self.path], lambda: build_index(self.path)[part])
-
-    def script_map(self) -> dict[str, str]:
-        """Traditional -> Simplified character map (characters written alike are left out)."""
-        return cached(f"{self.name}-t2s", PARSER_VERSION, [self.path], self._build_script_map)
-
-    def _build_script_map(self) -> dict[str, str]:
-        return build_script_map(self.path)
-
-    def simplify(self, text: str) -> str:
-        """`text` with Traditional characters in their Simplified form (中俄關係 -> 中俄关系)."""
-        table = self._table
-        return text.translate(table)
-
-    @cached_property
-    def _table(self) -> dict[int, str]:
-        return str.maketrans(self.script_map())
 
     def entries(self) -> dict[str, tuple[str, ...]]:
         """English gloss -> Simplified Chinese candidates, preferred first."""

@@ -7,7 +7,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 
-from drift.quotes.attribution import find_clauses
+from drift.quotes.attribution import find_clauses, signed_quote
 from drift.quotes.attributor import Attributor, resolve_clauses
 from drift.quotes.people import People
 from drift.quotes.spans import (
@@ -86,9 +86,11 @@ def quote_kind(text: str, headline: bool = False) -> QuoteKind:
 
 
 def _is_headline(text: str, para: tuple[int, int]) -> bool:
-    """A short line without closing punctuation: a headline or title, not anybody's statement."""
+    """A short line without closing punctuation: a headline or title, not anybody's statement
+    (a quote signed with a dash, `“...” — Sergei Lavrov`, is a statement)."""
     line = text[para[0] : para[1]].rstrip(_HEADLINE_TRAIL)
-    return bool(line) and line[-1] not in ".!?…:;," and len(line.split()) <= 20
+    short = bool(line) and line[-1] not in ".!?…:;," and len(line.split()) <= 20
+    return short and not signed_quote(line)
 
 
 def _detect_lang(text: str, doc: Document) -> str:

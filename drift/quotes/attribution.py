@@ -36,9 +36,14 @@ _SUBJECT_WORDS = frozenset(_SUBJECT_TEXT.split())
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]—–\n\"“”«»„]|\bx+\b|\bthat\b|\bwho\b|\bwhich\b")
 _ACCORDING = re.compile(r"\baccording to\s+([^,.;:!?\n\"“”«»]{2,80})", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(\w+)\s+by\s+(?=\S)")
+# "Putin, speaking at the forum, said" / "Biden, for his part, said": an aside after the name.
 _PARTICIPLE_ASIDE = re.compile(
-    r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*,\s+(?:[a-z]+ing|who)\b"
+    r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*,\s+[a-z][\w'’-]*"
     r"[^,;:!?\"“”«»\n.]{0,100},$"
+)
+# "“...” — Sergei Lavrov": a dash and a name after a closing mark end a paragraph.
+_DASH_NAME = re.compile(
+    r"[”\"»’]\s*[—–]\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*(?=,|\n|$)"
 )
 _MAX_OBJECT = 5  # words of an object after "told": "a regular news conference"
 _POSSESSIVE = re.compile(r"['’]s\s+(\w+)\b")
@@ -257,6 +262,12 @@ def _passive_clauses(masked: str) -> list[Clause]:
     return found
 
 
+def signed_quote(line: str) -> bool:
+    """True for a line that ends a quote with a dash and a name (`“...” — Sergei Lavrov`)."""
+    match = _DASH_NAME.search(line)
+    return match is not None and not line[match.end() :].strip()
+
+
 def find_clauses(masked: str) -> list[Clause]:
     """Every reporting clause of a text whose quoted words are masked, in text order."""
     clauses: list[Clause] = []
@@ -293,6 +304,11 @@ def find_clauses(masked: str) -> list[Clause]:
         )
         if subject:
             clauses.append(Clause(start, end, subject, subject_start, True))
+    for match in _DASH_NAME.finditer(masked):
+        name = match.group("name")
+        if is_person_name(name.rstrip(".")):
+            at = match.start("name")
+            clauses.append(Clause(at, at, name.rstrip("."), at, True))
     for match in _CAME_REPLY.finditer(masked):
         clauses.append(Clause(match.start(), match.end(), match.group(1), match.start(1), True))
     clauses.extend(_passive_clauses(masked))

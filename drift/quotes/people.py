@@ -122,6 +122,7 @@ ORG_HEADS = frozenset(
 _ORG_KINDS = frozenset(["news", "agency", "wire", "newspaper", "daily", "outlet"])
 # One office under several names: "press secretary" and "spokeswoman" are a spokesman.
 _TITLE_SYNONYMS = {"spokeswoman": "spokesman", "spokesperson": "spokesman"}
+_DEMONYMS = {"russia": "Russian", "china": "Chinese"}  # as the speaker table names bodies
 _OFFICIAL_NATIONALITY = {"ru": "ru", "zh": "zh"}
 # A mention that opens its sentence, titles allowed before it: the sentence's subject.
 _SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:[A-Z][\w'’.-]*\s+){0,4}$")
@@ -356,6 +357,7 @@ class People:
         "Interfax news agency" -> "Interfax"); "" for one that names none ("the agency")."""
         words = [w for w in phrase.split() if fold(w) not in _DETERMINERS]
         words = [re.sub(r"['’]s$", "", w) for w in words]
+        words = [_DEMONYMS.get(fold(w), w) for w in words]  # "Russia's ministry": Russian
         if words and fold(words[-1]) == "statement":
             words.pop()
         while len(words) > 1 and words[0].islower() and fold(words[0]) not in _BRANCHES:
