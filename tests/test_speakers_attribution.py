@@ -306,6 +306,7 @@ def test_a_lead_in_without_a_reporting_verb_makes_no_block_quote() -> None:
         ("“The West is lying again,” Russia's foreign ministry said in a statement.", "ru"),
         ("“Interference will not be tolerated,” China's Foreign Ministry said.", "zh"),
         ("“We will not be bullied,” Gang told reporters.", "zh"),
+        ("“Relations are rock solid,” Wang said after the talks.", "zh"),  # which Wang: unknown
     ],
 )
 def test_a_speaker_written_any_usual_way_routes_to_its_language(text: str, lang: str) -> None:

@@ -34,6 +34,7 @@ def read_speaker_table(path: Path) -> dict[str, str]:
             f"cannot read speaker table {path} ({exc}); fix it or unset ${SPEAKERS_ENV}"
         ) from None
     table: dict[str, str] = {}
+    families: dict[str, set[str]] = {}  # a Chinese family name alone ("Wang") -> languages
     for lang, entry in data.items():
         names = entry.get("speakers") if isinstance(entry, dict) else None
         if not isinstance(names, list):
@@ -42,6 +43,11 @@ def read_speaker_table(path: Path) -> dict[str, str]:
             key = speaker_key(str(name))
             if key:
                 table[key] = _lang(lang)
+            if len(key.split()) == 2:
+                families.setdefault(key.split()[0], set()).add(_lang(lang))
+    for family, langs in families.items():
+        if len(langs) == 1 and family not in table:
+            table[family] = langs.pop()
     return table
 
 
