@@ -54,12 +54,11 @@ class Lemmatizer:
 
     @cached_property
     def _simplify(self) -> Any:
-        """Traditional -> Simplified Chinese (CC-CEDICT's headwords), identity without it: jieba
-        and the dictionaries know Simplified words, and originals are often Traditional."""
-        from drift.lexicon.cedict import CcCedict, locate
+        """Traditional -> Simplified Chinese: jieba and the dictionaries know Simplified words,
+        and originals are often Traditional (中俄關係)."""
+        from drift.score.script import Simplifier
 
-        found = locate()
-        return CcCedict(found).simplify if found else str
+        return Simplifier().text
 
     def words(self, text: str, lang: str) -> list[tuple[str, bool]]:
         """(lemma, is_content) for each word of `text` in `lang` ("en", "ru" or "zh")."""
