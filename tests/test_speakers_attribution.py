@@ -231,6 +231,30 @@ CASES = [
         "Sergei Lavrov",
     ),
     (
+        "a name and a colon before a quote",
+        "Moscow says the talks are stalled.\nLavrov: “We are ready for talks with anyone.”",
+        "We are ready",
+        "Sergei Lavrov",
+    ),
+    (
+        "'as X put it'",
+        "As the Kremlin spokesman Dmitry Peskov put it, “the door to talks stays open.”",
+        "the door",
+        "Dmitry Peskov",
+    ),
+    (
+        "'in the words of X' names the speaker",
+        "In the words of Foreign Minister Wang Yi, “the partnership has no limits.”",
+        "the partnership",
+        "Wang Yi",
+    ),
+    (
+        "'went on to say'",
+        "Lavrov went on to say that “we are ready for talks with anyone.”",
+        "we are ready",
+        "Sergei Lavrov",
+    ),
+    (
         "a news agency is named without its kind",
         "'An update from Putin: Russia's borders don't end anywhere!' wrote Interfax news agency "
         "on Twitter.",
@@ -315,3 +339,7 @@ def test_a_speaker_written_any_usual_way_routes_to_its_language(text: str, lang:
 
     (quote,) = quotes_of(text)
     assert source_lang(quote.speaker) == lang
+
+
+def test_a_label_and_a_colon_name_no_one() -> None:
+    assert speaker_of("Update: “We are ready for talks with anyone.”", "We are ready") == ""

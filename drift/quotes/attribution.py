@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drift.quotes.names import Apposition, find_appositions, is_person_name
+from drift.quotes.names import (
+    Apposition,
+    find_appositions,
+    is_full_name,
+    is_person_name,
+    known_full_name,
+)
 from drift.quotes.speakers import TITLE_WORDS, fold
 from drift.quotes.verbs import (
     AFTER_VERB,
@@ -47,6 +53,13 @@ _DASH_NAME = re.compile(
 )
 _MAX_OBJECT = 5  # words of an object after "told": "a regular news conference"
 _POSSESSIVE = re.compile(r"['’]s\s+(\w+)\b")
+_NAME_COLON = re.compile(  # "Lavrov: “We are ready.”"
+    r"(?:^|(?<=[\n.!?]))\s*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}):\s*(?=[“\"«„])"
+)
+_PUT_IT = re.compile(  # "as Lavrov put it, “...”"
+    r"\b[Aa]s\s+(?P<subject>[^,.;:!?\n\"“”«»]{2,60}?)\s+(?P<verb>puts?)\s+it\b"
+)
+_WORDS_OF = re.compile(r"\bin the words of\s+([^,.;:!?\n\"“”«»]{2,80})", re.IGNORECASE)
 _CAME_REPLY = re.compile(
     r"\bcame\s+(his|her|their)\s+(?:reply|response|answer|retort)\b", re.IGNORECASE
 )  # "“...,” came his reply"
@@ -304,19 +317,40 @@ def find_clauses(masked: str) -> list[Clause]:
         )
         if subject:
             clauses.append(Clause(start, end, subject, subject_start, True))
-    for match in _DASH_NAME.finditer(masked):
-        name = match.group("name")
-        if is_person_name(name.rstrip(".")):
-            at = match.start("name")
-            clauses.append(Clause(at, at, name.rstrip("."), at, True))
-    for match in _CAME_REPLY.finditer(masked):
-        clauses.append(Clause(match.start(), match.end(), match.group(1), match.start(1), True))
+    clauses.extend(_pattern_clauses(masked))
     clauses.extend(_passive_clauses(masked))
     clauses.extend(_possessive_clauses(masked))
+    return sorted(clauses, key=lambda c: c.verb_start)
+
+
+def _pattern_clauses(masked: str) -> list[Clause]:
+    """Attributions without a reporting verb: `“...” — NAME`, `NAME: “...”`, `came his reply`,
+    `as X put it`, `in the words of X`, and `according to X` (a source)."""
+    found = []
+    for match in _DASH_NAME.finditer(masked):
+        name = match.group("name").rstrip(".")
+        if is_person_name(name):
+            at = match.start("name")
+            found.append(Clause(at, at, name, at, True))
+    for match in _NAME_COLON.finditer(masked):
+        name = match.group("name")
+        tokens = name.split()
+        if is_full_name(tokens) or (len(tokens) == 1 and known_full_name(name, given=False)):
+            colon = match.end("name")
+            found.append(Clause(colon, colon + 1, name, match.start("name"), lead=match.start()))
+    for match in _CAME_REPLY.finditer(masked):
+        found.append(Clause(match.start(), match.end(), match.group(1), match.start(1), True))
+    for match in _PUT_IT.finditer(masked):
+        subject = match.group("subject")
+        found.append(Clause(match.start("verb"), match.end(), subject, match.start("subject")))
+    for match in _WORDS_OF.finditer(masked):
+        subject = match.group(1).strip()
+        if "x" * 3 not in subject:
+            found.append(Clause(match.start(), match.start(), subject, match.start(1), True))
     for match in _ACCORDING.finditer(masked):
         subject = match.group(1).strip()
         if "x" * 3 not in subject:
-            clauses.append(
+            found.append(
                 Clause(match.start(), match.start(), subject, match.start(1), True, source=True)
             )
-    return sorted(clauses, key=lambda c: c.verb_start)
+    return found

@@ -40,7 +40,8 @@ AUXILIARIES = _words(
     has have had also later then earlier again further once recently previously reportedly
     repeatedly was is were are would will meanwhile himself herself however separately too now
     today yesterday subsequently additionally still on monday tuesday wednesday thursday friday
-    saturday sunday can could be been being heard seen quoted as caught overheard
+    saturday sunday can could be been being heard seen quoted as caught overheard went goes go
+    to
     """
 )
 # Conjunctions that open a clause before its subject: "and Olmert told his host".
