@@ -310,6 +310,7 @@ def score(
 
     with timer.stage("originals"):
         contexts = {q.quote_id: q.context for q in aligned.extracted.quotes}
+        given = {o.original_id: o for o in originals}  # reports show the text as given
         simplifier = Simplifier()
         originals = [simplifier.original(o) for o in originals]
         anchored = {g: simplifier.original(o) for g, o in aligned.anchored.items()}
@@ -368,8 +369,8 @@ def score(
     signature = f"{engine.signature()}|{settings.signature(embedder.name if embedder else 'none')}"
     return Scored(
         aligned=aligned,
-        originals=tuple(originals),
-        matched=matched,
+        originals=tuple(given.values()),
+        matched={g: given.get(o.original_id, o) for g, o in matched.items()},
         source_lang=langs,
         renderings=tuple(renderings),
         divergences=tuple(scored),
