@@ -343,3 +343,38 @@ def test_a_speaker_written_any_usual_way_routes_to_its_language(text: str, lang:
 
 def test_a_label_and_a_colon_name_no_one() -> None:
     assert speaker_of("Update: “We are ready for talks with anyone.”", "We are ready") == ""
+
+
+ARTICLE = """MOSCOW, March 2 (Reuters) - Russia said on Wednesday it was ready for talks.
+
+"We are ready to negotiate," Kremlin spokesman Dmitry Peskov told reporters.
+
+Ukraine's President Volodymyr Zelenskiy said Kyiv would not surrender.
+
+"We will fight to the end."
+
+"The gap is too wide," said one analyst at a Moscow think tank.
+
+"There is no trust," the analyst added.
+
+Chinese Foreign Minister Wang Yi, speaking in Beijing, called for restraint. "All sides should \
+exercise restraint," Wang told a news briefing. He added that China was "ready to play a \
+constructive role."
+
+Peskov declined to comment on the sanctions. "No comment," he said.
+"""
+
+
+def test_a_wire_story_attributes_each_quote_as_a_reader_would() -> None:
+    """Attributions after quotes, a quote paragraph continuing the paragraph before, unnamed
+    analysts left blank, later surnames and pronouns resolved within the article."""
+    got = {q.text.split()[0] + " " + q.text.split()[1]: q.speaker for q in quotes_of(ARTICLE)}
+    assert got == {
+        "We are": "Dmitry Peskov",
+        "We will": "Volodymyr Zelenskiy",
+        "The gap": "",
+        "There is": "",
+        "All sides": "Wang Yi",
+        "ready to": "Wang Yi",
+        "No comment,": "Dmitry Peskov",
+    }

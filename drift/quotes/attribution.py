@@ -30,6 +30,7 @@ from drift.quotes.verbs import (
 # Characters read before and after a reporting verb: every search stays this close to the verb.
 _WINDOW_BEFORE, _WINDOW_AFTER = 160, 120
 _WORD = re.compile(r"[\w][\w'’.-]*")
+_BARE_WORD = re.compile(r"\w[\w'’-]*")  # no dots: "reporters." leaves its full stop in the gap
 _TITLE_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Prof|Lt|Col|Capt|Gov|St)\.$")
 # Lowercase words that may stand in a subject phrase naming a speaker or a role.
 _SUBJECT_TEXT = """
@@ -50,6 +51,10 @@ _PARTICIPLE_ASIDE = re.compile(
 # "“...” — Sergei Lavrov": a dash and a name after a closing mark end a paragraph.
 _DASH_NAME = re.compile(
     r"[”\"»’]\s*[—–]\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*(?=,|\n|$)"
+)
+# Lowercase words a subject after its verb may open with: "said one analyst", "said a diplomat".
+_SUBJECT_OPENERS = frozenset(
+    ["the", "his", "her", "a", "an", "one", "another", "two", "three", "several", "some"]
 )
 _MAX_OBJECT = 5  # words of an object after "told": "a regular news conference"
 _POSSESSIVE = re.compile(r"['’]s\s+(\w+)\b")
@@ -188,7 +193,7 @@ def _clause_after(masked: str, verb_end: int, hi: int) -> tuple[str, int]:
     segment = window[: stop.start() if stop else len(window)]
     words = list(_WORD.finditer(segment))
     if not words or not (
-        words[0].group()[:1].isupper() or fold(words[0].group()) in {"the", "his", "her"}
+        words[0].group()[:1].isupper() or fold(words[0].group()) in _SUBJECT_OPENERS
     ):
         return "", verb_end
     cut = next(
@@ -212,7 +217,7 @@ def _is_role(words: list[re.Match[str]]) -> bool:
 def _ends_attribution(masked: str, verb: str, end: int) -> bool:
     """True when nothing said follows the verb: `said.`, `said on Monday`, `told reporters in`,
     `said the day before`; false for `said the talks failed` or `said that ...`."""
-    words = list(_WORD.finditer(masked, end, min(len(masked), end + 60)))
+    words = list(_BARE_WORD.finditer(masked, end, min(len(masked), end + 60)))
     k = 0
     if verb in OBJECT_VERBS:  # "told reporters", "told a news conference in Moscow"
         while k < min(len(words), _MAX_OBJECT) and _plain_gap(masked, end, words, k):
