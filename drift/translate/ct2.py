@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from drift.errors import DriftError, ModelNotFoundError, UsageError
-from drift.translate.ct2_batch import PAD_MULTIPLE, padded_width, width_batches, with_carrier
+from drift.translate.ct2_batch import (
+    PAD_MULTIPLE,
+    padded_width,
+    stop_rows_from,
+    width_batches,
+    with_carrier,
+)
 from drift.translate.ct2_convert import (
     CT2_RECORD,
     ct2_folder,
@@ -216,6 +222,7 @@ class CT2Translator(Seq2SeqTranslator):
         decoded = []
         for width, rows in groups.items():
             batch = with_carrier([tokens[i] for i in rows], width)
+            greedy_carrier = len(batch) > len(rows) and self.decoding.num_beams == 1
             # the limit counts EOS, which CTranslate2 does not return; it is the width's
             longest = max(1, self.decoding.max_new_tokens(width) - 1)
             shortest = min(max(1, self.decoding.min_new_tokens), longest)
@@ -228,6 +235,7 @@ class CT2Translator(Seq2SeqTranslator):
                 no_repeat_ngram_size=self.decoding.no_repeat_ngram_size,
                 max_input_length=0,
                 return_scores=True,
+                callback=stop_rows_from(len(rows)) if greedy_carrier else None,
             )
             decoded.append((rows, results[: len(rows)]))
         return decoded

@@ -7,11 +7,13 @@ length are computed bit-identically in any batch. So each text gets a width fixe
 length (the next multiple of PAD_MULTIPLE), a batch holds one width, and a carrier row of
 exactly that width is added when no text in the batch fills it: a text alone is computed with
 the same padding as in any batch. The output length limit is the width's, for the same reason.
+In greedy search the carrier is stopped at its first step, so it costs one row of encoding.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 PAD_MULTIPLE = 8
 
@@ -58,3 +60,13 @@ def with_carrier(rows: list[list[str]], width: int) -> list[list[str]]:
     body = longest[:-1] or longest  # the text's tokens before its end token, repeated
     filler = (body * (width // len(body) + 1))[: width - 1]
     return [*rows, [*filler, longest[-1]]]
+
+
+def stop_rows_from(first: int) -> Callable[[Any], bool]:
+    """A greedy-search callback that ends rows `first` and after (the carrier) at their first
+    step: its decoding costs nothing, and rows are computed on their own, so no other changes."""
+
+    def stop(step: Any) -> bool:
+        return bool(step.batch_id >= first)
+
+    return stop
