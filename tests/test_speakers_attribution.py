@@ -255,6 +255,34 @@ CASES = [
         "Sergei Lavrov",
     ),
     (
+        "'the Russian leader' is the one Russian named (the speaker table knows Putin's country)",
+        'Putin met Xi Jinping in Moscow. "Our relations are at their highest level," the '
+        "Russian leader said.",
+        "Our relations",
+        "Vladimir Putin",
+    ),
+    (
+        "'the Chinese leader' in the same story is the one Chinese named",
+        'Putin met Xi Jinping in Moscow. "Our relations are at their highest level," the '
+        "Chinese leader said.",
+        "Our relations",
+        "Xi Jinping",
+    ),
+    (
+        "a ministry's spokeswoman is a diplomat",
+        "Russian Foreign Ministry spokeswoman Maria Zakharova commented on the vote. "
+        '"This is a farce," the diplomat said.',
+        "This is a farce",
+        "Maria Zakharova",
+    ),
+    (
+        "an organization with a place ('the Chinese embassy in Washington')",
+        'The Chinese embassy in Washington said in a statement: "The US should stop its '
+        'provocations."',
+        "The US should",
+        "Chinese Embassy",
+    ),
+    (
         "a news agency is named without its kind",
         "'An update from Putin: Russia's borders don't end anywhere!' wrote Interfax news agency "
         "on Twitter.",
@@ -378,3 +406,8 @@ def test_a_wire_story_attributes_each_quote_as_a_reader_would() -> None:
         "ready to": "Wang Yi",
         "No comment,": "Dmitry Peskov",
     }
+
+
+def test_an_official_of_a_country_is_not_its_leader() -> None:
+    text = 'Putin and Lavrov met. "We are ready," the Russian official said.'
+    assert speaker_of(text, "We are ready") == ""

@@ -179,7 +179,7 @@ def _name_tail(words: list[re.Match[str]]) -> list[re.Match[str]]:
     k = len(words)
     while k > 0:
         token = words[k - 1].group()
-        if not (token[:1].isupper() or fold(token) in TITLE_WORDS):
+        if not (token[:1].isupper() or fold(token) in TITLE_WORDS | _SUBJECT_WORDS):
             break
         k -= 1
     return words[k:]

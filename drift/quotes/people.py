@@ -118,10 +118,12 @@ ORG_HEADS = frozenset(
         "party",
     ]
 )
+_TITLE_SCAN = TITLE_WORDS | ROLE_NOUNS | ORG_HEADS  # "Foreign Ministry spokeswoman Zakharova"
 # Words that say what kind of organization a name is ("Interfax news agency" is Interfax).
 _ORG_KINDS = frozenset(["news", "agency", "wire", "newspaper", "daily", "outlet"])
 # One office under several names: "press secretary" and "spokeswoman" are a spokesman.
 _TITLE_SYNONYMS = {"spokeswoman": "spokesman", "spokesperson": "spokesman"}
+_LEADER_WORDS = frozenset(["leader", "president", "premier", "head"])  # one per country
 _DEMONYMS = {"russia": "Russian", "china": "Chinese"}  # as the speaker table names bodies
 _OFFICIAL_NATIONALITY = {"ru": "ru", "zh": "zh"}
 # A mention that opens its sentence, titles allowed before it: the sentence's subject.
@@ -212,7 +214,7 @@ class People:
             return
         title = {fold(tokens[k].group())}
         i = k - 1
-        while i >= 0 and k - i <= 6 and fold(tokens[i].group()) in TITLE_WORDS | ROLE_NOUNS:
+        while i >= 0 and k - i <= 6 and fold(tokens[i].group()) in _TITLE_SCAN:
             title.add(fold(tokens[i].group()))
             i -= 1
         self.add(" ".join(t.group() for t in name), name[0].start(), title)
@@ -338,7 +340,27 @@ class People:
             return last
         if candidates:
             return candidates[0] if len(candidates) == 1 else ""
-        return last if needed and self._untitled_fits(last, nat, before) else ""
+        if needed and self._untitled_fits(last, nat, before):
+            return last
+        role_word = folded[cut - 1] if cut is not None else folded[-1]
+        return self._only_leader(nat, before) if role_word in _LEADER_WORDS else ""
+
+    def _only_leader(self, nat: set[str], before: int) -> str:
+        """ "the Russian leader" with one Russian named so far (by title or speaker table)."""
+        if not nat:
+            return ""
+        found = [
+            p.name
+            for p in self.persons.values()
+            if p.first_pos <= before and (known := self._nationality_of(p)) and known <= nat
+        ]
+        return found[0] if len(found) == 1 else ""
+
+    @staticmethod
+    def _nationality_of(person: Person) -> set[str]:
+        """A person's country from the title words, else from the speaker table's language."""
+        lang = _OFFICIAL_NATIONALITY.get(official_lang(person.name), "")
+        return _nationality(person.title) or ({lang} if lang else set())
 
     def _untitled_fits(self, name: str, nat: set[str], pos: int) -> bool:
         """A person named without a title shortly before `pos`, of no other nationality than
@@ -390,6 +412,16 @@ class People:
             return ""
         if len(tokens) == 1 and folded[0] in PRONOUNS:
             return self.pronoun(pos, last)
+        at = next(
+            (
+                k
+                for k, w in enumerate(folded)
+                if k and w in _PLACE_PREPOSITIONS and folded[k - 1] in ORG_HEADS
+            ),
+            None,
+        )
+        if at is not None:  # "the Chinese embassy in Washington"
+            return self.organization(" ".join(tokens[:at]), pos)
         if "and" in folded or " ".join(folded) in PLACES or folded[-1] in PLACES:
             return ""
         head = folded[folded.index("of") - 1] if "of" in folded[1:] else folded[-1]
