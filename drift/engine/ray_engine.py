@@ -347,7 +347,7 @@ def run_ray(
                 AlignPartition,
                 batch_format="pandas",
                 fn_constructor_kwargs={"embedder": options.embedder, "originals": all_originals},
-                concurrency=max(1, min(cluster.cpus, len(number))),
+                concurrency=_actors(cluster.cpus, len(number)),
             )
             .materialize()
         )
@@ -368,7 +368,7 @@ def run_ray(
         if len(columns[0]):
             counts = [len(_load(k)) for k in columns[2]]
             batch = max(1, int(SCORE_GROUPS * len(counts) / max(sum(counts), 1)))
-            actors = cluster.gpus or min(cluster.cpus, -(-len(counts) // batch))
+            actors = cluster.gpus or _actors(cluster.cpus, -(-len(counts) // batch))
             scored_ds = aligned_ds.map_batches(
                 ScoreGroups,
                 batch_size=batch,
@@ -379,7 +379,7 @@ def run_ray(
                     "ids": ids,
                     "statements": statements,
                 },
-                concurrency=max(1, actors),
+                concurrency=actors,
                 num_gpus=1 if cluster.gpus else None,
             )
             scored_parts = [_load(b) for b in _columns(scored_ds, ("scored",))[0]]
@@ -431,6 +431,12 @@ def _run_wide_ids(read: Any, items: Sequence[Path | Failure]) -> dict[tuple[int,
             elif isinstance(checked, Failure):
                 fixes[(int(order), int(pos))] = _dump(checked)
     return fixes
+
+
+def _actors(cpus: int, work: int) -> int:
+    """Actors for a stage: one per unit of work, leaving a CPU to the tasks that feed them (the
+    groupby's shuffle): actors holding every CPU would wait on tasks that never start."""
+    return max(1, min(cpus - 1, work))
 
 
 def _fixed_quotes(
