@@ -28,7 +28,7 @@ def test_plain_english_needs_no_langdetect(monkeypatch: pytest.MonkeyPatch) -> N
 
     monkeypatch.setattr(langid, "_factory", no_langdetect)
     assert detect_lang(ENGLISH) == "en"
-    assert detect_lang(f"Headline\n\n{ENGLISH}\n\n{ENGLISH}") == "en"
+    assert detect_lang(f"Headline\n\n{ENGLISH}\n\n“We don’t,” he said.") == "en"
 
 
 @pytest.mark.parametrize("lang", sorted(FOREIGN))

@@ -68,7 +68,8 @@ def _plain_english(text: str) -> bool:
     """Whether `text` is plainly English: only a-z letters, English-only function words (three
     or more, of two kinds or more, a tenth of the words) and no common word of another language."""
     words = _WORD.findall(text)
-    if len(text.split()) < _MIN_WORDS or not all(w.isascii() for w in words):
+    letters_ascii = all(c.isascii() for w in words for c in w if c.isalpha())
+    if len(text.split()) < _MIN_WORDS or not letters_ascii:
         return False
     if any(w in _FOREIGN for w in words):
         return False
