@@ -254,11 +254,15 @@ _TOKEN = re.compile(r"[^\s,;:()\[\]]+")
 _APPOSITION = re.compile(r",\s+(?:the|a|an|who|which|his|her|its)\b.*$", re.IGNORECASE | re.DOTALL)
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def fold(token: str) -> str:
     """Lower-case a token and strip accents and a possessive, for comparisons."""
-    token = unicodedata.normalize("NFKD", token)
-    token = "".join(c for c in token if not unicodedata.combining(c)).lower()
-    return re.sub(r"['’]s$", "", token).strip(".'’\"")
+    if not token.isascii():  # ASCII has no accents to strip (called for every token)
+        token = unicodedata.normalize("NFKD", token)
+        token = "".join(c for c in token if not unicodedata.combining(c))
+    return _POSSESSIVE.sub("", token.lower()).strip(".'’\"")
 
 
 def is_chinese_name(tokens: list[str]) -> bool:
