@@ -283,6 +283,14 @@ CASES = [
         "Chinese Embassy",
     ),
     (
+        "'made clear' reports speech; the quote paragraph after it continues it",
+        "As critics called the war unprovoked, Vladimir Putin has made clear how much he "
+        'disagrees.\n"They attacked South Ossetia with missiles, tanks and heavy artillery. What '
+        'were we supposed to do?"',
+        "They attacked",
+        "Vladimir Putin",
+    ),
+    (
         "a news agency is named without its kind",
         "'An update from Putin: Russia's borders don't end anywhere!' wrote Interfax news agency "
         "on Twitter.",

@@ -56,6 +56,8 @@ _DASH_NAME = re.compile(
 _SUBJECT_OPENERS = frozenset(
     ["the", "his", "her", "a", "an", "one", "another", "two", "three", "several", "some"]
 )
+_MAKE = frozenset(["made", "makes", "make"])
+_CLEAR = re.compile(r"\s+(?:it\s+)?clear\b")
 _MAX_OBJECT = 5  # words of an object after "told": "a regular news conference"
 _POSSESSIVE = re.compile(r"['’]s\s+(\w+)\b")
 _NAME_COLON = re.compile(  # "Lavrov: “We are ready.”"
@@ -294,10 +296,12 @@ def find_clauses(masked: str) -> list[Clause]:
         word = match.group()
         folded = fold(word)
         participle = folded in PARTICIPLES
-        if folded not in REPORTING_VERBS and not participle:
-            continue
         start = match.start()
         end = start + len(word.rstrip("."))  # "said." ends a sentence
+        if folded in _MAKE and (clear := _CLEAR.match(masked, end)):
+            end = clear.end()  # "Putin has made clear", "made it clear"
+        elif folded not in REPORTING_VERBS and not participle:
+            continue
         if word[:1].isupper() and not _verb_at_sentence_start(masked, start):
             continue
         if folded == "reported" and masked.startswith(" by", end):
