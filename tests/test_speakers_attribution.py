@@ -291,6 +291,13 @@ CASES = [
         "Vladimir Putin",
     ),
     (
+        "a lede's 'he' is the person named right after it",
+        "“Forces are always needed but they can be of different quality,” he said. Mr. Putin "
+        "said Ukrainian servicemen who disarm will be able to leave freely.",
+        "Forces are",
+        "Vladimir Putin",
+    ),
+    (
         "a news agency is named without its kind",
         "'An update from Putin: Russia's borders don't end anywhere!' wrote Interfax news agency "
         "on Twitter.",

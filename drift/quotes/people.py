@@ -282,7 +282,8 @@ class People:
 
     def last_named(self, pos: int) -> str:
         """Whom a pronoun at `pos` means: the first person named in the latest sentence before
-        `pos` that names anyone (its subject, usually: "Xi offered Biden a warning. ... he")."""
+        `pos` that names anyone (its subject, usually: "Xi offered Biden a warning. ... he"), or
+        with no one named before, the first one named after it in its paragraph."""
         latest = max(
             (
                 p.mentions[k - 1]
@@ -291,8 +292,10 @@ class People:
             ),
             default=None,
         )
-        if latest is None:
-            return ""
+        if latest is None:  # `“...,” he said. Mr. Putin said`: named only after (a lede)
+            hi = self.masked.find("\n", pos, pos + _SUBJECT_REACH)
+            ahead = self._mentions(pos, hi if hi >= 0 else pos + _SUBJECT_REACH)
+            return ahead[0][1] if ahead else ""
         lo = max(0, latest - _SUBJECT_REACH)
         start = max(self.masked.rfind(c, lo, latest) for c in ".!?\n") + 1
         return self._mentions(max(start, lo), pos)[0][1]
