@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from engine_corpus import write_corpus
 
 from drift import pipeline
@@ -72,3 +73,16 @@ def test_grouping_per_partition_and_merging_equals_grouping_everything(tmp_path:
 def test_notes_counting_the_same_thing_are_added_up() -> None:
     notes = ["2 group(s) have a speaker x", "a plain note", "3 group(s) have a speaker x"]
     assert sum_notes(notes) == ["5 group(s) have a speaker x", "a plain note"]
+
+
+def test_engine_names_and_the_extra_ray_needs(monkeypatch) -> None:
+    import importlib.util
+
+    from drift.engine import check_engine
+    from drift.errors import MissingDependencyError, UsageError
+
+    with pytest.raises(UsageError, match="choose local or ray"):
+        check_engine("spark")
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(MissingDependencyError, match=r"drift\[ray\]"):
+        check_engine("ray")

@@ -9,8 +9,10 @@ file-spanning id checks, group numbering, ranks, and the report itself (drift.en
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
+import sys
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -300,6 +302,10 @@ def run_ray(
     cluster = connect()
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True  # deterministic, like the local engine
+    if options.progress is False or (options.progress is None and not sys.stderr.isatty()):
+        context.enable_progress_bars = False  # Ray's bars where drift would show its own
+    if not logging.getLogger("drift").isEnabledFor(logging.INFO):  # -v shows Ray's stages too
+        logging.getLogger("ray.data").setLevel(logging.WARNING)
     with timer.stage("corpus+quotes"):
         items = list(expand_paths(paths))
         files = [{"order": k, "path": str(p)} for k, p in enumerate(items) if isinstance(p, Path)]
