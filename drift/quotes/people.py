@@ -13,6 +13,23 @@ from drift.quotes.names import (
     known_full_name,
     official_lang,
 )
+from drift.quotes.roles import (
+    BRANCHES,
+    DEMONYMS,
+    DIPLOMATIC,
+    LEADER_WORDS,
+    OFFICIAL_NATIONALITY,
+    ORG_HEADS,
+    ORG_KINDS,
+    PLACES,
+    PRONOUNS,
+    ROLE_NOUNS,
+    SPECIFIC,
+    TITLE_SCAN,
+    nationality,
+    titled_name,
+    titles,
+)
 from drift.quotes.speakers import (
     TITLE_WORDS,
     fold,
@@ -21,111 +38,6 @@ from drift.quotes.speakers import (
     speaker_key,
 )
 
-# Titles that name no one office ("official", "head", "Mr.").
-GENERIC_TITLES = frozenset(
-    [
-        "envoy",
-        "diplomat",
-        "fm",
-        "leader",
-        "official",
-        "head",
-        "chief",
-        "mr",
-        "mr.",
-        "ms",
-        "ms.",
-        "mrs",
-        "mrs.",
-        "dr",
-        "dr.",
-    ]
-)
-ROLE_NOUNS = GENERIC_TITLES | frozenset(
-    [
-        "minister",
-        "president",
-        "premier",
-        "councilor",
-        "councillor",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "ambassador",
-        "secretary",
-        "chairman",
-        "chancellor",
-        "host",
-    ]
-)
-# Titles that name one office, plus the words that qualify them.
-SPECIFIC = (ROLE_NOUNS - GENERIC_TITLES) | {
-    "foreign",
-    "deputy",
-    "defense",
-    "defence",
-    "prime",
-    "vice",
-}
-DIPLOMATIC = frozenset(["foreign", "ambassador", "envoy", "diplomat", "fm"])
-NATIONALITY = {
-    "russian": "ru",
-    "russia": "ru",
-    "kremlin": "ru",
-    "moscow": "ru",
-    "chinese": "zh",
-    "china": "zh",
-    "beijing": "zh",
-    "american": "us",
-    "us": "us",
-    "u.s.": "us",
-    "washington": "us",
-}
-PLACES = frozenset(
-    [
-        "russia",
-        "china",
-        "beijing",
-        "moscow",
-        "washington",
-        "ukraine",
-        "kyiv",
-        "kiev",
-        "us",
-        "u.s.",
-        "america",
-        "europe",
-        "the",
-        "west",
-        "nato",
-        "tunxi",
-    ]
-)
-PRONOUNS = frozenset({"he", "she", "his", "her"})
-_BRANCHES = frozenset({"foreign", "defense", "defence", "interior", "finance", "justice"})
-ORG_HEADS = frozenset(
-    [
-        "ministry",
-        "kremlin",
-        "government",
-        "embassy",
-        "office",
-        "council",
-        "committee",
-        "palace",
-        "agency",
-        "service",
-        "party",
-    ]
-)
-_TITLE_SCAN = TITLE_WORDS | ROLE_NOUNS | ORG_HEADS  # "Foreign Ministry spokeswoman Zakharova"
-# Words that say what kind of organization a name is ("Interfax news agency" is Interfax).
-_ORG_KINDS = frozenset(["news", "agency", "wire", "newspaper", "daily", "outlet"])
-# One office under several names: "press secretary" and "spokeswoman" are a spokesman.
-_TITLE_SYNONYMS = {"spokeswoman": "spokesman", "spokesperson": "spokesman"}
-_LEADER_WORDS = frozenset(["leader", "president", "premier", "head"])  # one per country
-_DEMONYMS = {"russia": "Russian", "china": "Chinese"}  # as the speaker table names bodies
-_OFFICIAL_NATIONALITY = {"ru": "ru", "zh": "zh"}
 # A mention that opens its sentence, titles allowed before it: the sentence's subject.
 _SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:[A-Z][\w'’.-]*\s+){0,4}$")
 _SUBJECT_REACH = 600  # characters back a pronoun looks for a new sentence subject
@@ -145,10 +57,6 @@ class Person:
     title: set[str] = field(default_factory=set)
     first_pos: int = 0
     mentions: list[int] = field(default_factory=list)
-
-
-def _nationality(words: set[str]) -> set[str]:
-    return {NATIONALITY[w] for w in words if w in NATIONALITY}
 
 
 class People:
@@ -190,7 +98,7 @@ class People:
         j = k - 1
         while j >= 0 and len(words) < 3:
             word = tokens[j].group()
-            if fold(word) in _DETERMINERS or not (word[:1].isupper() or fold(word) in _BRANCHES):
+            if fold(word) in _DETERMINERS or not (word[:1].isupper() or fold(word) in BRANCHES):
                 break
             words.insert(0, word)
             j -= 1
@@ -214,7 +122,7 @@ class People:
             return
         title = {fold(tokens[k].group())}
         i = k - 1
-        while i >= 0 and k - i <= 6 and fold(tokens[i].group()) in _TITLE_SCAN:
+        while i >= 0 and k - i <= 6 and fold(tokens[i].group()) in TITLE_SCAN:
             title.add(fold(tokens[i].group()))
             i -= 1
         self.add(" ".join(t.group() for t in name), name[0].start(), title)
@@ -227,7 +135,7 @@ class People:
         person = self.persons.setdefault(display, Person(display, set(), pos))
         person.first_pos = min(person.first_pos, pos)
         bisect.insort(person.mentions, pos)  # sorted: pronouns look up a window by bisection
-        person.title |= _titles(title or set())
+        person.title |= titles(title or set())
         return display
 
     def canonical(self, name: str, pos: int | None = None) -> str:
@@ -322,16 +230,16 @@ class People:
         Russian president"), or "" when ambiguous; an untitled person who spoke last fits a
         role no one else holds."""
         folded = [fold(w) for w in phrase.split()]
-        words = _titles(set(folded))
+        words = titles(set(folded))
         cut = next((k for k, w in enumerate(folded) if k and w in {"of", "for", "to"}), None)
-        head = _titles(set(folded[:cut])) & SPECIFIC if cut is not None else set()
+        head = titles(set(folded[:cut])) & SPECIFIC if cut is not None else set()
         needed = head or words & SPECIFIC  # "secretary of the president": a secretary
-        nat = _nationality(words)
+        nat = nationality(words)
         candidates = []
         for person in self.persons.values():
             if person.first_pos > before or not person.title:
                 continue
-            known = _nationality(person.title)
+            known = nationality(person.title)
             if nat and known and not nat <= known:
                 continue  # "the Chinese minister" is no Russian one; a title without a country fits
             if not needed <= person.title:
@@ -346,7 +254,7 @@ class People:
         if needed and self._untitled_fits(last, nat, before):
             return last
         role_word = folded[cut - 1] if cut is not None else folded[-1]
-        return self._only_leader(nat, before) if role_word in _LEADER_WORDS else ""
+        return self._only_leader(nat, before) if role_word in LEADER_WORDS else ""
 
     def _only_leader(self, nat: set[str], before: int) -> str:
         """ "the Russian leader" with one Russian named so far (by title or speaker table)."""
@@ -362,8 +270,8 @@ class People:
     @staticmethod
     def _nationality_of(person: Person) -> set[str]:
         """A person's country from the title words, else from the speaker table's language."""
-        lang = _OFFICIAL_NATIONALITY.get(official_lang(person.name), "")
-        return _nationality(person.title) or ({lang} if lang else set())
+        lang = OFFICIAL_NATIONALITY.get(official_lang(person.name), "")
+        return nationality(person.title) or ({lang} if lang else set())
 
     def _untitled_fits(self, name: str, nat: set[str], pos: int) -> bool:
         """A person named without a title shortly before `pos`, of no other nationality than
@@ -374,7 +282,7 @@ class People:
         named = _last_before(person.mentions, pos)
         if named is None or pos - named > _SUBJECT_REACH:
             return False
-        lang = _OFFICIAL_NATIONALITY.get(official_lang(name), "")
+        lang = OFFICIAL_NATIONALITY.get(official_lang(name), "")
         return not (nat and lang and lang not in nat)
 
     def organization(self, phrase: str, pos: int) -> str:
@@ -382,10 +290,10 @@ class People:
         "Interfax news agency" -> "Interfax"); "" for one that names none ("the agency")."""
         words = [w for w in phrase.split() if fold(w) not in _DETERMINERS]
         words = [re.sub(r"['’]s$", "", w) for w in words]
-        words = [_DEMONYMS.get(fold(w), w) for w in words]  # "Russia's ministry": Russian
+        words = [DEMONYMS.get(fold(w), w) for w in words]  # "Russia's ministry": Russian
         if words and fold(words[-1]) == "statement":
             words.pop()
-        while len(words) > 1 and words[0].islower() and fold(words[0]) not in _BRANCHES:
+        while len(words) > 1 and words[0].islower() and fold(words[0]) not in BRANCHES:
             words.pop(0)  # "the ruling Communist Party": "ruling" describes it
         if not words:
             return ""
@@ -395,7 +303,7 @@ class People:
             named = [(at, name) for name, at in self.ministries.items() if at < pos]
             return max(named)[1] if named else ""  # an unnamed ministry is no speaker
         kind = len(words)
-        while kind > 1 and fold(words[kind - 1]) in _ORG_KINDS:
+        while kind > 1 and fold(words[kind - 1]) in ORG_KINDS:
             kind -= 1
         name = [w.strip("*_") for w in words[:kind]]
         if kind < len(words) and name[-1][:1].isupper():
@@ -432,7 +340,7 @@ class People:
             head = folded[-2]
         if head in ORG_HEADS:
             return self.organization(phrase, pos)
-        if folded[0] in _DETERMINERS and _titled_name(tokens[1:], folded[1:]):
+        if folded[0] in _DETERMINERS and titled_name(tokens[1:], folded[1:]):
             return self.add(" ".join(tokens[1:]), pos)  # "the US President Bill Clinton"
         if head in ROLE_NOUNS or folded[0] in _DETERMINERS:
             return self.role(phrase, pos, last) if head in ROLE_NOUNS else ""
@@ -441,23 +349,6 @@ class People:
         if any(t in _PLACE_PREPOSITIONS for t in folded[:-1]):
             return ""
         return self.add(phrase, pos)
-
-
-def _titles(words: set[str]) -> set[str]:
-    """Title words with one name per office ("press secretary" and "spokeswoman": spokesman)."""
-    out = {_TITLE_SYNONYMS.get(w, w) for w in words}
-    if {"press", "secretary"} <= out:
-        out = (out - {"secretary"}) | {"spokesman"}
-    return out
-
-
-def _titled_name(tokens: list[str], folded: list[str]) -> bool:
-    """A role noun then a capitalized name closing the phrase ("US President Bill Clinton",
-    "Chinese Foreign Ministry spokeswoman Hua Chunying")."""
-    k = len(tokens)
-    while k > 0 and tokens[k - 1][:1].isupper() and folded[k - 1] not in TITLE_WORDS | ROLE_NOUNS:
-        k -= 1
-    return 0 < len(tokens) - k <= 3 and k > 0 and folded[k - 1] in ROLE_NOUNS
 
 
 def _last_before(mentions: list[int], pos: int) -> int | None:

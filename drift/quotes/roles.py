@@ -1,0 +1,132 @@
+"""Words of roles and offices: titles, what an office is called, which country a title names."""
+
+from __future__ import annotations
+
+from drift.quotes.speakers import TITLE_WORDS
+
+# Titles that name no one office ("official", "head", "Mr.").
+GENERIC_TITLES = frozenset(
+    [
+        "envoy",
+        "diplomat",
+        "fm",
+        "leader",
+        "official",
+        "head",
+        "chief",
+        "mr",
+        "mr.",
+        "ms",
+        "ms.",
+        "mrs",
+        "mrs.",
+        "dr",
+        "dr.",
+    ]
+)
+ROLE_NOUNS = GENERIC_TITLES | frozenset(
+    [
+        "minister",
+        "president",
+        "premier",
+        "councilor",
+        "councillor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+        "secretary",
+        "chairman",
+        "chancellor",
+        "host",
+    ]
+)
+# Titles that name one office, plus the words that qualify them.
+SPECIFIC = (ROLE_NOUNS - GENERIC_TITLES) | {
+    "foreign",
+    "deputy",
+    "defense",
+    "defence",
+    "prime",
+    "vice",
+}
+DIPLOMATIC = frozenset(["foreign", "ambassador", "envoy", "diplomat", "fm"])
+NATIONALITY = {
+    "russian": "ru",
+    "russia": "ru",
+    "kremlin": "ru",
+    "moscow": "ru",
+    "chinese": "zh",
+    "china": "zh",
+    "beijing": "zh",
+    "american": "us",
+    "us": "us",
+    "u.s.": "us",
+    "washington": "us",
+}
+PLACES = frozenset(
+    [
+        "russia",
+        "china",
+        "beijing",
+        "moscow",
+        "washington",
+        "ukraine",
+        "kyiv",
+        "kiev",
+        "us",
+        "u.s.",
+        "america",
+        "europe",
+        "the",
+        "west",
+        "nato",
+        "tunxi",
+    ]
+)
+PRONOUNS = frozenset({"he", "she", "his", "her"})
+BRANCHES = frozenset({"foreign", "defense", "defence", "interior", "finance", "justice"})
+ORG_HEADS = frozenset(
+    [
+        "ministry",
+        "kremlin",
+        "government",
+        "embassy",
+        "office",
+        "council",
+        "committee",
+        "palace",
+        "agency",
+        "service",
+        "party",
+    ]
+)
+TITLE_SCAN = TITLE_WORDS | ROLE_NOUNS | ORG_HEADS  # "Foreign Ministry spokeswoman Zakharova"
+# Words that say what kind of organization a name is ("Interfax news agency" is Interfax).
+ORG_KINDS = frozenset(["news", "agency", "wire", "newspaper", "daily", "outlet"])
+# One office under several names: "press secretary" and "spokeswoman" are a spokesman.
+TITLE_SYNONYMS = {"spokeswoman": "spokesman", "spokesperson": "spokesman"}
+LEADER_WORDS = frozenset(["leader", "president", "premier", "head"])  # one per country
+DEMONYMS = {"russia": "Russian", "china": "Chinese"}  # as the speaker table names bodies
+OFFICIAL_NATIONALITY = {"ru": "ru", "zh": "zh"}
+
+
+def nationality(words: set[str]) -> set[str]:
+    return {NATIONALITY[w] for w in words if w in NATIONALITY}
+
+
+def titles(words: set[str]) -> set[str]:
+    """Title words with one name per office ("press secretary" and "spokeswoman": spokesman)."""
+    out = {TITLE_SYNONYMS.get(w, w) for w in words}
+    if {"press", "secretary"} <= out:
+        out = (out - {"secretary"}) | {"spokesman"}
+    return out
+
+
+def titled_name(tokens: list[str], folded: list[str]) -> bool:
+    """A role noun then a capitalized name closing the phrase ("US President Bill Clinton",
+    "Chinese Foreign Ministry spokeswoman Hua Chunying")."""
+    k = len(tokens)
+    while k > 0 and tokens[k - 1][:1].isupper() and folded[k - 1] not in TITLE_WORDS | ROLE_NOUNS:
+        k -= 1
+    return 0 < len(tokens) - k <= 3 and k > 0 and folded[k - 1] in ROLE_NOUNS
