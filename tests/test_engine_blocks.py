@@ -16,7 +16,9 @@ from drift.engine.merge import (
     global_statements,
     group_key,
     join_aligned,
+    join_scored,
     renumber,
+    split_aligned,
     statement_of,
     sum_notes,
 )
@@ -86,3 +88,20 @@ def test_engine_names_and_the_extra_ray_needs(monkeypatch) -> None:
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     with pytest.raises(MissingDependencyError, match=r"drift\[ray\]"):
         check_engine("ray")
+
+
+def test_scoring_groups_in_chunks_and_joining_equals_scoring_all(tmp_path: Path) -> None:
+    aligned = pipeline.align(pipeline.extract(write_corpus(tmp_path)))
+    options = pipeline.RunOptions(backend="lexicon", embedder=None, cache=False)
+    whole = pipeline.score(aligned, options=options)
+    chunks = split_aligned(aligned, 3)
+    assert len(chunks) == 3 and sum(len(c.groups) for c in chunks) == len(aligned.groups)
+    joined = join_scored([pipeline.score(c, options=options) for c in chunks], aligned)
+    assert joined.divergences == whole.divergences  # ranks over the whole run
+    assert joined.renderings == whole.renderings
+    assert (joined.matched, joined.source_lang, joined.backends, joined.notes) == (
+        whole.matched,
+        whole.source_lang,
+        whole.backends,
+        whole.notes,
+    )

@@ -87,6 +87,44 @@ def join_aligned(parts: Sequence[Aligned]) -> Aligned:
     )
 
 
+def split_aligned(aligned: Aligned, pieces: int) -> list[Aligned]:
+    """`aligned` cut into up to `pieces` runs of consecutive groups of about equal renderings,
+    each with its divergences and the quotes its renderings come from (scoring is per group)."""
+    groups = list(aligned.groups)
+    total = sum(len(g.renderings) for g in groups)
+    size = max(1, -(-total // max(1, pieces)))
+    runs: list[list[Group]] = [[]]
+    filled = 0
+    for group in groups:
+        if runs[-1] and filled + len(group.renderings) > size:
+            runs.append([])
+            filled = 0
+        runs[-1].append(group)
+        filled += len(group.renderings)
+    quotes = {q.quote_id: q for q in aligned.extracted.quotes}
+    out = []
+    for run in runs:
+        ids = {g.group_id for g in run}
+        used = dict.fromkeys(r.quote_id for g in run for r in g.renderings)
+        extracted = replace(
+            aligned.extracted,
+            corpus=Corpus((), (), (), ()),
+            quotes=tuple(quotes[q] for q in used if q in quotes),
+            failures=(),
+            notes=(),
+        )
+        out.append(
+            Aligned(
+                extracted,
+                tuple(run),
+                tuple(d for d in aligned.divergences if d.group_id in ids),
+                (),
+                {g: o for g, o in aligned.anchored.items() if g in ids},
+            )
+        )
+    return out
+
+
 def join_scored(parts: Sequence[Scored], aligned: Aligned) -> Scored:
     """One Scored over `aligned` (every group) from per-batch results; ranks over the run."""
     from drift.score.spans import rank
@@ -103,7 +141,7 @@ def join_scored(parts: Sequence[Scored], aligned: Aligned) -> Scored:
         renderings=tuple(renderings),
         divergences=tuple(divergences),
         signature=first.signature,
-        backends={lang: b for p in parts for lang, b in sorted(p.backends.items())},
+        backends=dict(sorted({lang: b for p in parts for lang, b in p.backends.items()}.items())),
         notes=tuple(sum_notes(n for p in parts for n in p.notes)),
         failures=(),
     )

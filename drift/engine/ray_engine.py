@@ -36,6 +36,7 @@ from drift.engine.merge import (
     join_aligned,
     join_scored,
     renumber,
+    split_aligned,
     statement_of,
 )
 from drift.errors import InputError
@@ -43,7 +44,6 @@ from drift.pipeline import Aligned, Extracted, RunOptions, Timer
 from drift.records import Document, Failure, Original, Quote
 
 READ_ROWS = 256  # records a read task hands on at once (a file is streamed, never held whole)
-SCORE_GROUPS = 64  # groups an actor scores per call (one translation model load per call)
 Seq = tuple[int, int, int, int]  # (table quote?, file, record, quote): the local engine's order
 
 
@@ -240,33 +240,24 @@ class AlignPartition:
         return _frame([row], ("part", "aligned", "keys", "seqs"))
 
 
-class ScoreGroups:
-    """Back-translates and scores partitions (renumbered to run-wide ids) with `pipeline.score`;
-    one embedder per actor, the translation model once per call."""
+class ScoreChunk:
+    """Back-translates and scores a chunk of groups with `pipeline.score`: one embedder per
+    actor, the translation model once per chunk (each actor gets about two)."""
 
-    def __init__(
-        self,
-        options: RunOptions,
-        originals: Sequence[Original],
-        ids: Mapping[tuple[int, str], str],
-        statements: Mapping[int, Mapping[str, str]],
-    ) -> None:
+    def __init__(self, options: RunOptions, originals: Sequence[Original]) -> None:
         self.options = options
         self.originals = list(originals)
-        self.ids = ids
-        self.statements = statements
         self.embedder = pipeline.build_embedder(options.embedder)
 
     def __call__(self, batch: pd.DataFrame) -> pd.DataFrame:
-        parts = []
-        for part, blob in zip(batch["part"], batch["aligned"], strict=True):
-            aligned: Aligned = _load(blob)
-            parts.append(_renumbered(aligned, int(part), self.ids, self.statements))
-        joined = join_aligned(parts)
-        scored = pipeline.score(
-            joined, originals=self.originals, options=self.options, embedder=self.embedder
-        )
-        return _frame([{"scored": _dump(scored)}], ("scored",))
+        rows = []
+        for blob in batch["chunk"]:
+            chunk: Aligned = _load(blob)
+            scored = pipeline.score(
+                chunk, originals=self.originals, options=self.options, embedder=self.embedder
+            )
+            rows.append({"scored": _dump(replace(scored, aligned=None))})
+        return _frame(rows, ("scored",))
 
 
 @dataclass(frozen=True)
@@ -369,26 +360,6 @@ def run_ray(
             ids, {k: v[1] for k, v in found.items()}
         ).items():
             statements.setdefault(part, {})[local] = said
-    scored_parts = []
-    with timer.stage("translate+score"):
-        if len(columns[0]):
-            counts = [len(_load(k)) for k in columns[2]]
-            batch = max(1, int(SCORE_GROUPS * len(counts) / max(sum(counts), 1)))
-            actors = cluster.gpus or _actors(cluster.cpus, -(-len(counts) // batch))
-            scored_ds = aligned_ds.map_batches(
-                ScoreGroups,
-                batch_size=batch,
-                batch_format="pandas",
-                fn_constructor_kwargs={
-                    "options": options,
-                    "originals": all_originals,
-                    "ids": ids,
-                    "statements": statements,
-                },
-                concurrency=actors,
-                num_gpus=1 if cluster.gpus else None,
-            )
-            scored_parts = [_load(b) for b in _columns(scored_ds, ("scored",))[0]]
     parts = [
         (_renumbered(_load(a), int(p), ids, statements), _load(s))
         for p, a, _, s in zip(*columns, strict=True)
@@ -399,9 +370,28 @@ def run_ray(
         *(f for _, f in sorted(records["ExtractFailure"], key=lambda e: e[0])),
     ]
     whole = _whole_run(parts, documents, table_originals, failures, cut)
-    scored = join_scored(scored_parts, whole) if scored_parts else None
-    if scored is None:
-        scored = pipeline.score(whole, originals=all_originals, options=options)
+    with timer.stage("translate+score"):
+        if whole.groups:
+            actors = cluster.gpus or min(cluster.cpus, len(whole.groups))
+            chunks = split_aligned(whole, 2 * actors)
+            scored_ds = ray.data.from_items(
+                [{"chunk": _dump(c)} for c in chunks], override_num_blocks=len(chunks)
+            ).map_batches(
+                ScoreChunk,
+                batch_size=1,
+                batch_format="pandas",
+                fn_constructor_kwargs={"options": options, "originals": all_originals},
+                concurrency=actors,
+                num_gpus=1 if cluster.gpus else None,
+            )
+            scored_parts = [
+                _load(blob)
+                for batch in scored_ds.iter_batches(batch_format="pandas", batch_size=None)
+                for blob in batch["scored"]
+            ]
+            scored = join_scored(scored_parts, whole)
+        else:
+            scored = pipeline.score(whole, originals=all_originals, options=options)
     scored = replace(
         scored,
         notes=(*whole.extracted.notes, *scored.notes),
