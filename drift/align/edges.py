@@ -59,12 +59,18 @@ def span_text(unit: Unit, span: tuple[int, int]) -> str:
 
 
 def copy_edges(units: Sequence[Unit], statements: Sequence[int]) -> list[Edge]:
-    """Units with the same normalized words in different documents: shared wire copy."""
-    first: dict[str, int] = {}
+    """Units with the same normalized words in different documents: shared wire copy.
+
+    Each copy links to the first earlier copy it may share a group with, so a copy credited to
+    another speaker first does not cut the later ones off (and the edges of one speaker's copies
+    do not depend on other speakers' quotes, which the Ray engine's partitions rely on)."""
+    earlier: dict[str, list[int]] = {}
     edges = []
     for i in statements:
-        origin = first.setdefault(units[i].key, i)
-        if origin != i and pair_allowed(units[origin], units[i], None):
+        seen = earlier.setdefault(units[i].key, [])
+        origin = next((o for o in seen if pair_allowed(units[o], units[i], None)), None)
+        seen.append(i)
+        if origin is not None:
             a, b = units[origin], units[i]
             edges.append(Edge(1.0, origin, i, full_span(a), full_span(b), strong=True))
     return edges
