@@ -12,13 +12,16 @@ A translates --a-subset quotes drawn like the rest (same sampler, lengths and du
 Sides: A one generate call per sentence, B batches of 32 in input order, C TranslationEngine as
 drift runs it (dedup, length-bucketed token-budget batches, per-row int8 on CPU), F the same
 engine in fp32 (--no-quantize), T the engine on the ct2 backend (the same weights converted to
-CTranslate2 once per workdir, int8 on CPU; pip install 'drift[ct2]').
+CTranslate2 once per workdir, int8 on CPU, batched per padded width; pip install 'drift[ct2]').
+Each round prints the load average: on a busy shared machine, PyTorch's spinning OpenMP threads
+slow C and F by up to 10x; --omp-passive makes every side's threads sleep instead.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import resource
@@ -147,7 +150,7 @@ def run_side(side: str, args: argparse.Namespace) -> dict[str, float]:
         "max_new_tokens": args.new_tokens,
         "no_repeat_ngram_size": 4,
     }
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     with torch.inference_mode():
         if side in ("A", "B"):
             step = 1 if side == "A" else 32
@@ -157,7 +160,7 @@ def run_side(side: str, args: argparse.Namespace) -> dict[str, float]:
         elif side == "T":
             translator = ct2_translator(args)
             translator.loaded("en", "ru")  # loading (int8 conversion) is not translation time
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             engine = TranslationEngine(translator=translator, cache=False, progress=False)
             batched = engine.translate(quotes, "en", "ru")
         else:
@@ -171,10 +174,10 @@ def run_side(side: str, args: argparse.Namespace) -> dict[str, float]:
                 batch_tokens=args.batch_tokens,
             )
             translator.loaded("en", "ru")  # quantization is load time, not translation time
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             engine = TranslationEngine(translator=translator, cache=False, progress=False)
             batched = engine.translate(quotes, "en", "ru")
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     extra = {}
     if side in ("C", "F", "T") and args.check_alone:
         # translated alone, does a quote come out as it did in its batch? (not timed)
@@ -186,6 +189,7 @@ def run_side(side: str, args: argparse.Namespace) -> dict[str, float]:
         **extra,
         "sentences": len(quotes),
         "seconds": seconds,
+        "cpu_seconds": cpu,
         "target_tokens": len(quotes) * args.new_tokens,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
@@ -210,6 +214,12 @@ def main() -> None:
         default=0,
         help="C, F, T: retranslate K quotes alone, count equal",
     )
+    parser.add_argument(
+        "--omp-passive",
+        action="store_true",
+        help="OMP_WAIT_POLICY=PASSIVE for every side: on a busy shared machine, OpenMP threads "
+        "that spin-wait for a descheduled peer slow PyTorch sides (C, F) by up to 10x",
+    )
     parser.add_argument("--workdir", default="")
     parser.add_argument("--side", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -221,12 +231,16 @@ def main() -> None:
         return
     workdir = args.workdir or tempfile.mkdtemp(prefix="drift-bench-")
     sides = args.sides.split(",")
-    options = {k: v for k, v in vars(args).items() if k not in ("side", "workdir")}
+    options = {k: v for k, v in vars(args).items() if k not in ("side", "workdir", "omp_passive")}
     argv = [f"--{k.replace('_', '-')}={v}" for k, v in options.items()]
+
+    env = dict(os.environ)
+    if args.omp_passive:
+        env["OMP_WAIT_POLICY"] = "PASSIVE"
 
     def child(side: str) -> str:
         cmd = [sys.executable, __file__, *argv, f"--side={side}", f"--workdir={workdir}"]
-        proc = subprocess.run(cmd, capture_output=True, text=True)
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
         if proc.returncode != 0:
             sys.exit(f"side {side} failed:\n{proc.stderr[-3000:]}")
         return proc.stdout
@@ -239,14 +253,20 @@ def main() -> None:
             result = json.loads(child(side).strip().splitlines()[-1])
             result["per_s"] = result["sentences"] / result["seconds"]
             rounds[side].append(result)
-            print(f"  round {i + 1} {side}: {result['per_s']:.2f} sentences/s", file=sys.stderr)
+            load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+            print(
+                f"  round {i + 1} {side}: {result['per_s']:.2f} sentences/s"
+                f" (load average {load:.1f} after it)",
+                file=sys.stderr,
+            )
     a_n = rounds["A"][0]["sentences"] if "A" in rounds else 0
     print(f"{args.n} quotes, dup rate {args.dup_rate}, beams {args.beams}, {args.new_tokens} new")
-    print(f"tokens each, device {args.device}, {args.repeats} interleaved rounds", end="")
+    wait = ", OMP_WAIT_POLICY=PASSIVE" if args.omp_passive else ""
+    print(f"tokens each, device {args.device}, {args.repeats} interleaved rounds{wait}", end="")
     print(f"; A on {a_n} quotes drawn like the rest" if a_n else "")
     print(
         f"{'side':<5}{'sentences':>10}{'seconds':>9}{'sent/s':>9}{'min-max':>14}"
-        f"{'tok/s':>9}{'peak MB':>9}"
+        f"{'tok/s':>9}{'peak MB':>9}{'cpu-ms/sent':>12}{'min-max':>12}"
     )
     for side, results in rounds.items():
         per_s = [r["per_s"] for r in results]
@@ -254,11 +274,14 @@ def main() -> None:
         tok_s = statistics.median(r["target_tokens"] / r["seconds"] for r in results)
         peak = max(r["peak_rss_mb"] for r in results)
         spread = f"{min(per_s):.2f}-{max(per_s):.2f}"
+        cpu = [1000 * r["cpu_seconds"] / r["sentences"] for r in results]
         print(
             f"{side:<5}{results[0]['sentences']:>10}{secs:>9.1f}{statistics.median(per_s):>9.2f}"
-            f"{spread:>14}{tok_s:>9.0f}{peak:>9.0f}"
+            f"{spread:>14}{tok_s:>9.0f}{peak:>9.0f}{statistics.median(cpu):>12.0f}"
+            f"{f'{min(cpu):.0f}-{max(cpu):.0f}':>12}"
         )
     print("sent/s, seconds and tok/s: median over rounds; min-max: sent/s; peak MB: highest round")
+    print("cpu-ms/sent: CPU time of all the side's threads per sentence (less load-sensitive)")
     for side, results in rounds.items():
         if "probed" in results[-1]:
             same, probed = results[-1]["same_alone"], results[-1]["probed"]
@@ -271,9 +294,14 @@ def main() -> None:
             ratios = [
                 e["per_s"] / b["per_s"] for e, b in zip(rounds[engine], rounds[base], strict=True)
             ]
+            cpu = [
+                (b["cpu_seconds"] / b["sentences"]) / (e["cpu_seconds"] / e["sentences"])
+                for e, b in zip(rounds[engine], rounds[base], strict=True)
+            ]
             print(
                 f"{engine}/{base}: {statistics.median(ratios):.2f}x"
-                f" (rounds {min(ratios):.2f}-{max(ratios):.2f}x)"
+                f" (rounds {min(ratios):.2f}-{max(ratios):.2f}x); by CPU time"
+                f" {statistics.median(cpu):.2f}x ({min(cpu):.2f}-{max(cpu):.2f}x)"
             )
 
 
