@@ -221,6 +221,7 @@ def align(
     originals: Sequence[Original] = (),
     progress: bool | None = None,
     timer: Timer | None = None,
+    key_counts: Any = None,  # drift.align.blocking.KeyCounts of the whole run (Ray engine)
 ) -> Aligned:
     """Group renderings of the same statement (anchored on `originals` when given) and list
     where each rendering differs from its group's consensus."""
@@ -235,6 +236,7 @@ def align(
             originals=originals,
             bridge=bridge,
             progress=progress,
+            counts=key_counts,
         )
         divergences = find_divergences(found.groups)
         speakers = resolved_speakers(found.groups)

@@ -9,6 +9,7 @@ import pytest
 from engine_corpus import write_corpus
 
 from drift import pipeline
+from drift.align.grouping import key_counts
 from drift.corpus import Corpus
 from drift.engine.blocks import EVERYONE, partitions
 from drift.engine.merge import (
@@ -50,10 +51,13 @@ def test_grouping_per_partition_and_merging_equals_grouping_everything(tmp_path:
     assert len(set(part_of.values())) == 3  # lavrov, zakharova, wang: a real split
 
     names = sorted(set(part_of.values()))
+    half = len(extracted.quotes) // 2  # counted in two batches, as the cluster counts them
+    counts = key_counts(extracted.quotes[:half]) + key_counts(extracted.quotes[half:])
     parts = {}
     for n, name in enumerate(names):
         quotes = tuple(q for q in extracted.quotes if part_of[q.speaker] == name)
-        parts[n] = pipeline.align(pipeline.Extracted(Corpus((), (), (), ()), quotes, ()))
+        ready = pipeline.Extracted(Corpus((), (), (), ()), quotes, ())
+        parts[n] = pipeline.align(ready, key_counts=counts)  # word weights of the whole run
     found = {(n, g.group_id): g for n, a in parts.items() for g in a.groups}
     ids = global_ids({k: group_key(g) for k, g in found.items()})
     said = global_statements(ids, {k: statement_of(g) for k, g in found.items()})

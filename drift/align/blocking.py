@@ -7,8 +7,9 @@ keeps only its best-scoring candidates, so the work grows linearly with the corp
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from itertools import pairwise
 
 from drift.align.units import Unit, speaker_block, speakers_compatible
@@ -49,6 +50,23 @@ def index_keys(unit: Unit) -> set[str]:
     return set(words) | {f"{x} {y}" for x, y in pairwise(words)}
 
 
+@dataclass(frozen=True)
+class KeyCounts:
+    """How many eligible units hold each index key, over a whole run, so a part of the run
+    (one speaker partition of the Ray engine) weighs words (idf) as the whole run does."""
+
+    total: int
+    units: Mapping[str, int]
+
+    @staticmethod
+    def of(units: Sequence[Unit], eligible: Sequence[int]) -> KeyCounts:
+        """The counts of `units` (those in `eligible`)."""
+        return KeyCounts(len(eligible), Counter(k for i in eligible for k in index_keys(units[i])))
+
+    def __add__(self, other: KeyCounts) -> KeyCounts:
+        return KeyCounts(self.total + other.total, Counter(self.units) + Counter(other.units))
+
+
 def candidate_pairs(
     units: Sequence[Unit],
     *,
@@ -56,8 +74,11 @@ def candidate_pairs(
     max_postings: int = MAX_POSTINGS,
     max_candidates: int = MAX_CANDIDATES,
     eligible: Iterable[int] | None = None,
+    counts: KeyCounts | None = None,
 ) -> list[tuple[int, int]]:
-    """Sorted (i, j), i < j, of units worth comparing; only `eligible` units take part."""
+    """Sorted (i, j), i < j, of units worth comparing; only `eligible` units take part.
+
+    `counts` (of the whole run) replace this call's own key counts in the idf weights."""
     members = sorted(range(len(units)) if eligible is None else set(eligible))
     keys = {i: sorted(index_keys(units[i])) for i in members}  # fixed order: float sums repeat
     by_speaker: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -68,7 +89,7 @@ def candidate_pairs(
         for key in keys[i]:
             anyone[key].append(i)
             (by_speaker[(block, key)] if block else unknown[key]).append(i)
-    total = max(len(members), 2)
+    total = max(counts.total if counts else len(members), 2)
     pairs: set[tuple[int, int]] = set()
     for i in members:
         unit = units[i]
@@ -80,7 +101,7 @@ def candidate_pairs(
                 postings = [by_speaker.get((block, key), []), unknown.get(key, [])]
             else:
                 postings = [anyone[key]]
-            idf = math.log(total / len(anyone[key]))
+            idf = math.log(total / (counts.units[key] if counts else len(anyone[key])))
             for posting in postings:
                 if len(posting) > max_postings:
                     continue

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from drift.align.anchoring import Bridge, Link, link_units
-from drift.align.blocking import WINDOW_DAYS, candidate_pairs
+from drift.align.blocking import WINDOW_DAYS, KeyCounts, candidate_pairs
 from drift.align.clustering import Member, cluster
 from drift.align.edges import (
     PARAPHRASE_COSINE,
@@ -145,24 +145,21 @@ def align_groups(
     originals: Sequence[Original] = (),
     bridge: Bridge | None = None,
     progress: bool | None = None,
+    counts: KeyCounts | None = None,
 ) -> Alignment:
     """Group renderings of one statement across documents (groups of >= 2 documents), list the
     quotes left alone, and name the original each anchored group renders.
 
-    Deterministic: the same quotes give the same groups, ids ("g001"...) and order.
+    Deterministic: the same quotes give the same groups, ids ("g001"...) and order. `counts`
+    (`key_counts` of a whole run) make a part of the run weigh words as the whole run does.
     """
     if progress is None:
         progress = logger.isEnabledFor(logging.INFO)
     units = build_units(quotes)
     statements = [i for i, u in enumerate(units) if not u.is_term]
     terms = [i for i, u in enumerate(units) if u.is_term]
-    # short phrases that still say something ("too early to say") are compared as sentences too
-    worded = [
-        i
-        for i, u in enumerate(units)
-        if not u.is_term or u.content_words >= MIN_WORDED or len(u.tokens) > MIN_WORDED
-    ]
-    pairs = candidate_pairs(units, eligible=worded)
+    worded = _worded(units)
+    pairs = candidate_pairs(units, eligible=worded, counts=counts)
     if embedder is not None:
         vectors = embedder.encode([units[i].rendering.text for i in worded])
         near = neighbour_pairs(units, worded, np.asarray(vectors), PARAPHRASE_COSINE)
@@ -241,6 +238,23 @@ def align_groups(
     linked = {k for e in edges for k in (e.i, e.j)}
     unmatched = unmatched_quotes(quotes, units, grouped, linked, tried)
     return Alignment(tuple(groups), tuple(unmatched), matched)
+
+
+def _worded(units: Sequence[Unit]) -> list[int]:
+    """Units compared as sentences: short phrases that still say something ("too early to
+    say") are too."""
+    return [
+        i
+        for i, u in enumerate(units)
+        if not u.is_term or u.content_words >= MIN_WORDED or len(u.tokens) > MIN_WORDED
+    ]
+
+
+def key_counts(quotes: Sequence[Quote]) -> KeyCounts:
+    """The keyword counts `align_groups` weighs candidates by; counts of parts of a run add up
+    to the run's."""
+    units = build_units(quotes)
+    return KeyCounts.of(units, _worded(units))
 
 
 def group_quotes(

@@ -22,6 +22,7 @@ from typing import Any
 import pandas as pd
 
 from drift import pipeline
+from drift.align.blocking import KeyCounts
 from drift.api import Report, _timings, _unique_originals, build_report
 from drift.corpus import Corpus
 from drift.corpus.corpus import IdCheck
@@ -221,9 +222,12 @@ class AlignPartition:
     """Groups one partition's quotes with the local engine's `pipeline.align`; the embedder is
     loaded once per actor."""
 
-    def __init__(self, embedder: str | None, originals: Sequence[Original]) -> None:
+    def __init__(
+        self, embedder: str | None, originals: Sequence[Original], counts: KeyCounts | None
+    ) -> None:
         self.embedder = pipeline.build_embedder(embedder)
         self.originals = list(originals)
+        self.counts = counts
 
     def __call__(self, batch: pd.DataFrame) -> pd.DataFrame:
         entries = sorted(
@@ -232,7 +236,9 @@ class AlignPartition:
         )
         quotes = tuple(q for _, q in entries)
         extracted = Extracted(Corpus((), (), (), ()), quotes, ())
-        aligned = pipeline.align(extracted, embedder=self.embedder, originals=self.originals)
+        aligned = pipeline.align(
+            extracted, embedder=self.embedder, originals=self.originals, key_counts=self.counts
+        )
         part = int(batch["part"].iloc[0])
         keys = {g.group_id: (group_key(g), statement_of(g)) for g in aligned.groups}
         seqs = [s for s, _ in entries]
@@ -334,16 +340,27 @@ def run_ray(
         number = {name: n for n, name in enumerate(sorted(set(named.values())))}
         part_of = {b: number[named[_load(b)]] for b in seen.speakers}
         cut = seen.cut
-        quotes = rows.filter(lambda row: "Quote" in row["kind"]).map_batches(
-            _fixed_quotes, batch_format="pandas", fn_kwargs={"fixes": fixes, "part_of": part_of}
+        quotes = (
+            rows.filter(lambda row: "Quote" in row["kind"])
+            .map_batches(
+                _fixed_quotes,
+                batch_format="pandas",
+                fn_kwargs={"fixes": fixes, "part_of": part_of},
+            )
+            .materialize()
         )
+        counts = _key_counts(quotes)
     with timer.stage("align"):
         aligned_ds = (
             quotes.groupby("part")
             .map_groups(
                 AlignPartition,
                 batch_format="pandas",
-                fn_constructor_kwargs={"embedder": options.embedder, "originals": all_originals},
+                fn_constructor_kwargs={
+                    "embedder": options.embedder,
+                    "originals": all_originals,
+                    "counts": counts,
+                },
                 concurrency=_actors(cluster.cpus, len(number)),
             )
             .materialize()
@@ -427,6 +444,27 @@ def _run_wide_ids(read: Any, items: Sequence[Path | Failure]) -> dict[tuple[int,
             elif isinstance(checked, Failure):
                 fixes[(int(order), int(pos))] = _dump(checked)
     return fixes
+
+
+def _partial_counts(batch: pd.DataFrame) -> pd.DataFrame:
+    """The keyword counts of a batch of quotes (they add up to the run's)."""
+    from drift.align.grouping import key_counts
+
+    found = key_counts([_load(r) for r in batch["record"]])
+    return _frame([{"counts": _dump(found)}], ("counts",))
+
+
+def _key_counts(quotes: Any) -> KeyCounts | None:
+    """The run's keyword counts, summed over batches of quotes on the cluster, so every
+    partition weighs words (idf) as the local engine weighs them over the whole run."""
+    total: KeyCounts | None = None
+    for batch in quotes.map_batches(_partial_counts, batch_format="pandas").iter_batches(
+        batch_format="pandas", batch_size=None
+    ):
+        for blob in batch["counts"]:
+            part = _load(blob)
+            total = part if total is None else total + part
+    return total
 
 
 def _actors(cpus: int, work: int) -> int:
