@@ -148,14 +148,16 @@ class Lexicon:
         self._wordnet: WordNet | bool | None = None  # opened on the first unknown word
         self._words: dict[str, tuple[str, ...]] = {}
         self._acronyms: dict[str, tuple[str, ...]] = {}
-        self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        # multi-word entries by their first two words (a phrase index by first word alone made
+        # every "the" or "of" of a text scan thousands of entries)
+        self._phrases: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] = {}
         self._targets: dict[str, tuple[str, ...]] = {}
         self._forms: dict[str, tuple[str, ...]] = {}  # memo of english_forms, per lexicon object
         for key, targets in entries.items():
             words = tuple(w for w in _HYPHENS.sub(" ", key).lower().split())
             self._targets[key] = targets
             if len(words) > 1:
-                self._phrases.setdefault(words[0], []).append((words, key))
+                self._phrases.setdefault(words[:2], []).append((words, key))
             elif _is_acronym(key):
                 self._acronyms[key] = targets
             else:
@@ -330,14 +332,21 @@ class Lexicon:
 
     def _phrase(self, units: list[_Unit], i: int) -> tuple[str, int] | None:
         """The longest multi-word entry starting at units[i]: (key, index after its last word)."""
-        candidates = [c for form in units[i].forms for c in self._phrases.get(form, ())]
+        if i + 1 >= len(units) or not units[i + 1].joined:
+            return None  # every entry has two words or more
+        candidates = [
+            c
+            for first in units[i].forms
+            for second in units[i + 1].forms
+            for c in self._phrases.get((first, second), ())
+        ]
         candidates.sort(key=lambda c: (-len(c[0]), c[1]))
         for words, key in candidates:
             end = i + len(words)
             if end > len(units):
                 continue
             if all(
-                words[k] in units[i + k].forms and units[i + k].joined for k in range(1, len(words))
+                words[k] in units[i + k].forms and units[i + k].joined for k in range(2, len(words))
             ):
                 return key, end
         return None
