@@ -18,6 +18,7 @@ from drift.engine.merge import (
     group_key,
     join_aligned,
     join_scored,
+    join_signatures,
     renumber,
     split_aligned,
     statement_of,
@@ -103,9 +104,16 @@ def test_scoring_groups_in_chunks_and_joining_equals_scoring_all(tmp_path: Path)
     joined = join_scored([pipeline.score(c, options=options) for c in chunks], aligned)
     assert joined.divergences == whole.divergences  # ranks over the whole run
     assert joined.renderings == whole.renderings
+    assert joined.signature == whole.signature  # every direction a chunk used
     assert (joined.matched, joined.source_lang, joined.backends, joined.notes) == (
         whole.matched,
         whole.source_lang,
         whole.backends,
         whole.notes,
     )
+
+
+def test_run_signature_names_every_direction_a_part_used() -> None:
+    parts = ["backend:x|used:en-ru=a/m|beams:4", "backend:x|used:en-zh=a/m|beams:4"]
+    assert join_signatures(parts) == "backend:x|used:en-ru=a/m,en-zh=a/m|beams:4"
+    assert join_signatures(["backend:x|used:none|b"]) == "backend:x|used:none|b"

@@ -140,10 +140,28 @@ def join_scored(parts: Sequence[Scored], aligned: Aligned) -> Scored:
         source_lang={g: lang for p in parts for g, lang in p.source_lang.items()},
         renderings=tuple(renderings),
         divergences=tuple(divergences),
-        signature=first.signature,
+        signature=join_signatures([p.signature for p in parts]),
         backends=dict(sorted({lang: b for p in parts for lang, b in p.backends.items()}.items())),
         notes=tuple(sum_notes(n for p in parts for n in p.notes)),
         failures=(),
+    )
+
+
+def join_signatures(signatures: Sequence[str]) -> str:
+    """One run signature from the parts': the `used:` directions (which models translated what,
+    `TranslationEngine.signature`) of every part, sorted as one engine sorts them."""
+    fields = signatures[0].split("|")
+    used = sorted(
+        {
+            item
+            for s in signatures
+            for f in s.split("|")
+            if f.startswith("used:") and f != "used:none"
+            for item in f.removeprefix("used:").split(",")
+        }
+    )
+    return "|".join(
+        f"used:{','.join(used) or 'none'}" if f.startswith("used:") else f for f in fields
     )
 
 
