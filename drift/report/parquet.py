@@ -23,7 +23,9 @@ def check_format(name: str) -> str:
         try:
             import pyarrow  # noqa: F401
         except ImportError:
-            raise MissingDependencyError(f"--format parquet needs pyarrow; {PARQUET_HINT}") from None
+            raise MissingDependencyError(
+                f"--format parquet needs pyarrow; {PARQUET_HINT}"
+            ) from None
     return name
 
 
