@@ -341,6 +341,9 @@ def main() -> None:
             print(write_corpus(args.write / str(n), n))
         return
     if args.one:
+        import drift
+
+        print(f"drift from {Path(drift.__file__).parent}", file=sys.stderr)
         row = run_one(sizes[0], args.backend, embedder, args.warm, args.profile)
         print(json.dumps(row))
         return
@@ -350,7 +353,9 @@ def main() -> None:
         cmd = [sys.executable, __file__, "--one", "--articles", str(n), "--backend", args.backend]
         cmd += ["--embedder", args.embedder] + (["--warm"] if args.warm else [])
         cmd += ["--profile", args.profile] if args.profile else []
-        out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT)
+        out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+        if out.returncode != 0:
+            sys.exit(f"articles {n}: the run failed (exit {out.returncode}):\n{out.stderr[-4000:]}")
         row = json.loads(out.stdout.strip().splitlines()[-1])
         stages = " ".join(f"{k} {v:.1f}" for k, v in row["stages_s"].items() if k != "total")
         print(
