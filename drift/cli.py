@@ -65,7 +65,7 @@ Format = Annotated[
     typer.Option(
         "--format",
         help="Table format of quotes, groups and divergences: csv, or parquet "
-        "(pip install 'drift[parquet]').",
+        "(pip install 'drift\\[parquet]').",
     ),
 ]
 Backend = Annotated[
@@ -289,7 +289,7 @@ def run(
         typer.Option(
             "--engine",
             help="local (this process), or ray: Ray Data on the cluster RAY_ADDRESS names, a "
-            "local Ray when unset (pip install 'drift[ray]'; docs/scale.md).",
+            "local Ray when unset (pip install 'drift\\[ray]'; docs/scale.md).",
         ),
     ] = "local",
     quiet: Quiet = False,
@@ -445,7 +445,7 @@ def models_convert(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing folder.")] = False,
 ) -> None:
-    """Convert a local model to CTranslate2 for the ct2 backend (pip install 'drift[ct2]')."""
+    """Convert a local model to CTranslate2 for the ct2 backend (pip install 'drift\\[ct2]')."""
     from drift.translate.ct2_convert import convert_model
 
     _setup_logging()
