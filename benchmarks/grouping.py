@@ -148,6 +148,8 @@ def find_quote(extracted: Sequence, wanted: str):
             continue
         if target in mine or mine in target:
             share = min(len(mine), len(target)) / max(len(mine), len(target))
+            if target in mine:
+                share = max(share, 0.5)  # the labelled words inside a longer extracted quote
             if share > best_share:
                 best, best_share = q, share
     return best if best_share >= 0.5 else None
