@@ -213,7 +213,7 @@ def run(
         from_files, original_failures = pipeline.load_originals(original_paths)
         all_originals = _unique_originals([*extracted.corpus.originals, *from_files])
     with timer.stage("embed"):
-        built = pipeline.build_embedder(embedder)
+        built = pipeline.build_embedder(embedder, cache=cache)
         emb = pipeline.TimedEmbedder(built, timer) if built is not None else None
     aligned = pipeline.align(
         extracted, embedder=emb, originals=all_originals, progress=progress, timer=timer

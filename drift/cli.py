@@ -276,10 +276,10 @@ def run(
         ),
     ] = DEFAULT_SOURCE_LANG,
     cache: Annotated[
-        Path | None, typer.Option("--cache", help="SQLite translation cache file.")
+        Path | None, typer.Option("--cache", help="SQLite cache of translations, embeddings.")
     ] = None,
     no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Do not cache translations.")
+        bool, typer.Option("--no-cache", help="Keep no translations or embeddings.")
     ] = False,
     max_size: MaxSize = DEFAULT_MAX_BYTES / 1024 / 1024,
     meta: Meta = None,

@@ -11,8 +11,13 @@ from drift.api import Report
 
 
 @pytest.fixture(scope="module")
-def seed_report(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Report:
-    cache = tmp_path_factory.mktemp("cache") / "translations.sqlite"
+def seed_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache") / "translations.sqlite"
+
+
+@pytest.fixture(scope="module")
+def seed_report(seeds_dir: Path, seed_cache: Path) -> Report:
+    cache = seed_cache
     return drift.run(
         [seeds_dir],
         originals=seeds_dir / "originals.jsonl",
@@ -79,3 +84,12 @@ def test_reports_are_written_and_reruns_are_byte_identical(
     assert "multipolar" in html
     assert html.count("<script") == 1 and "<script src" not in html  # one inline script, no loads
     assert (first / "run.json").is_file()
+
+
+def test_the_run_keeps_its_embeddings_in_the_cache_file_it_is_given(
+    seed_report, seed_cache: Path
+) -> None:
+    import sqlite3
+
+    with sqlite3.connect(seed_cache) as db:
+        assert db.execute("SELECT COUNT(*) FROM vectors").fetchone()[0] > 0
