@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -104,3 +105,23 @@ def check_output_file(path: str | Path) -> None:
     if target.is_dir():
         raise OutputError(target, "is a directory, not a file")
     check_output_dir(target.parent)
+
+
+SQLITE_BUSY_TIMEOUT_S = 60.0  # how long a write waits for another process's transaction
+
+
+def open_sqlite_cache(path: Path, schema: str, what: str) -> sqlite3.Connection:
+    """A cache database in WAL mode (readers never block the one writer) with `schema` applied;
+    one line naming the file and the way out when it cannot be opened."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, timeout=SQLITE_BUSY_TIMEOUT_S)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.executescript(schema)
+        conn.commit()
+    except (OSError, sqlite3.Error) as exc:
+        raise UsageError(
+            f"cannot open the {what} cache {path} ({exc}); pass another cache path or cache=False"
+        ) from None
+    return conn

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from drift.embed.base import Embedder, clip_texts
-from drift.errors import UsageError
+from drift.io import open_sqlite_cache
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS vectors (
@@ -30,7 +30,6 @@ CREATE TABLE IF NOT EXISTS vectors (
 """
 CHUNK = 500  # SQLite's limit on bound parameters is 999 in old builds
 ENCODE_CHUNK = 512  # texts encoded (and committed) at a time
-BUSY_TIMEOUT_S = 60.0
 
 
 def default_cache_path() -> Path:
@@ -54,19 +53,7 @@ class EmbeddingCache:
 
     @cached_property
     def _conn(self) -> sqlite3.Connection:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.executescript(SCHEMA)
-            conn.commit()
-        except (OSError, sqlite3.Error) as exc:
-            raise UsageError(
-                f"cannot open the embedding cache {self.path} ({exc}); "
-                "pass another cache path or cache=False"
-            ) from None
-        return conn
+        return open_sqlite_cache(self.path, SCHEMA, "embedding")
 
     def get_many(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
         """The cached vectors of those `keys` that are present."""

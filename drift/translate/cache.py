@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 
-from drift.errors import UsageError
+from drift.io import open_sqlite_cache
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS translations (
@@ -34,7 +34,6 @@ CREATE TABLE IF NOT EXISTS claims (
 )
 """
 CHUNK = 500  # SQLite's limit on bound parameters is 999 in old builds
-BUSY_TIMEOUT_S = 60.0  # how long a write waits for another process's transaction
 LEASE_S = 600.0  # a claim lapses after this, even if its process still seems alive
 POLL_S = 0.1
 
@@ -62,19 +61,7 @@ class TranslationCache:
 
     @cached_property
     def _conn(self) -> sqlite3.Connection:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.executescript(SCHEMA)
-            conn.commit()
-        except (OSError, sqlite3.Error) as exc:
-            raise UsageError(
-                f"cannot open the translation cache {self.path} ({exc}); "
-                "pass another cache path or cache=False"
-            ) from None
-        return conn
+        return open_sqlite_cache(self.path, SCHEMA, "translation")
 
     def get_many(self, keys: Sequence[str]) -> dict[str, str]:
         """The cached texts of those `keys` that are present."""
@@ -106,7 +93,7 @@ class TranslationCache:
         """Of `keys` not cached yet: those this process now claims (to translate), and those a
         live process has claimed (to wait for with `wait_for`). One write transaction."""
         conn = self._conn
-        conn.execute("BEGIN IMMEDIATE")  # one claimer at a time; waits up to BUSY_TIMEOUT_S
+        conn.execute("BEGIN IMMEDIATE")  # one claimer at a time; waits up to SQLITE_BUSY_TIMEOUT_S
         try:
             cached = self._present(keys, "translations")
             held = self._live_claims([k for k in keys if k not in cached])
