@@ -221,9 +221,10 @@ def link_units(
         if len(scored) > 1 and scored[0][0] - scored[1][0] < MARGIN:
             continue  # two sentences fit about as well: no anchor rather than a wrong one
         links[i] = Link(scored[0][2], round(scored[0][0], 6))
-    if bridge is not None:
+    if bridge is not None and terms:
+        english = {key: frozenset().union(*by_lemma.values()) for key, by_lemma in back.items()}
         for i, cands in terms.items():
-            found = _term_link(units[i], cands, bridge, lemmas, back)
+            found = _term_link(units[i], cands, bridge, lemmas, english)
             if found is not None:
                 links[i] = found
     return links
@@ -234,7 +235,7 @@ def _term_link(
     cands: Sequence[Sentence],
     bridge: Bridge,
     lemmas: dict[str, frozenset[str]],
-    back: dict[str, dict[str, frozenset[str]]],
+    english: dict[str, frozenset[str]],
 ) -> Link | None:
     """A quoted term ("solid") linked to the one sentence whose words the dictionaries tie to
     every content word of the term, and to more words of the sentence around the quote ("the
@@ -243,18 +244,22 @@ def _term_link(
     around = bridge.words(unit.context) - words
     if not words or not around:
         return None
+    candidates: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = {}
+
+    def rendered(word: str, s: Sentence, glosses: frozenset[str]) -> bool:
+        """The sentence renders `word`: a gloss of one of its lemmas, or one of its lemmas among
+        the word's dictionary candidates (looked up once per word and language)."""
+        if word in glosses:
+            return True
+        key = (word, s.original.lang)
+        if key not in candidates:
+            candidates[key] = bridge.targets(word, s.original.lang)
+        return any(t & lemmas[s.key] for _, t in candidates[key])
+
     scored = []
     for s in cands:
-        glosses = frozenset().union(*back[s.key].values()) if back[s.key] else frozenset()
-
-        def rendered(word: str, s: Sentence = s, glosses: frozenset[str] = glosses) -> bool:
-            if word in glosses:
-                return True
-            targets = bridge.targets(word, s.original.lang)
-            return any(t & lemmas[s.key] for _, t in targets)
-
-        if all(rendered(w) for w in words):
-            support = sum(rendered(w) for w in around)
+        if all(rendered(w, s, english[s.key]) for w in words):
+            support = sum(rendered(w, s, english[s.key]) for w in around)
             if support:
                 scored.append((support, s.key, s))
     scored.sort(key=lambda x: (-x[0], x[1]))
