@@ -92,3 +92,12 @@ def test_a_missing_wordnet_is_reported(monkeypatch, tmp_path) -> None:
     assert semantics.relation("increase", "decrease") is None or (
         semantics.relation("increase", "decrease").kind == "thesaurus"
     )
+
+
+def test_wordnet_instances_are_names_even_first_in_a_sentence(semantics: EnglishSemantics) -> None:
+    """ "Russia's" starting a sentence is still a name (WordNet lists Russia as an instance of a
+    country); "History" or "Change" there is only capitalised by position."""
+    assert semantics.proper_noun("Russia's") and semantics.proper_noun("China")
+    assert semantics.proper_noun("Lenin")
+    assert not semantics.proper_noun("History") and not semantics.proper_noun("Change")
+    assert not semantics.proper_noun("russia")  # as written: lower case is no name

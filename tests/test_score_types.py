@@ -264,3 +264,43 @@ def test_a_term_is_swapped_inside_its_quote_sentence() -> None:
     sentence = 'Wang said ties are "ironclad."'
     assert swapped_sentences(div, sentence) == (sentence, 'Wang said ties are "solid."')
     assert swapped_sentences(div) == ("ironclad.", "solid.")
+
+
+class NamesSemantics(FakeSemantics):
+    """The stand-in with WordNet's instances: the names of one thing each."""
+
+    def proper_noun(self, word: str) -> bool:
+        return word.removesuffix("'s") in {"Russia", "China"}
+
+
+def test_a_name_first_in_its_sentence_on_both_sides_is_an_entity_change() -> None:
+    a = side("Russia's", "Russia's border doesn't end anywhere", "Russia")
+    b = side("China's", "China's border doesn't end anywhere", "China")
+    verdict = substitution_verdict(a, b, 0.2, "ru", NamesSemantics(), S)
+    assert verdict.type == "entity" and verdict.drift >= 0.85
+    common = substitution_verdict(
+        side("History", "History will judge", "History"),
+        side("Time", "Time will judge", "Time"),
+        0.2,
+        "ru",
+        NamesSemantics(),
+        S,
+    )
+    assert common.type != "entity"
+
+
+def test_one_word_replaced_is_a_synonym_several_a_paraphrase_and_reordering_no_spelling() -> None:
+    one = sub(
+        side("abandon the plan", "to abandon the plan", "abandon", "plan"),
+        side("leave the plan", "to leave the plan", "leave", "plan"),
+    )
+    assert one.type == "synonym"
+    order = sub(
+        side("Russia's border", "Russia's border", "Russia", "border"),
+        side("border of Russia", "The border of Russia", "border", "Russia"),
+    )
+    assert order.type == "paraphrase" and order.drift <= S.synonym_drift
+    contraction = sub(side("cannot", "We cannot go"), side("can't", "We can't go"))
+    assert contraction.type == "spelling"
+    tense = sub(side("was", "It was a stage"), side("is", "It is a stage"))
+    assert tense.type == "spelling"

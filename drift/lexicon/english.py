@@ -226,6 +226,11 @@ class EnglishSemantics:
         found = {*self._direct_antonyms(lemmas, synsets), *self._indirect_antonyms(synsets)}
         return frozenset(w.replace("_", " ") for w in found)
 
+    def proper_noun(self, word: str) -> bool:
+        """Whether WordNet lists `word`, as capitalised, as the name of one thing (Russia)."""
+        wordnet = self._wordnet
+        return wordnet is not None and wordnet.proper_noun(word)
+
     def known(self, word: str) -> bool:
         """Whether WordNet or Moby knows `word` (in any inflection)."""
         key = _key(word)

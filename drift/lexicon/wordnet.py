@@ -86,6 +86,12 @@ class Synset:
     pos: str  # n v a s r (s = adjective satellite)
     words: tuple[str, ...]  # lowercase, "_" between the words of a collocation
     pointers: tuple[Pointer, ...]
+    cased: tuple[str, ...] = ()  # the words as WordNet prints them ("Russia", "china")
+
+    @property
+    def instance(self) -> bool:
+        """Whether the synset names one thing (an instance: Russia, Lenin), not a kind."""
+        return any(p.symbol == "@i" for p in self.pointers)
 
     @property
     def key(self) -> tuple[int, str]:
@@ -177,7 +183,8 @@ class WordNet:
             end = data.find(b"\n", offset)
             fields = data[offset:end].decode("utf-8").split(" | ")[0].split()
             count = int(fields[3], 16)
-            words = tuple(w.split("(")[0].lower() for w in fields[4 : 4 + 2 * count : 2])
+            cased = tuple(w.split("(")[0] for w in fields[4 : 4 + 2 * count : 2])
+            words = tuple(w.lower() for w in cased)
             at = 4 + 2 * count
             pointers = []
             for i in range(int(fields[at])):
@@ -185,7 +192,7 @@ class WordNet:
                 pointers.append(
                     Pointer(symbol, int(target), tpos, int(st[:2], 16), int(st[2:], 16))
                 )
-            self._synsets[key] = Synset(offset, fields[2], words, tuple(pointers))
+            self._synsets[key] = Synset(offset, fields[2], words, tuple(pointers), cased)
         return self._synsets[key]
 
     def synsets(self, lemma: str, pos: str | None = None) -> list[Synset]:
@@ -204,6 +211,20 @@ class WordNet:
             forms += [word[: -len(old)] + new for old, new in _RULES[p] if word.endswith(old)]
             found.extend(f for f in forms if f and f not in found and self.offsets(f, p))
         return found
+
+    def proper_noun(self, word: str) -> bool:
+        """Whether `word`, capitalised as written ("Russia's" -> "Russia"), is the name of an
+        instance in WordNet (a country, a person), so it is a name even first in a sentence."""
+        bare = word.replace("’", "'").removesuffix("'s").removesuffix("'")
+        if not bare[:1].isupper():
+            return False
+        for base in self.morphy(bare, "n"):
+            for synset in self.synsets(base, "n"):
+                if synset.instance and any(
+                    c[:1].isupper() and c.lower() == base for c in synset.cased
+                ):
+                    return True
+        return False
 
     def name_of(self, synset: Synset) -> str:
         """A readable synset name in NLTK's style: "abandon.v.01"."""

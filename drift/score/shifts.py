@@ -4,7 +4,7 @@ named entities and numbers, read from the closed-class cues of `drift.score.cues
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from drift.score.cues import (
     is_ordinal,
@@ -111,13 +111,16 @@ def capitalised(side: Side) -> list[str]:
     return [w for w in found if w[0].isupper() and not pronoun(w)]
 
 
-def entity_shift(a: Side, b: Side) -> str:
-    """A named entity on each side that the other does not name."""
+def entity_shift(a: Side, b: Side, proper: Callable[[str], bool] | None = None) -> str:
+    """A named entity on each side that the other does not name; `proper` tells a name that
+    stands first in its sentence on both sides ("Russia's" / "China's": WordNet instances)."""
     na, nb = list(a.cues.names), list(b.cues.names)
     if na and not nb:  # the other side's name may stand first in its sentence
         nb = capitalised(b)
     elif nb and not na:
         na = capitalised(a)
+    elif proper is not None and not na and not nb:
+        na, nb = [w for w in capitalised(a) if proper(w)], [w for w in capitalised(b) if proper(w)]
     xa, xb = changed(na, nb)
     lower_a, lower_b = set(words(a.span)), set(words(b.span))
     xa = [x for x in xa if x.lower() not in lower_b]  # "President" / "president": case only

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from drift.score.cues import UNITS, cues, is_ordinal, words
 from drift.score.links import Link, Semantics, Word, best_links
@@ -37,6 +38,7 @@ from drift.score.shifts import (
     polarity_shift,
 )
 from drift.score.verdict import MEANING_TYPES, TYPES, DivergenceType, Side, Verdict
+from drift.translate.lemmatize import lemma as en_lemma
 
 __all__ = [
     "MEANING_TYPES",
@@ -107,7 +109,7 @@ def substitution_verdict(
     number = number_shift(a, b)
     if number:
         return Verdict("number", number, settings.number_drift)
-    entity = entity_shift(a, b)
+    entity = entity_shift(a, b, getattr(semantics, "proper_noun", None))
     if entity:
         return Verdict("entity", entity, settings.entity_drift)
     modality = modality_shift(a, b, settings)
@@ -135,11 +137,12 @@ def _words_verdict(
     settings: ScoreSettings,
 ) -> Verdict:
     """Judge the content words: every word linked (synonym, paraphrase) or a sense change."""
+    modal = _same_modal_meaning(a, b)
     if not ca and not cb:
-        wa, wb = a.cues.modal_words, b.cues.modal_words
-        if wa and sorted(a.cues.modals) == sorted(b.cues.modals) and wa != wb:
-            same = f"same modal meaning: {' '.join(wa)} / {' '.join(wb)}"
-            return Verdict("synonym", same, settings.synonym_drift)
+        if modal:
+            return Verdict("synonym", modal, settings.synonym_drift)
+        if _lemmas(a.span) == _lemmas(b.span):  # "cannot" / "can't", "was" / "is"
+            return Verdict("spelling", "same function words up to form", settings.spelling_drift)
         return Verdict("paraphrase", "function words only", settings.spelling_drift)
     if not ca or not cb:  # "they" / "the foreigners": one side says what the other leaves out
         gap: DivergenceType = "addition" if not ca else "omission"
@@ -175,11 +178,39 @@ def _words_verdict(
         return Verdict("sense", f"{pair}: no shared sense or source word", drift)
     worst = max(found, key=lambda x: _link_drift(x, settings, similarity)[1])
     kind, drift = _link_drift(worst, settings, similarity)
-    if kind == "synonym" and (len(ca) > 1 or len(cb) > 1):
+    reworded = max(_changed(links_a), _changed(links_b))
+    if kind == "synonym" and reworded > 1:  # more than one word replaced on a side
         kind = "paraphrase"
-    if kind == "spelling" and (len(ca) != len(cb)):
-        kind = "paraphrase"
+    if kind == "spelling" and modal:  # "surely will be" / "will inevitably be"
+        return Verdict("synonym", modal, settings.synonym_drift)
+    if kind == "spelling" and (len(ca) != len(cb) or _reordered(links_a, cb)):
+        return Verdict("paraphrase", "the same words in another order or form", drift)
     return Verdict(kind, _evidence(worst), drift)
+
+
+def _same_modal_meaning(a: Side, b: Side) -> str:
+    """ "same modal meaning: surely / inevitably" when other modal words say the same, else ""."""
+    wa, wb = a.cues.modal_words, b.cues.modal_words
+    if wa and sorted(a.cues.modals) == sorted(b.cues.modals) and wa != wb:
+        return f"same modal meaning: {' '.join(wa)} / {' '.join(wb)}"
+    return ""
+
+
+def _lemmas(span: str) -> list[str]:
+    return [en_lemma(w) for w in words(span) if w not in {"a", "an", "the"}]
+
+
+def _changed(links: Sequence[Link | None]) -> int:
+    """How many words of a side are replaced (linked to a word other than themselves)."""
+    return sum(x is not None and x.kind != "same" for x in links)
+
+
+def _reordered(links: Sequence[Link | None], other: Sequence[Word]) -> bool:
+    """Whether one side's words stand in another order in the other ("Russia's border" /
+    "border of Russia"): their partners' positions do not rise."""
+    texts = [w.text for w in other]
+    at = [texts.index(x.b) for x in links if x is not None and x.b in texts]
+    return any(j < i for i, j in pairwise(at))
 
 
 def _split(words: Sequence[Word]) -> list[Word]:
