@@ -213,3 +213,33 @@ def test_event_date_from_context_brings_a_retelling_into_the_window() -> None:
     assert group_quotes([early, later]) == []
     dated = quote("b:1", loose, date="2022-02-22", context=f"In April 2005, Lavrov said “{loose}”")
     assert len(group_quotes([early, dated])) == 1
+
+
+def test_one_page_setting_two_wordings_side_by_side_groups_them() -> None:
+    official = quote("a:1", "There are no so-called man-made islands in the South China Sea.")
+    agency = quote("a:2", "There are no man-made islands in the South China Sea.")
+    (group,) = group_quotes([official, agency])
+    assert {r.quote_id for r in group.renderings} == {"a:1", "a:2"}
+    loose = quote("a:2", "No islands in the South China Sea were built by people, he said.")
+    assert group_quotes([official, loose]) == []  # weak evidence never joins one page's quotes
+    repeated = quote("a:2", official.text)
+    assert group_quotes([official, repeated]) == []  # one wording twice is one rendering
+
+
+def test_a_short_sentence_inside_longer_quotes_joins_nothing_alone() -> None:
+    july = quote(
+        "a:1",
+        "Today we hear that they want to defeat us on the battlefield. What can I say? "
+        "Let them try.",
+        speaker="Vladimir Putin",
+        date="2022-07-07",
+    )
+    june = quote(
+        "b:1",
+        "What can I say? You see yourself how the agreements in Minsk are going.",
+        speaker="Vladimir Putin",
+        date="2022-06-27",
+    )
+    assert group_quotes([july, june]) == []  # the same three words, and nothing else alike
+    sank = [quote(f"{d}:1", "It sank.", speaker="Vladimir Putin") for d in "ab"]
+    assert len(group_quotes(sank)) == 1  # a short quote on its own is the statement

@@ -31,13 +31,18 @@ def dates_compatible(a: Days, b: Days, window: int | None = WINDOW_DAYS) -> bool
 
 
 def pair_allowed(a: Unit, b: Unit, window: int | None = WINDOW_DAYS) -> bool:
-    """Different documents (or fragments of one statement), compatible speaker and dates.
+    """Different documents (or fragments of one statement, or rival wordings that one page sets
+    side by side), compatible speaker and dates.
 
     `window=None` leaves dates out: strong evidence (a copy, a near-verbatim retelling, one
-    original sentence) links renderings whatever their dates.
+    original sentence) links renderings whatever their dates. Two quotes of one document with
+    different words are compared, but only strong evidence may group them (`clustering`); the
+    same words twice in one document are one rendering repeated, not two.
     """
     ra, rb = a.rendering, b.rendering
-    if ra.doc_id == rb.doc_id and (a.root != b.root or ra.quote_id == rb.quote_id):
+    if ra.doc_id == rb.doc_id and (
+        ra.quote_id == rb.quote_id or (a.root != b.root and a.key == b.key)
+    ):
         return False
     return speakers_compatible(a.speaker_key, b.speaker_key) and dates_compatible(
         a.days, b.days, window

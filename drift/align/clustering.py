@@ -1,7 +1,8 @@
 """Greedy single-link clustering under cannot-link rules (documents, dates, speakers, originals).
 
 Edges are taken strongest first; two clusters merge only if the result still holds at most one
-rendering per document (fragments of one statement excepted), one speaker and at most one original
+rendering per document (fragments of one statement excepted, and rival wordings that one page
+sets side by side when strong evidence joins them), one speaker and at most one original
 sentence. Dates bind weak evidence only: a weak edge joins two renderings when the dates of the
 renderings weakly linked to each ("an era") still fit one window; a strong edge (a copy, a
 near-verbatim retelling, one original sentence) joins renderings years apart, each keeping its
@@ -48,10 +49,12 @@ def _fits(bounds: Bounds, window: int) -> bool:
     return bounds[0] is None or bounds[1] is None or bounds[0] - bounds[1] <= window
 
 
-def _can_merge(a: _Cluster, b: _Cluster) -> bool:
+def _can_merge(a: _Cluster, b: _Cluster, rival: str = "") -> bool:
+    """Whether `a` and `b` may form one cluster; `rival` names the document whose two quotes a
+    strong edge joins directly (a page that compares two translations of one sentence)."""
     for doc, (root, quotes) in b.docs.items():
         other = a.docs.get(doc)
-        if other is not None and (other[0] != root or other[1] & quotes):
+        if other is not None and (other[1] & quotes or (other[0] != root and doc != rival)):
             return False
     if a.anchors and b.anchors and a.anchors != b.anchors:
         return False
@@ -113,7 +116,11 @@ def cluster(
     for k, (i, j) in enumerate(edges):
         ci, cj = owner[i], owner[j]
         is_strong = bool(strong and strong[k])
-        if ci == cj or not _can_merge(clusters[ci], clusters[cj]):
+        same_doc = members[i].doc_id == members[j].doc_id and members[i].root != members[j].root
+        rival = members[i].doc_id if same_doc and is_strong else ""
+        if ci == cj or (same_doc and not is_strong):
+            continue
+        if not _can_merge(clusters[ci], clusters[cj], rival):
             continue
         in_window = _fits(eras.joined(i, j), window)
         if not in_window and not is_strong:

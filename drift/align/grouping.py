@@ -66,6 +66,31 @@ def _anchor_edges(units: Sequence[Unit], links: Mapping[int, Link]) -> list[Edge
     return edges
 
 
+def _specific(units: Sequence[Unit], edges: Sequence[Edge]) -> list[Edge]:
+    """English evidence that says which statement two quotes share: a sentence with fewer than
+    `MIN_WORDED` content words inside a longer quote ("What can I say? Let them try.") is said
+    by anyone on any day, so alone it joins nothing; it joins the group of its quote's longer
+    sentences (quotes that a longer sentence also links). A short quote on its own ("It sank.")
+    is the statement, and links as any."""
+    parts = Counter(u.rendering.quote_id for u in units)
+
+    def bare(k: int) -> bool:
+        unit = units[k]
+        short = not unit.is_term and unit.content_words < MIN_WORDED
+        return short and parts[unit.rendering.quote_id] > 1
+
+    linked = {
+        frozenset((units[e.i].root, units[e.j].root))
+        for e in edges
+        if not bare(e.i) and not bare(e.j)
+    }
+    return [
+        e
+        for e in edges
+        if not (bare(e.i) or bare(e.j)) or frozenset((units[e.i].root, units[e.j].root)) in linked
+    ]
+
+
 def _nodes(
     units: Sequence[Unit], edges: Sequence[Edge]
 ) -> tuple[list[tuple[int, tuple[int, int]]], list[tuple[int, int]]]:
@@ -147,7 +172,7 @@ def align_groups(
     progress: bool | None = None,
     counts: KeyCounts | None = None,
 ) -> Alignment:
-    """Group renderings of one statement across documents (groups of >= 2 documents), list the
+    """Group renderings of one statement across documents (groups of >= 2 quotes), list the
     quotes left alone, and name the original each anchored group renders.
 
     Deterministic: the same quotes give the same groups, ids ("g001"...) and order. `counts`
@@ -168,8 +193,13 @@ def align_groups(
     tried: dict[int, float] = {}
     edges = [
         *_anchor_edges(units, links),
-        *copy_edges(units, statements),
-        *lexical_edges(units, pairs, embedder, progress, WINDOW_DAYS, tried),
+        *_specific(
+            units,
+            [
+                *copy_edges(units, statements),
+                *lexical_edges(units, pairs, embedder, progress, WINDOW_DAYS, tried),
+            ],
+        ),
         *term_edges(units, terms),
     ]
     edges.sort(key=lambda e: (-e.score, e.i, e.j, e.span_i, e.span_j))
@@ -195,8 +225,8 @@ def align_groups(
         edge_scores.setdefault(owner[pair[0]], []).append(score[pair])
     built = []
     for c, node_ids in enumerate(clusters):
-        if len({units[nodes[n][0]].rendering.doc_id for n in node_ids}) < 2:
-            continue
+        if len({units[nodes[n][0]].root for n in node_ids}) < 2:
+            continue  # one quote's fragments alone: no second rendering (one page may hold two)
         parts = [
             (units[nodes[n][0]], _rendering(units[nodes[n][0]], nodes[n][1])) for n in node_ids
         ]
