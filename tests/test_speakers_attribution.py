@@ -426,3 +426,26 @@ def test_a_wire_story_attributes_each_quote_as_a_reader_would() -> None:
 def test_an_official_of_a_country_is_not_its_leader() -> None:
     text = 'Putin and Lavrov met. "We are ready," the Russian official said.'
     assert speaker_of(text, "We are ready") == ""
+
+
+def test_a_pronoun_with_no_one_named_in_the_text_is_the_headlines_subject() -> None:
+    text = "“Nuclear powers have never lost major conflicts,” he said on Telegram."
+    titled = Document(doc_id="d", text=text, lang="en", title="Medvedev warns of nuclear war")
+    (quote,) = extract_quotes(titled)
+    assert speaker_key(quote.speaker) == "medvedev"
+    (untitled,) = quotes_of(text)
+    assert untitled.speaker == ""
+    named = "Lavrov met reporters. “We will see,” he said."
+    (quote,) = extract_quotes(Document(doc_id="d", text=named, lang="en", title=titled.title))
+    assert speaker_key(quote.speaker) == "lavrov"  # the text names him: the headline waits
+
+
+def test_a_quote_left_open_at_its_paragraph_end_is_a_statement_not_a_headline() -> None:
+    text = (
+        "Qin Gang also spoke of China's relationship with Russia.\n\n"
+        "“Relations between Russia and China are characterized by non-alignment with blocs\n\n"
+    )
+    (quote,) = quotes_of(text)
+    assert (quote.kind, quote.speaker) == ("statement", "Qin Gang")
+    (told,) = quotes_of("Kokoity reversed himself.\n\n“I have probably been misunderstood,” he")
+    assert told.kind == "statement"

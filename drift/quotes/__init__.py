@@ -65,6 +65,7 @@ _CLAUSE_WORDS = frozenset(
 )
 _GAP_AFTER = re.compile(r"[\s,.;:—–-]*")
 _HEADLINE_TRAIL = " \t\r\n\"'“”‘’«»」』*_"
+_TOLD = re.compile(r"[,;][”\"»’]\s+[a-z]")  # `“...,” he said`: reporting grammar, no title
 _PARA_LEAD = re.compile("[ \t\"'“”„«*_]*")  # what may stand before a quote that opens a paragraph
 _MIN_DETECT_CHARS = 20
 _MAX_CONTEXT = 600  # characters of context kept each side of a quote in run-on text
@@ -87,10 +88,20 @@ def quote_kind(text: str, headline: bool = False) -> QuoteKind:
 
 def _is_headline(text: str, para: tuple[int, int]) -> bool:
     """A short line without closing punctuation: a headline or title, not anybody's statement
-    (a quote signed with a dash, `“...” — Sergei Lavrov`, is a statement)."""
+    (a quote signed with a dash, `“...” — Sergei Lavrov`, is a statement; so is the first
+    paragraph of a quote that runs on, which news style leaves open, and `“...,” he` told)."""
     line = text[para[0] : para[1]].rstrip(_HEADLINE_TRAIL)
     short = bool(line) and line[-1] not in ".!?…:;," and len(line.split()) <= 20
-    return short and not signed_quote(line)
+    return short and not signed_quote(line) and not _runs_on(line) and not _TOLD.search(line)
+
+
+def _runs_on(line: str) -> bool:
+    """A line that opens a quote and never closes it: the quote goes on in the next paragraph
+    (a title quotes whole phrases)."""
+    body = line.lstrip(" \t*_")
+    if body[:1] in "“«„":
+        return not any(c in body[1:] for c in "”»“")
+    return body[:1] == '"' and body.count('"') == 1
 
 
 def _detect_lang(text: str, doc: Document) -> str:
@@ -127,7 +138,7 @@ def iter_quotes(doc: Document) -> Iterator[Quote]:
         return
     masked = masked_text(text, spans)
     ends = sentence_ends(masked)
-    people = People(masked)
+    people = People(masked, doc.title)
     clauses = find_clauses(masked)
     attributor = Attributor(masked, clauses, resolve_clauses(clauses, people, masked))
     headlines: dict[int, bool] = {}  # paragraph index -> _is_headline, computed once each
@@ -167,6 +178,8 @@ def iter_quotes(doc: Document) -> Iterator[Quote]:
                 scope = paras[first_idx - 1][0] if opens_para and first_idx else first_para[0]
                 scope = max(scope, span.start - _MAX_CONTEXT)  # a speaker this close, at most
                 speaker = _continued(attributor, prior, scope, span.start)
+                if not speaker and not people.named_before(span.start):
+                    speaker = people.headline  # a quote before anyone is named: the headline's
         quote = Quote(
             quote_id=f"{doc.doc_id}:{n}",
             doc_id=doc.doc_id,

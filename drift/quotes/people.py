@@ -62,9 +62,10 @@ class Person:
 class People:
     """Who is named in a document: built once per document, then asked to resolve phrases."""
 
-    def __init__(self, masked: str) -> None:
+    def __init__(self, masked: str, title: str = "") -> None:
         self.persons: dict[str, Person] = {}
         self.masked = masked
+        self.headline = People(title).first_named() if title.strip() else ""
         self.ministries: dict[str, int] = {}  # display name -> offset of its last mention
         tokens = list(_TOKEN.finditer(masked))
         for k, tok in enumerate(tokens):
@@ -191,7 +192,8 @@ class People:
     def last_named(self, pos: int) -> str:
         """Whom a pronoun at `pos` means: the first person named in the latest sentence before
         `pos` that names anyone (its subject, usually: "Xi offered Biden a warning. ... he"), or
-        with no one named before, the first one named after it in its paragraph."""
+        with no one named before, the first one named after it in its paragraph, else the
+        headline's subject (an article about Medvedev that says "he said" names him there)."""
         latest = max(
             (
                 p.mentions[k - 1]
@@ -203,10 +205,19 @@ class People:
         if latest is None:  # `“...,” he said. Mr. Putin said`: named only after (a lede)
             hi = self.masked.find("\n", pos, pos + _SUBJECT_REACH)
             ahead = self._mentions(pos, hi if hi >= 0 else pos + _SUBJECT_REACH)
-            return ahead[0][1] if ahead else ""
+            return ahead[0][1] if ahead else self.headline
         lo = max(0, latest - _SUBJECT_REACH)
         start = max(self.masked.rfind(c, lo, latest) for c in ".!?\n") + 1
         return self._mentions(max(start, lo), pos)[0][1]
+
+    def first_named(self) -> str:
+        """The person named first: a headline's subject ("Medvedev warns of nuclear war")."""
+        found = self._mentions(0, len(self.masked))
+        return found[0][1] if found else ""
+
+    def named_before(self, pos: int) -> bool:
+        """Whether the text names anyone before `pos`."""
+        return any(p.mentions and p.mentions[0] < pos for p in self.persons.values())
 
     def pronoun(self, pos: int, last: str) -> str:
         """Whom "he" at `pos` means: the last speaker, unless a sentence since opened with
