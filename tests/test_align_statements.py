@@ -3,8 +3,14 @@ to the original sentence they render."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+
 from drift.align import align_groups
-from drift.align.anchoring import link_units, sentences_of
+from drift.align.anchoring import idiom_words, link_units, sentences_of
 from drift.align.statements import statement_ids
 from drift.align.units import build_units
 from drift.pipeline import LexiconBridge
@@ -82,3 +88,78 @@ def test_a_quoted_term_links_through_the_sentence_around_it() -> None:
     bare = _quote("b:1", "solid", "Wang Yi said it was “solid”", "term")
     assert link_units(build_units([bare]), [NPC, TUNXI], bridge=bridge) == {}
     assert [s.key for s in sentences_of([TUNXI])] == ["wangyi-2022-03-30-tunxi#1"]
+
+
+QIN = Original(
+    original_id="qingang-2023-03-07-zero-sum",
+    speaker="Qin Gang",
+    lang="zh",
+    date="2023-03-07",
+    text="美方声称要“竞赢”中国但不寻求冲突。但实际上,美方的所谓“竞争”,就是全方位遏制打压,"
+    "就是你死我活的零和博弈。",
+)
+
+
+def test_a_chinese_idiom_rendered_word_by_word_links_its_sentence() -> None:
+    assert idiom_words([("die", frozenset({"死"})), ("live", frozenset({"活"}))], {"你死我活"}) == {
+        "你死我活": frozenset({"die", "live"})
+    }
+    assert idiom_words([("die", frozenset({"死"}))], frozenset({"你死我活"})) == {}  # one char
+    fragment = _quote("a:1", "It's a zero-sum game in which you die and I live,")
+    fragment = replace(fragment, speaker="Qin Gang", date="2023-03-07")
+    (link,) = link_units(build_units([fragment]), [QIN], bridge=LexiconBridge()).values()
+    assert link.sentence.key == "qingang-2023-03-07-zero-sum#2"
+
+
+class _Plane:
+    """Two-dimensional unit vectors at a chosen cosine to the original's sentence."""
+
+    name = "plane"
+
+    def __init__(self, cosine: float) -> None:
+        self.cosine = cosine
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        c = self.cosine
+        rows = [[1.0, 0.0] if t.isascii() else [c, math.sqrt(1 - c * c)] for t in texts]
+        return np.asarray(rows, dtype=np.float32)
+
+
+class _Mute:
+    """A bridge whose dictionaries know none of the words."""
+
+    def targets(self, text: str, lang: str) -> list[tuple[str, frozenset[str]]]:
+        return []
+
+    def lemmas(self, text: str, lang: str) -> frozenset[str]:
+        return frozenset()
+
+    def english(self, lemma: str, lang: str) -> frozenset[str]:
+        return frozenset()
+
+    def words(self, text: str) -> frozenset[str]:
+        return frozenset()
+
+
+def test_e5_alone_anchors_only_beyond_the_range_where_wrong_sentences_sit() -> None:
+    units = build_units([_quote("a:1", "We are a country of many faiths.")])
+    assert link_units(units, [TUNXI], embedder=_Plane(0.84), bridge=_Mute()) == {}
+    assert link_units(units, [TUNXI], embedder=_Plane(0.84))  # no dictionaries: e5 decides
+    assert link_units(units, [TUNXI], embedder=_Plane(0.95), bridge=_Mute())
+
+
+def test_two_quotes_of_one_page_rendering_one_original_sentence_share_its_group() -> None:
+    def qin(qid: str, text: str) -> Quote:
+        return replace(_quote(qid, text), speaker="Qin Gang", date="2023-03-07")
+
+    said = (
+        "But in reality, the so-called competition by the US is all-round containment and "
+        "suppression, a zero-sum game of life and death."
+    )
+    quotes = [
+        qin("a:1", said),
+        qin("b:1", said.split(", a zero-sum")[0] + ","),
+        qin("b:2", "It's a zero-sum game in which you die and I live,"),  # "he added"
+    ]
+    (group,) = align_groups(quotes, originals=[QIN], bridge=LexiconBridge()).groups
+    assert {r.quote_id for r in group.renderings} == {"a:1", "b:1", "b:2"}

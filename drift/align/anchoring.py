@@ -30,6 +30,7 @@ W_DICTIONARY, W_COSINE = 0.6, 0.4
 MIN_GLOSSED = 2  # English words with dictionary candidates needed for dictionary evidence
 MIN_COVERED = 3  # content lemmas a sentence needs for its coverage to count
 DATE_SLACK = 1  # days an article may seem to precede the original (time zones)
+IDIOM_CHARS = 4  # a Chinese lemma this long is an idiom (chengyu) or a compound of several words
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？…])[\s\"'»”」』)]*(?=\s|[^\s.!?。！？…]|$)")
 _SEVERAL = re.compile(r"\s+and\s+|\s+и\s+|\s*[,&;/、和与]\s*")
 
@@ -122,6 +123,23 @@ def _covered(lemma: str, candidates: frozenset[str], english: frozenset[str], zh
     )
 
 
+def idiom_words(
+    targets: Sequence[tuple[str, frozenset[str]]], lemmas: frozenset[str]
+) -> dict[str, frozenset[str]]:
+    """Chinese idioms (four characters or more, one lemma) rendered word by word: 你死我活 as
+    "you die and I live", 韬光养晦 as "hide brightness, nourish obscurity". Lemma -> the unit's
+    words whose one-character candidates lie in it, for lemmas where two words or more do (one
+    common character alone is no evidence)."""
+    found: dict[str, frozenset[str]] = {}
+    for lemma in lemmas:
+        if len(lemma) < IDIOM_CHARS:
+            continue
+        words = frozenset(w for w, t in targets if any(len(c) == 1 and c in lemma for c in t))
+        if len(words) >= 2:
+            found[lemma] = words
+    return found
+
+
 def _dictionary(
     targets: list[tuple[str, frozenset[str]]],
     lemmas: frozenset[str],
@@ -135,18 +153,22 @@ def _dictionary(
     (a unit may render more than a partial original, or less than a long one); None if too few
     words to tell."""
     zh = lang.startswith("zh")
+    idioms = idiom_words(targets, lemmas) if zh else {}
+    in_idiom = frozenset().union(*idioms.values()) if idioms else frozenset()
     shares = []
     if len(targets) >= MIN_GLOSSED:
         found = sum(
             bool(t & lemmas)
+            or w in in_idiom
             or (zh and any(len(c) > 1 and (c in text or any(c in m for m in lemmas)) for c in t))
-            for _, t in targets
+            for w, t in targets
         )
         shares.append(found / len(targets))
     if len(lemmas) >= MIN_COVERED:
         candidates = frozenset().union(*(t for _, t in targets)) if targets else frozenset()
         covered = sum(
-            _covered(lemma, candidates, glossed_back.get(lemma, frozenset()) & words, zh)
+            lemma in idioms
+            or _covered(lemma, candidates, glossed_back.get(lemma, frozenset()) & words, zh)
             for lemma in lemmas
         )
         shares.append(covered / len(lemmas))
@@ -212,6 +234,10 @@ def link_units(
                 )
                 if share is not None:
                     evidence.append((W_DICTIONARY, share))
+                elif evidence and evidence[0][1] < 1.0:
+                    # the dictionaries cannot tell (too few words): e5 alone, where right and
+                    # wrong sentences overlap, is no evidence short of a faithful-pair cosine
+                    evidence = [(W_COSINE, 0.0)]
             if evidence:
                 score = sum(w * x for w, x in evidence) / sum(w for w, _ in evidence)
                 scored.append((score, s.key, s))

@@ -49,15 +49,20 @@ def _fits(bounds: Bounds, window: int) -> bool:
     return bounds[0] is None or bounds[1] is None or bounds[0] - bounds[1] <= window
 
 
-def _can_merge(a: _Cluster, b: _Cluster, rival: str = "") -> bool:
+def _can_merge(a: _Cluster, b: _Cluster, rival: str = "", strong: bool = False) -> bool:
     """Whether `a` and `b` may form one cluster; `rival` names the document whose two quotes a
-    strong edge joins directly (a page that compares two translations of one sentence)."""
-    for doc, (root, quotes) in b.docs.items():
-        other = a.docs.get(doc)
-        if other is not None and (other[1] & quotes or (other[0] != root and doc != rival)):
-            return False
+    strong edge joins directly (a page that compares two translations of one sentence). Two
+    quotes of one page that both render one original sentence (strong evidence on each side)
+    may share a cluster too."""
     if a.anchors and b.anchors and a.anchors != b.anchors:
         return False
+    one_sentence = strong and bool(a.anchors) and a.anchors == b.anchors
+    for doc, (root, quotes) in b.docs.items():
+        other = a.docs.get(doc)
+        if other is None:
+            continue
+        if other[1] & quotes or (other[0] != root and doc != rival and not one_sentence):
+            return False
     return all(speakers_compatible(x, y) for x in a.speakers for y in b.speakers)
 
 
@@ -120,7 +125,7 @@ def cluster(
         rival = members[i].doc_id if same_doc and is_strong else ""
         if ci == cj or (same_doc and not is_strong):
             continue
-        if not _can_merge(clusters[ci], clusters[cj], rival):
+        if not _can_merge(clusters[ci], clusters[cj], rival, is_strong):
             continue
         in_window = _fits(eras.joined(i, j), window)
         if not in_window and not is_strong:
