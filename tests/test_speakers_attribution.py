@@ -449,3 +449,16 @@ def test_a_quote_left_open_at_its_paragraph_end_is_a_statement_not_a_headline() 
     assert (quote.kind, quote.speaker) == ("statement", "Qin Gang")
     (told,) = quotes_of("Kokoity reversed himself.\n\n“I have probably been misunderstood,” he")
     assert told.kind == "statement"
+
+
+def test_an_attribution_cut_off_by_the_excerpts_end_still_names_the_speaker() -> None:
+    text = (
+        "Eduard Kokoity said union with Russia was the goal.\n\n"
+        "Kokoity quickly reversed himself.\n\n"
+        "“I have probably been misunderstood,” he"
+    )
+    assert speaker_of(text, "I have") == "Eduard Kokoity"
+    apposed = "“It can’t be ruled out,” the spokesman for the Russian leader, Dmitry Peskov, …"
+    assert speaker_of(apposed, "It can") == "Dmitry Peskov"
+    whole = "“Listen Emmanuel,” cuts in the Russian leader."  # a sentence, not an excerpt's end
+    assert speaker_of(whole, "Listen") == ""

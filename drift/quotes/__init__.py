@@ -66,6 +66,8 @@ _CLAUSE_WORDS = frozenset(
 _GAP_AFTER = re.compile(r"[\s,.;:—–-]*")
 _HEADLINE_TRAIL = " \t\r\n\"'“”‘’«»」』*_"
 _TOLD = re.compile(r"[,;][”\"»’]\s+[a-z]")  # `“...,” he said`: reporting grammar, no title
+# `“...,” the spokesman, Dmitry Peskov, …` up to the end of an excerpt: an attribution cut off
+_CUT_OFF = re.compile(r"\s*([^.!?;:\"“”«»\n]{1,100}?)[\s,]*(?:…|\.\.\.)?\s*")
 _PARA_LEAD = re.compile("[ \t\"'“”„«*_]*")  # what may stand before a quote that opens a paragraph
 _MIN_DETECT_CHARS = 20
 _MAX_CONTEXT = 600  # characters of context kept each side of a quote in run-on text
@@ -128,6 +130,26 @@ def _continued(attributor: Attributor, prior: Quote | None, lo: int, pos: int) -
     return speaker
 
 
+def _cut_short(
+    text: str, masked: str, span: Span, end: int, people: People, attributor: Attributor
+) -> str:
+    """`“...,” he` or `“...,” the spokesman, Dmitry Peskov, …`: a quote whose comma says an
+    attribution follows, cut off before its verb where an excerpt ends; the words left name
+    the speaker (a name among them first)."""
+    if span.close_pos < 0 or not text[span.start : span.end].rstrip().endswith(","):
+        return ""
+    match = _CUT_OFF.fullmatch(masked, span.close_pos + 1, end)
+    if match is None:
+        return ""
+    parts = [p.strip() for p in match.group(1).split(",") if p.strip()]
+    last = attributor.last_speaker(0, span.start)[1]
+    for part in sorted(parts, key=lambda p: not p[:1].isupper()):
+        found = people.resolve(part, match.start(1), last)
+        if found:
+            return found
+    return ""
+
+
 def iter_quotes(doc: Document) -> Iterator[Quote]:
     """Yield the quotes of `doc` in document order, with speakers resolved within the document."""
     text = doc.text
@@ -171,6 +193,9 @@ def iter_quotes(doc: Document) -> Iterator[Quote]:
             )
         elif not headline:
             speaker, attributed = attributor.speaker(span, (lo, hi), term=kind == "term")
+            if not attributed and kind == "statement":
+                speaker = _cut_short(text, masked, span, para[1], people, attributor)
+                attributed = bool(speaker)
             if not attributed and kind == "statement":
                 if first_para[0] not in leads:
                     leads[first_para[0]] = _PARA_LEAD.match(text, first_para[0]).end()
