@@ -33,6 +33,7 @@ def test_construction_loads_nothing() -> None:
         ("strong", "weak", "antonym"),
         ("wet", "arid", "antonym"),  # arid is a satellite of dry, the antonym of wet
         ("critical", "serious", "similar"),
+        ("actively", "tirelessly", "similar"),  # adverbs of active and tireless: see-also head
         ("decision", "decide", "derivation"),
         ("sympathiser", "supporter", "hypernym"),
         ("juncture", "stage", "thesaurus"),

@@ -142,12 +142,28 @@ def test_adjectives_of_one_wordnet_cluster_are_graded_by_the_other_evidence() ->
     assert far.type == "degree" and near.type == "synonym"
     assert near.drift <= 0.2 < far.drift
     same_source = sub(
-        side("crucial", "a crucial step", ("crucial", {"важнейший", "важный"})),
-        side("important", "an important step", ("important", {"важный"})),
+        side("crucial", "a crucial step", ("crucial", ["важный", "важнейший"])),
+        side("important", "an important step", ("important", ["важный"])),
         similarity=0.1,
     )
     assert same_source.type == "synonym" and "ru: both → важный" in same_source.evidence
     assert same_source.drift == S.synonym_drift
+
+
+def test_a_source_word_far_down_a_dictionary_entry_is_weaker_evidence() -> None:
+    """ "wretches" / "the poor" meet in несчастный, the 4th candidate of "poor": a later sense,
+    graded as a shared WordNet synset that far down is (+ rank step per rank, capped)."""
+    first = sub(
+        side("sympathisers", "our sympathisers", ("sympathisers", ["сторонник"])),
+        side("supporters", "our supporters", ("supporters", ["сторонник", "приверженец"])),
+    )
+    later = sub(
+        side("wretches", "the wretches", ("wretches", ["несчастный", "негодяй"])),
+        side("poor", "the poor", ("poor", ["бедный", "плохой", "низкий", "несчастный"])),
+    )
+    assert first.type == later.type == "synonym"
+    assert first.drift == S.synonym_drift
+    assert later.drift == S.synonym_drift + S.synonym_rank_step * S.synonym_rank_cap
 
 
 def test_a_word_missing_from_the_dictionaries_links_to_its_derived_form() -> None:

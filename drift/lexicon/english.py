@@ -135,10 +135,34 @@ class EnglishSemantics:
         if common:
             return Relation("inflection", f"WordNet: both forms of {common[0]}")
         if la and lb:
-            found = self._wordnet_relation(la, lb)
+            found = self._wordnet_relation(la, lb) or self._adverb_relation(la, lb)
             if found is not None:
                 return found
         return self._thesaurus([ka, *la], [kb, *lb])
+
+    def _adjectives_of(self, lemmas: list[str]) -> list[str]:
+        """The adjectives adverbs derive from (WordNet pertainyms: "tirelessly" ->
+        "indefatigable"), then the lemmas themselves."""
+        assert self._wordnet is not None
+        found = [
+            word
+            for synset in self._synsets(lemmas)
+            if synset.pos == "r"
+            for word, _ in self._word_targets(lemmas, [synset], ("\\",))
+        ]
+        return list(dict.fromkeys([*found, *lemmas]))
+
+    def _adverb_relation(self, la: list[str], lb: list[str]) -> Relation | None:
+        """Adverbs judged by their adjectives ("actively" / "tirelessly" as "active" /
+        "indefatigable"): a synonym, similar or antonym link between those carries over."""
+        xa, xb = self._adjectives_of(la), self._adjectives_of(lb)
+        if (xa, xb) == (la, lb) or set(xa) & set(xb):
+            return None
+        found = self._wordnet_relation(xa, xb)
+        if found is None or found.kind not in ("synonym", "similar", "antonym"):
+            return None
+        via = f"adverbs of {xa[0]} / {xb[0]}"
+        return Relation(found.kind, f"{found.evidence} ({via})", found.distance)
 
     def _wordnet_relation(self, la: list[str], lb: list[str]) -> Relation | None:
         assert self._wordnet is not None
@@ -191,6 +215,16 @@ class EnglishSemantics:
             for head in self._targets(s, ("&",)):
                 if head.key in heads_a:
                     return f"both similar to {self._wordnet.name_of(head)}"
+        # a head adjective that WordNet says to "see also" the head of the other's cluster
+        for source, other in ((sa, sb), (sb, sa)):
+            heads = {h.key: h for h in self._heads(other)}
+            for synset in source:
+                if synset.pos != "a":
+                    continue
+                for target in self._targets(synset, ("^",)):
+                    if target.key in heads:
+                        names = self._wordnet.name_of(synset), self._wordnet.name_of(target)
+                        return f"{names[0]} see also {names[1]}, head of the other's cluster"
         return None
 
     def _hypernym_steps(

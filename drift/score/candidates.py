@@ -88,11 +88,17 @@ class Candidates:
     def words(self, span: str, context: str, lang: str) -> list[Word]:
         """Each content word or lexicon phrase of `span` with its first candidates (maybe none)."""
         return [
-            Word(g.source, self._ordered(g.targets[:LINK_CANDIDATES], lang))
+            Word(g.source, *self._ordered(g.targets[:LINK_CANDIDATES], lang))
             for g in self._glosses(span, context, lang)
         ]
 
-    def _ordered(self, targets: Sequence[str], lang: str) -> tuple[str, ...]:
-        """Each target's normalized forms, in the targets' order of preference."""
-        forms = (f for t in targets for f in sorted(self.normalize(t, lang), key=len))
-        return tuple(dict.fromkeys(forms))
+    def _ordered(
+        self, targets: Sequence[str], lang: str
+    ) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """Each target's normalized forms, in the targets' order of preference, with the rank
+        of the target each form first comes from."""
+        ranks: dict[str, int] = {}
+        for rank, target in enumerate(targets):
+            for form in sorted(self.normalize(target, lang), key=len):
+                ranks.setdefault(form, rank)
+        return tuple(ranks), tuple(ranks.values())

@@ -2,8 +2,9 @@
 word y of the other?
 
 Evidence, strongest first: the same lemma or spelling; a shared WordNet synset; both words going
-back to one source-language word (a lexicon candidate they share); WordNet similar-to,
-derivation or hypernymy; the Moby thesaurus. Antonyms link too, as a polarity change.
+back to one source-language word (a lexicon candidate they share); WordNet similar-to or
+derivation; one word's dictionary candidate glossed by the other (a pivot, `pivot.py`); WordNet
+hypernymy; the Moby thesaurus. Antonyms link too, as a polarity change.
 """
 
 from __future__ import annotations
@@ -16,7 +17,15 @@ from drift.align.normalize import normalize_word
 from drift.translate.lemmatize import lemma as en_lemma
 
 LinkKind = Literal[
-    "same", "synonym", "source", "similar", "derivation", "hypernym", "thesaurus", "antonym"
+    "same",
+    "synonym",
+    "source",
+    "similar",
+    "derivation",
+    "pivot",
+    "hypernym",
+    "thesaurus",
+    "antonym",
 ]
 
 
@@ -38,6 +47,12 @@ class Word:
 
     text: str
     candidates: tuple[str, ...] = ()  # preferred first
+    ranks: tuple[int, ...] = ()  # each candidate's sense rank in the dictionary (0 = first)
+
+    def rank(self, candidate: str) -> int:
+        """The dictionary rank of a candidate (its position when no ranks were given)."""
+        at = self.candidates.index(candidate)
+        return self.ranks[at] if len(self.ranks) == len(self.candidates) else at
 
 
 @dataclass(frozen=True)
@@ -57,9 +72,10 @@ _KIND_ORDER: dict[str, int] = {
     "source": 2,  # both words go back to one source-language word: the back-translation decides
     "similar": 3,  # adjectives WordNet ties to one head: near-synonyms or graded variants
     "derivation": 4,
-    "antonym": 5,
-    "hypernym": 6,
-    "thesaurus": 7,
+    "pivot": 5,  # both words render one foreign word (the dictionaries both ways)
+    "antonym": 6,
+    "hypernym": 7,
+    "thesaurus": 8,
 }
 _SEMANTIC_KINDS = {
     "spelling": "same",
@@ -67,6 +83,7 @@ _SEMANTIC_KINDS = {
     "synonym": "synonym",
     "similar": "similar",
     "derivation": "derivation",
+    "pivot": "pivot",
     "hypernym": "hypernym",
     "thesaurus": "thesaurus",
     "antonym": "antonym",
@@ -130,12 +147,16 @@ def link(a: Word, b: Word, lang: str, semantics: Semantics | None) -> Link | Non
         distance = getattr(relation, "distance", 0)
         found = Link(a.text, b.text, kind, relation.evidence, distance)  # type: ignore[arg-type]
     theirs = set(b.candidates)
-    shared = [c for c in a.candidates if c in theirs]
+    # the shared source word highest in both lists; its rank grades the link as a synset's does
+    shared = sorted(
+        (max(a.rank(c), b.rank(c)), i, c) for i, c in enumerate(a.candidates) if c in theirs
+    )
     weaker = found is None or (
         found.kind != "antonym" and _KIND_ORDER[found.kind] > _KIND_ORDER["source"]
     )
     if shared and weaker:
-        return Link(a.text, b.text, "source", f"{lang}: both → {shared[0]}")
+        rank, _, word = shared[0]
+        return Link(a.text, b.text, "source", f"{lang}: both → {word}", rank)
     if found is None and not _both_known(a.text, b.text, semantics):  # a dictionary gap
         stem = common_stem(a.text, b.text)
         if stem:

@@ -40,11 +40,16 @@ from drift.score.views import SpanView, view_span
 TERM_WORDS = 3  # a rendering this short is a term, judged inside its quote's sentence
 
 
-def default_semantics() -> Semantics | None:
-    """English lexical semantics (WordNet, Moby) when drift's resources module is there."""
+def default_semantics(cands: Candidates | None = None) -> Semantics | None:
+    """English lexical semantics (WordNet, Moby) and, with the bundled dictionaries (`cands`),
+    pivot links through Russian and Chinese words (`drift.score.pivot`)."""
     from drift.lexicon.english import EnglishSemantics
 
-    return EnglishSemantics()
+    if cands is None:
+        return EnglishSemantics()
+    from drift.score.pivot import PivotSemantics
+
+    return PivotSemantics(EnglishSemantics(), cands.lexicon)
 
 
 def swapped_sentences(d: Divergence, sentence: str = "") -> tuple[str, str] | None:
@@ -147,11 +152,11 @@ def score_divergences(
     word-relation resource (True: WordNet and Moby through `drift.lexicon`; None: none).
     `contexts` (quote_id -> the quote's sentence) puts a term back in its sentence.
     """
-    words_of: Semantics | None = (
-        default_semantics() if semantics is True else semantics or None  # type: ignore[assignment]
-    )
     lem, chrf = Lemmatizer(), ChrF(settings)
     cands = Candidates(lem, lexicons)
+    words_of: Semantics | None = (
+        default_semantics(None if lexicons else cands) if semantics is True else semantics or None  # type: ignore[assignment]
+    )
     langs = [lang_of(source_lang, d.group_id) for d in divergences]
     backs = back_translate(
         (

@@ -74,8 +74,9 @@ def _link_drift(
     if found.kind == "synonym":  # a shared sense far down either word's list is weaker evidence
         rank = min(found.distance, settings.synonym_rank_cap)
         return "synonym", settings.synonym_drift + settings.synonym_rank_step * rank
-    if found.kind == "source":
-        return "synonym", settings.synonym_drift
+    if found.kind in ("source", "pivot"):  # one source word, graded by its rank like a synset
+        rank = min(found.distance, settings.synonym_rank_cap)
+        return "synonym", settings.synonym_drift + settings.synonym_rank_step * rank
     if found.kind == "derivation":
         return "synonym", settings.near_synonym_drift
     if found.kind == "similar":  # one cluster of adjectives: near-synonyms or graded variants
@@ -219,9 +220,9 @@ def _split(words: Sequence[Word]) -> list[Word]:
     for word in words:
         parts = re.findall(r"[^\W_]+", word.text)
         content = [p for p in parts if p.lower() not in _LINK_STOPWORDS] or parts
-        out.extend(Word(p, word.candidates) for p in content) if len(parts) > 1 else out.append(
-            word
-        )
+        out.extend(Word(p, word.candidates, word.ranks) for p in content) if len(
+            parts
+        ) > 1 else out.append(word)
     return out
 
 
@@ -246,7 +247,7 @@ def _phrase_link(a: Side, b: Side, lang: str, semantics: Semantics | None) -> Li
         return None
     x, y = _phrase_text(a), _phrase_text(b)
     relation = semantics.relation(x, y)
-    if relation is None or relation.kind in ("antonym", "hypernym", "thesaurus"):
+    if relation is None or relation.kind in ("antonym", "hypernym", "thesaurus", "pivot"):
         return None
     kind = "same" if relation.kind in ("spelling", "inflection") else relation.kind
     return Link(x, y, kind, relation.evidence, getattr(relation, "distance", 0))

@@ -1,0 +1,101 @@
+"""English synonyms through a pivot language: two English words that render one Russian or
+Chinese word (Bannard and Callison-Burch, "Paraphrasing with Bilingual Parallel Corpora", 2005,
+with dictionaries for the parallel corpus).
+
+"demise" has 崩 among its first CC-CEDICT candidates, and CC-CEDICT glosses 崩 as "collapse":
+both words can render 崩. The link reads the dictionaries in both directions (English -> ru/zh,
+then ru/zh -> English), only their first senses, and is graded by how far down either list the
+shared word sits, as a shared WordNet synset is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from drift.score.candidates import LINK_CANDIDATES
+from drift.translate.lemmatize import english_forms
+
+PIVOT_LANGS = ("ru", "zh")
+PIVOT_GLOSSES = 5  # English glosses of a foreign word that count as its renderings
+
+
+@dataclass(frozen=True)
+class PivotRelation:
+    """Both words render one foreign word; `distance` is its rank in the lists (0 = first)."""
+
+    kind: str
+    evidence: str
+    distance: int = 0
+
+
+class PivotSemantics:
+    """English relations (`inner`, WordNet and Moby) and, where they find none or only a loose
+    one (a hypernym, the thesaurus), a pivot link through the bundled dictionaries: translation
+    evidence outranks a loose link, as a shared source word does. Dictionaries load on first use."""
+
+    def __init__(
+        self,
+        inner: Any,
+        lexicon: Callable[[str], Any],
+        langs: Sequence[str] = PIVOT_LANGS,
+        glossers: Mapping[str, Any] | None = None,
+    ) -> None:
+        self._inner = inner
+        self._lexicon = lexicon  # lang -> English-to-lang lexicon with lookup(term)
+        self._langs = tuple(langs)
+        self._given = dict(glossers or {})  # lang -> lang-to-English with lookup(word)
+        self._found: dict[tuple[str, str], PivotRelation | None] = {}
+
+    @cached_property
+    def _glossers(self) -> dict[str, Any]:
+        from drift.lexicon.foreign import ForeignGlosser
+
+        return {lang: self._given.get(lang) or ForeignGlosser(lang) for lang in self._langs}
+
+    def relation(self, a: str, b: str) -> Any | None:
+        """The inner relation unless it is loose and a pivot link exists; None when neither."""
+        found = self._inner.relation(a, b) if self._inner is not None else None
+        if found is None or found.kind in ("hypernym", "thesaurus"):
+            return self.pivot(a, b) or found
+        return found
+
+    def known(self, word: str) -> bool:
+        """Whether the inner resources know the word."""
+        return self._inner is not None and self._inner.known(word)
+
+    def proper_noun(self, word: str) -> bool:
+        """Whether the inner resources list the word as the name of one thing."""
+        return bool(getattr(self._inner, "proper_noun", lambda _: False)(word))
+
+    def pivot(self, a: str, b: str) -> PivotRelation | None:
+        """The best foreign word both `a` and `b` render, in either direction, or None."""
+        key = (a.lower(), b.lower())
+        if key not in self._found:
+            self._found[key] = self._pivot(*key)
+        return self._found[key]
+
+    def _pivot(self, a: str, b: str) -> PivotRelation | None:
+        best: tuple[int, str] | None = None
+        for lang in self._langs:
+            for x, y in ((a, b), (b, a)):
+                hit = self._through(x, y, lang)
+                if hit is not None and (best is None or hit[0] < best[0]):
+                    best = hit
+        if best is None:
+            return None
+        return PivotRelation("pivot", best[1], best[0])
+
+    def _through(self, x: str, y: str, lang: str) -> tuple[int, str] | None:
+        """(rank, evidence) of the first candidate of `x` whose English glosses include `y`."""
+        lexicon = self._lexicon(lang)
+        forms = set(english_forms(y))
+        glosser = self._glossers[lang]
+        for i, foreign in enumerate(lexicon.lookup(x)[:LINK_CANDIDATES]):
+            glosses = glosser.lookup(foreign)[:PIVOT_GLOSSES]
+            for j, gloss in enumerate(glosses):
+                if gloss.lower() in forms or english_forms(gloss.lower())[1] in forms:
+                    return max(i, j), f"{lang}: {x} → {foreign} → {y}"
+        return None
