@@ -12,7 +12,8 @@ Prints, per split (tune: what the settings were chosen on; heldout: never looked
     and entity probe above every synonym and spelling pair);
   - the seeds' expectations (multipolar / strong first; sympathisers / supporters <= 0.4).
 
-    .venv/bin/python benchmarks/quality.py [--embedder e5|none] [--show-errors]
+    .venv/bin/python benchmarks/quality.py [--embedder e5|none] [--split tune --show-errors]
+                                           [--embed-cache FILE]
 """
 
 from __future__ import annotations
@@ -197,6 +198,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="report this split only (tune while choosing settings; default: every split)",
     )
     parser.add_argument("--no-seeds", action="store_true", help="skip the seeds check")
+    parser.add_argument(
+        "--embed-cache",
+        metavar="FILE",
+        default=None,
+        help="keep e5 vectors in this SQLite file across runs (same vectors, faster reruns)",
+    )
     args = parser.parse_args(argv)
     pairs = read_jsonl(DATA / "pairs.jsonl")
     probes = read_jsonl(DATA / "probes.jsonl")
@@ -204,6 +211,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"no data in {DATA}", file=sys.stderr)
         return 2
     embedder = get_embedder("e5") if args.embedder == "e5" else None
+    if embedder is not None and args.embed_cache:
+        from drift.embed.cache import CachedEmbedder, EmbeddingCache
+
+        embedder = CachedEmbedder(embedder, EmbeddingCache(args.embed_cache))
     items = [
         (p["id"], p["lang"], p["a"]["span"], p["b"]["span"], p["a"]["text"], p["b"]["text"])
         for p in pairs
@@ -213,8 +224,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"dev set: {len(pairs)} pairs, {len(probes)} probes; embedder {args.embedder}")
     splits = [args.split] if args.split else ["tune", "heldout", "all"]
     report_pairs(pairs, scored, args.show_errors, splits)
-    if probes:
-        report_probes(probes, scored, pairs)
+    if probes:  # with --split, probes rank against that split's pairs only (tune stays blind)
+        shown = [p for p in pairs if not args.split or args.split in ("all", p["split"])]
+        report_probes(probes, scored, shown)
     if not args.no_seeds:
         report_seeds(embedder)
     return 0
