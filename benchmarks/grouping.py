@@ -95,6 +95,7 @@ def grouping(rows: Sequence[dict], originals: Sequence, embedder, verbose: bool)
         out[f"{name} statements"] = pairwise(rows, found.groups, by="statement")
         if verbose:
             _explain(rows, found.groups, name)
+            _explain(rows, found.groups, f"{name} statements", by="statement")
     return out
 
 
@@ -102,20 +103,24 @@ def _prf(figures: dict[str, float] | None) -> str:
     return f"{figures['p']:.2f}/{figures['r']:.2f}/{figures['f1']:.3f}" if figures else "-"
 
 
-def _explain(rows: Sequence[dict], groups: Sequence, name: str) -> None:
-    """Print the wrong pairs: merged statements and split ones."""
+def _explain(rows: Sequence[dict], groups: Sequence, name: str, by: str = "group") -> None:
+    """Print the wrong pairs: merged statements and split ones, by drift's groups or (by=
+    "statement") by its statements."""
     label = {f"{r['id']}:1": r["statement"] for r in rows}
     text = {f"{r['id']}:1": r["text"][:70] for r in rows}
     where: dict[str, set[str]] = {}
+    members: dict[str, set[str]] = {}
     for g in groups:
-        ids = {r.quote_id for r in g.renderings}
+        key = g.statement if by == "statement" and g.statement else g.group_id
+        members.setdefault(key, set()).update(r.quote_id for r in g.renderings)
+    for key, ids in members.items():
         if len({label[i] for i in ids}) > 1:
             print(
-                f"  [{name}] merged {g.group_id}: "
+                f"  [{name}] merged {key}: "
                 + " | ".join(f"{label[i]}: {text[i]}" for i in sorted(ids))
             )
         for i in ids:
-            where.setdefault(i, set()).add(g.group_id)
+            where.setdefault(i, set()).add(key)
     by_statement: dict[str, list[str]] = {}
     for qid, statement in label.items():
         by_statement.setdefault(statement, []).append(qid)
