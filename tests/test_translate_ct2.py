@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import sys
@@ -14,8 +15,14 @@ pytest.importorskip("ctranslate2")
 
 from drift.cli import main
 from drift.errors import UsageError
-from drift.translate.ct2 import CT2Translator
-from drift.translate.ct2_batch import padded_width, width_batches, with_carrier
+from drift.translate.ct2 import CT2Translator, cpu_threads
+from drift.translate.ct2_batch import (
+    WIDTHS,
+    padded_width,
+    spread_calls,
+    width_batches,
+    with_carrier,
+)
 from drift.translate.ct2_convert import CT2_RECORD, convert_model, import_ctranslate2
 from drift.translate.engine import TranslationEngine
 from drift.translate.seq2seq import Decoding
@@ -111,18 +118,76 @@ def test_output_does_not_depend_on_batch_neighbours(ct2_dir: Path, model: str, b
     assert scored(NEIGHBOURS[::-1]) == alone[::-1]
 
 
+class CallSpy:
+    """Stands in for a ctranslate2.Translator and records each translate_batch call's rows."""
+
+    def __init__(self, model: object) -> None:
+        self.model = model
+        self.calls: list[list[list[str]]] = []
+
+    def translate_batch(self, tokens: list, *args: object, **kw: object) -> list:
+        self.calls.append(tokens)
+        return type(self.model).translate_batch(self.model, tokens, *args, **kw)
+
+
 def test_texts_of_one_width_share_a_call(ct2_dir: Path) -> None:
-    """Quotes of different token lengths are batched together (one call per padded width)."""
+    """Quotes of different token lengths are decoded together: one call per padded width, the
+    calls of a batch queued at once for the workers (one per core)."""
     translator = CT2Translator(models_dir=ct2_dir, device="cpu")
     loaded = translator.loaded("en", "ru")
+    assert loaded.model.num_translators == translator.workers == cpu_threads()
     widths = [padded_width(len(ids), 512) for ids in translator._encode(loaded, NEIGHBOURS)]
     batches = translator.batches(NEIGHBOURS, "en", "ru")
     assert sorted(i for batch in batches for i in batch) == list(range(len(NEIGHBOURS)))
-    assert len(batches) == len(set(widths)) < len(NEIGHBOURS)
-    assert all(len({widths[i] for i in batch}) == 1 for batch in batches)
-    assert translator.translate(NEIGHBOURS, "en", "ru") == [
-        translator.translate([t], "en", "ru")[0] for t in NEIGHBOURS
+    spy = CallSpy(loaded.model)
+    translator._loaded[("en", "ru")] = replace(loaded, model=spy)
+    together = translator.translate(NEIGHBOURS, "en", "ru")
+    assert len(spy.calls) == len(set(widths)) < len(NEIGHBOURS)
+    # a carrier row (or a text) fills each call's width, so CTranslate2 pads every row to it
+    assert all(max(map(len, c)) == padded_width(min(map(len, c)), 512) for c in spy.calls)
+    assert together == [translator.translate([t], "en", "ru")[0] for t in NEIGHBOURS]
+
+
+@pytest.mark.parametrize("beams", [1, 4])
+def test_parallel_calls_of_one_width_decode_as_alone(ct2_dir: Path, beams: int) -> None:
+    """A small token budget splits one width into several calls, decoded at the same time by
+    the workers: every text still comes out as when translated alone."""
+    translator = CT2Translator(
+        models_dir=ct2_dir,
+        device="cpu",
+        decoding=Decoding(num_beams=beams),
+        batch_tokens=192 * beams,
+    )
+    loaded = translator.loaded("en", "ru")
+    texts = [f"{t} {extra}" for t in NEIGHBOURS[2:] for extra in ("Today.", "We agree.")]
+    spy = CallSpy(loaded.model)
+    translator._loaded[("en", "ru")] = replace(loaded, model=spy)
+    together = translator.translate(texts, "en", "ru")
+    widths = [padded_width(len(ids), 512) for ids in translator._encode(loaded, texts)]
+    assert len(spy.calls) > len(set(widths))
+    assert together == [translator.translate([t], "en", "ru")[0] for t in texts]
+
+
+def test_engine_batches_spread_calls_over_workers() -> None:
+    calls = [[0, 1], [2], [3, 4, 5], [6], [7], [8, 9], [10]]
+    batches = spread_calls(calls, workers=2, calls_per_worker=2)
+    assert batches == [[0, 1, 2, 3, 4, 5, 6], [7, 8, 9, 10]]
+    assert spread_calls(calls, workers=1, calls_per_worker=1) == calls
+
+
+def test_widths_are_fixed_by_length_and_grow_by_at_most_half() -> None:
+    assert [padded_width(n, 512) for n in (1, 16, 17, 33, 49, 65, 97)] == [
+        16,
+        16,
+        32,
+        48,
+        64,
+        96,
+        128,
     ]
+    assert padded_width(600, 512) == 600  # never shorter than the input
+    assert padded_width(2000, 4096) == 2048
+    assert all(b <= 1.5 * a for a, b in itertools.pairwise(WIDTHS[1:]))
 
 
 def test_batches_keep_to_the_token_budget() -> None:

@@ -1,8 +1,10 @@
 """CTranslate2 back-translation (opus-mt and NLLB converted by `drift models convert`), local only.
 
 Texts are tokenized with the model's own tokenizer files (copied next to model.bin at conversion),
-so the ct2 backend reads the same tokens as marian and nllb. A batch holds texts of one padded
+so the ct2 backend reads the same tokens as marian and nllb. A call holds texts of one padded
 width (ct2_batch): each text is decoded with the same padding and length limit as when alone.
+On CPU one single-threaded worker per core takes the calls as they come (inter_threads): small
+batches keep every core busy without the per-layer synchronisation of threads within a call.
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ from typing import Any
 
 from drift.errors import DriftError, ModelNotFoundError, UsageError
 from drift.translate.ct2_batch import (
-    PAD_MULTIPLE,
+    WIDTHS,
     padded_width,
-    stop_rows_from,
+    spread_calls,
     width_batches,
     with_carrier,
 )
@@ -34,7 +36,7 @@ from drift.translate.seq2seq import Loaded, Seq2SeqTranslator
 
 
 def cpu_threads() -> int:
-    """CPU cores this process may run on (its affinity), >= 1: CTranslate2's intra_threads."""
+    """CPU cores this process may run on (its affinity), >= 1: CTranslate2's workers."""
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
     return max(1, os.cpu_count() or 1)
@@ -78,9 +80,15 @@ class CT2Translator(Seq2SeqTranslator):
 
     @property
     def runtime(self) -> str:
-        """The CTranslate2 version and padding: part of cache keys (kernels change between
+        """The CTranslate2 version and padded widths: part of cache keys (kernels change between
         releases; the padded width sets a text's rounding and length limit)."""
-        return f"ctranslate2-{import_ctranslate2().__version__}/width:{PAD_MULTIPLE}"
+        widths = ",".join(map(str, WIDTHS))
+        return f"ctranslate2-{import_ctranslate2().__version__}/widths:{widths}"
+
+    @property
+    def workers(self) -> int:
+        """Calls CTranslate2 runs at once: one single-threaded worker per CPU core, one on GPU."""
+        return cpu_threads() if self.where.device == "cpu" else 1
 
     def _folder(self, src: str, tgt: str) -> Path:
         """The ct2 folder for src->tgt; ModelNotFoundError with the convert command if none."""
@@ -172,8 +180,9 @@ class CT2Translator(Seq2SeqTranslator):
             device=device,
             device_index=int(index or 0),
             compute_type=where.precision,
-            inter_threads=1,
-            intra_threads=cpu_threads() if device == "cpu" else 0,
+            # one thread per worker: a text's rounding does not depend on the machine's cores
+            inter_threads=self.workers,
+            intra_threads=1 if device == "cpu" else 0,
         )
 
     def _limit(self, loaded: Loaded) -> int:
@@ -181,11 +190,15 @@ class CT2Translator(Seq2SeqTranslator):
         return int(min(loaded.tokenizer.model_max_length, 1 << 20))
 
     def batches(self, texts: Sequence[str], src: str, tgt: str) -> list[list[int]]:
-        """Indices of `texts` grouped by padded width (see ct2_batch), widest first, at most
-        `max_batch_size` texts and `batch_tokens` padded source tokens times beams per batch."""
+        """Indices of `texts` in the engine's batches: calls of one padded width (ct2_batch),
+        widest first, each within `max_batch_size` texts and `batch_tokens` padded source tokens
+        times beams, joined a few per worker so that every worker has calls to run."""
         loaded = self.loaded(src, tgt)
+        return spread_calls(self._calls(self._encode(loaded, texts), loaded), self.workers)
+
+    def _calls(self, encoded: list[list[int]], loaded: Loaded) -> list[list[int]]:
         return width_batches(
-            [len(ids) for ids in self._encode(loaded, texts)],
+            [len(ids) for ids in encoded],
             self._limit(loaded),
             rows_per_text=self.decoding.num_beams,
             batch_tokens=self.batch_tokens,
@@ -193,7 +206,7 @@ class CT2Translator(Seq2SeqTranslator):
         )
 
     def generate(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
-        """Translate a batch: one `translate_batch` call per padded width among `texts`."""
+        """Translate a batch: one `translate_batch` call per padded width (and token budget)."""
         loaded = self.loaded(src, tgt)
         tokenizer = loaded.tokenizer
         start = 0 if loaded.forced_bos is None else 1  # NLLB's language token leads the output
@@ -205,24 +218,28 @@ class CT2Translator(Seq2SeqTranslator):
         return out
 
     def decode(self, texts: Sequence[str], src: str, tgt: str) -> list[tuple[list[int], list[Any]]]:
-        """(indices, CTranslate2 results with scores) per padded width among `texts`; each
-        call's rows are padded to its width by a carrier row when none fills it (ct2_batch)."""
+        """(indices, CTranslate2 results with scores) per call among `texts`. Every call holds one
+        padded width, with a carrier row when no text fills it (ct2_batch); all are queued at
+        once, largest first, so the workers decode them in parallel."""
         loaded = self.loaded(src, tgt)
         tokenizer = loaded.tokenizer
-        tokens = [tokenizer.convert_ids_to_tokens(ids) for ids in self._encode(loaded, texts)]
-        groups: dict[int, list[int]] = {}
-        for i, row in enumerate(tokens):
-            groups.setdefault(padded_width(len(row), self._limit(loaded)), []).append(i)
+        encoded = self._encode(loaded, texts)
+        tokens = [tokenizer.convert_ids_to_tokens(ids) for ids in encoded]
         prefix = (
             None
             if loaded.forced_bos is None
             else tokenizer.convert_ids_to_tokens(loaded.forced_bos)
         )
         start = 0 if prefix is None else 1
-        decoded = []
-        for width, rows in groups.items():
+        limit = self._limit(loaded)
+        calls = [
+            (padded_width(len(tokens[rows[0]]), limit), rows)
+            for rows in self._calls(encoded, loaded)
+        ]
+        calls.sort(key=lambda call: -(len(call[1]) + 1) * call[0])
+        pending = []
+        for width, rows in calls:
             batch = with_carrier([tokens[i] for i in rows], width)
-            greedy_carrier = len(batch) > len(rows) and self.decoding.num_beams == 1
             # the limit counts EOS, which CTranslate2 does not return; it is the width's
             longest = max(1, self.decoding.max_new_tokens(width) - 1)
             shortest = min(max(1, self.decoding.min_new_tokens), longest)
@@ -235,10 +252,10 @@ class CT2Translator(Seq2SeqTranslator):
                 no_repeat_ngram_size=self.decoding.no_repeat_ngram_size,
                 max_input_length=0,
                 return_scores=True,
-                callback=stop_rows_from(len(rows)) if greedy_carrier else None,
+                asynchronous=True,
             )
-            decoded.append((rows, results[: len(rows)]))
-        return decoded
+            pending.append((rows, results[: len(rows)]))
+        return [(rows, [r.result() for r in results]) for rows, results in pending]
 
 
 def _kind(folder: Path) -> str:
