@@ -1,8 +1,9 @@
 """Back-translation throughput: one generate per sentence (A), plain batches (B), the engine (C, F).
 
 The opus-mt architecture (d_model 512, 6+6 layers, 62518-token vocabulary) with random weights,
-built in memory; every side generates exactly --new-tokens tokens per sentence with the same
-decoding, so the sides differ only in how they feed the model. Each side runs in its own
+built in memory; every side runs exactly --new-tokens decoder steps per sentence with the same
+decoding (beams, no_repeat_ngram_size 4, length penalty 1, no early stop before the fixed length),
+so the sides differ only in how they feed the model. Each side runs in its own
 subprocess (peak RSS = its ru_maxrss), sides interleaved over --repeats rounds (A,B,C,T,A,...);
 prints the median and spread (min-max over rounds) of sentences/s per side and of each ratio.
 A translates --a-subset quotes drawn like the rest (same sampler, lengths and duplicate rate).
@@ -82,15 +83,15 @@ def build(folder: Path) -> tuple[object, object]:
     return model, tokenizer
 
 
-def fixed_decoding(args: argparse.Namespace) -> object:
-    """The engine's decoding, generating exactly --new-tokens tokens per quote."""
+def fixed_decoding(args: argparse.Namespace, extra: int = 0) -> object:
+    """The engine's decoding, ending each quote at --new-tokens (+ `extra`) tokens, EOS included."""
     from drift.translate.seq2seq import Decoding
 
     return Decoding(
         num_beams=args.beams,
         max_new_tokens_ratio=1000,
-        max_new_tokens_cap=args.new_tokens,
-        min_new_tokens=args.new_tokens,
+        max_new_tokens_cap=args.new_tokens + extra,
+        min_new_tokens=args.new_tokens + extra,
     )
 
 
@@ -123,7 +124,9 @@ def ct2_translator(args: argparse.Namespace) -> object:
     return CT2Translator(
         model=str(ct2_folder(args)),
         device=args.device,
-        decoding=fixed_decoding(args),
+        # transformers runs a decoder step for the EOS it forces at the limit, CTranslate2 stops
+        # before it: one more token makes T run as many decoder steps as A, B, C and F
+        decoding=fixed_decoding(args, extra=1),
         batch_tokens=args.batch_tokens,
     )
 
