@@ -128,6 +128,14 @@ def report_pairs(
                     f"  {p['id']} [{p['split']}] {p['label']}/{p['type']} drift {s.drift:.2f} "
                     f"{s.type}: {p['a']['span']!r} / {p['b']['span']!r} ({s.evidence})"
                 )
+        print("type errors (labelled type -> predicted type):")
+        for p in pairs:
+            s = scored[p["id"]]
+            if s.type != p["type"]:
+                print(
+                    f"  {p['id']} [{p['split']}] {p['type']} -> {s.type} drift {s.drift:.2f}: "
+                    f"{p['a']['span']!r} / {p['b']['span']!r} ({s.evidence})"
+                )
 
 
 def report_probes(
