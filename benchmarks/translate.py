@@ -13,7 +13,8 @@ A translates --a-subset quotes drawn like the rest (same sampler, lengths and du
 Sides: A one generate call per sentence, B batches of 32 in input order, C TranslationEngine as
 drift runs it (dedup, length-bucketed token-budget batches, per-row int8 on CPU), F the same
 engine in fp32 (--no-quantize), T the engine on the ct2 backend (the same weights converted to
-CTranslate2 once per workdir, int8 on CPU, batched per padded width; pip install 'drift[ct2]').
+CTranslate2 once per workdir, int8 on CPU, one call per padded width, one single-threaded worker
+per core; pip install 'drift[ct2]'). Every side gets the same --batch-tokens budget.
 Each round prints the load average: on a busy shared machine, PyTorch's spinning OpenMP threads
 slow C and F by up to 10x; --omp-passive makes every side's threads sleep instead.
 """
