@@ -252,6 +252,8 @@ class CT2Translator(Seq2SeqTranslator):
                 no_repeat_ngram_size=self.decoding.no_repeat_ngram_size,
                 max_input_length=0,
                 return_scores=True,
+                # no Python callback (one could end a greedy carrier early): a worker thread that
+                # still holds one when the interpreter exits aborts the process
                 asynchronous=True,
             )
             pending.append((rows, results[: len(rows)]))
