@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from drift.align import find_divergences, group_quotes, segment_quote
@@ -243,3 +244,25 @@ def test_a_short_sentence_inside_longer_quotes_joins_nothing_alone() -> None:
     assert group_quotes([july, june]) == []  # the same three words, and nothing else alike
     sank = [quote(f"{d}:1", "It sank.", speaker="Vladimir Putin") for d in "ab"]
     assert len(group_quotes(sank)) == 1  # a short quote on its own is the statement
+
+
+class _Alike:
+    """An embedder to which every text means the same (cosine 1): strong evidence everywhere."""
+
+    name = "alike"
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return np.ones((len(texts), 2), dtype=np.float32) / np.sqrt(2)
+
+
+def test_terms_one_page_sets_against_each_other_stay_apart() -> None:
+    terms = [
+        quote("a:1", "New World Order", kind="term"),
+        quote("a:2", "Fair World Order", kind="term"),
+    ]
+    assert group_quotes(terms, embedder=_Alike()) == []
+    said = [
+        quote("a:1", "There will be a fair world order for all nations."),
+        quote("a:2", "A just world order will come for every nation."),
+    ]
+    assert len(group_quotes(said, embedder=_Alike())) == 1

@@ -35,13 +35,15 @@ def pair_allowed(a: Unit, b: Unit, window: int | None = WINDOW_DAYS) -> bool:
     side by side), compatible speaker and dates.
 
     `window=None` leaves dates out: strong evidence (a copy, a near-verbatim retelling, one
-    original sentence) links renderings whatever their dates. Two quotes of one document with
-    different words are compared, but only strong evidence may group them (`clustering`); the
-    same words twice in one document are one rendering repeated, not two.
+    original sentence) links renderings whatever their dates. Two statements of one document
+    with different words are compared, but only strong evidence may group them (`clustering`);
+    the same words twice in one document are one rendering repeated, not two, and two terms of
+    one page are more often set against each other ("not a 'new' but a 'fair' world order").
     """
     ra, rb = a.rendering, b.rendering
     if ra.doc_id == rb.doc_id and (
-        ra.quote_id == rb.quote_id or (a.root != b.root and a.key == b.key)
+        ra.quote_id == rb.quote_id
+        or (a.root != b.root and (a.key == b.key or a.is_term or b.is_term))
     ):
         return False
     return speakers_compatible(a.speaker_key, b.speaker_key) and dates_compatible(
