@@ -164,6 +164,7 @@ def test_a_source_word_far_down_a_dictionary_entry_is_weaker_evidence() -> None:
     assert first.type == later.type == "synonym"
     assert first.drift == S.synonym_drift
     assert later.drift == S.synonym_drift + S.synonym_rank_step * S.synonym_rank_cap
+    assert "несчастный (candidate 4 of poor)" in later.evidence
 
 
 def test_a_word_missing_from_the_dictionaries_links_to_its_derived_form() -> None:

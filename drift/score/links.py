@@ -156,7 +156,9 @@ def link(a: Word, b: Word, lang: str, semantics: Semantics | None) -> Link | Non
     )
     if shared and weaker:
         rank, _, word = shared[0]
-        return Link(a.text, b.text, "source", f"{lang}: both → {word}", rank)
+        later = a.text if a.rank(word) >= b.rank(word) else b.text
+        where = f" (candidate {rank + 1} of {later})" if rank else ""
+        return Link(a.text, b.text, "source", f"{lang}: both → {word}{where}", rank)
     if found is None and not _both_known(a.text, b.text, semantics):  # a dictionary gap
         stem = common_stem(a.text, b.text)
         if stem:

@@ -97,5 +97,8 @@ class PivotSemantics:
             glosses = glosser.lookup(foreign)[:PIVOT_GLOSSES]
             for j, gloss in enumerate(glosses):
                 if gloss.lower() in forms or english_forms(gloss.lower())[1] in forms:
-                    return max(i, j), f"{lang}: {x} → {foreign} → {y}"
+                    where = [f"candidate {i + 1} of {x}"] if i else []
+                    where += [f"gloss {j + 1} of {foreign}"] if j else []
+                    ranks = f" ({', '.join(where)})" if where else ""
+                    return max(i, j), f"{lang}: {x} → {foreign} → {y}{ranks}"
         return None
