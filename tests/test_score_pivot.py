@@ -39,7 +39,16 @@ class Inner:
         return True
 
 
-ZH = Table({"demise": ("崩", "逝去"), "area": ("地区",), "say": ("说",), "outlast": ("熬过",)})
+ZH = Table(
+    {
+        "demise": ("崩", "逝去"),
+        "area": ("地区",),
+        "say": ("说",),
+        "outlast": ("熬过",),
+        "chase": ("追赶", "追"),
+        "pursue": ("追",),
+    }
+)
 ZH_EN = Table(
     {"崩": ("collapse", "fall into ruins", "demise"), "地区": ("area", "zone"), "说": ("tell",)}
 )
@@ -59,3 +68,14 @@ def test_two_words_of_one_foreign_word_link_either_way_with_readable_evidence() 
 def test_a_pivot_outranks_a_loose_link_but_not_a_shared_synset() -> None:
     assert pivot().relation("area", "zone").kind == "pivot"
     assert pivot().relation("say", "tell").kind == "synonym"
+
+
+def test_a_foreign_word_both_words_render_is_the_strongest_pivot() -> None:
+    """ "chase" and "pursue" both have 追 among their candidates, though no gloss of 追 names
+    either: both go back to one Chinese word, graded by its rank in "chase"'s list."""
+    found = pivot().relation("chase", "pursue")
+    assert (
+        found is not None
+        and found.evidence == "zh: both → 追 (candidate 2 of chase)"
+        and found.distance == 1
+    )

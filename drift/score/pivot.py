@@ -3,9 +3,10 @@ Chinese word (Bannard and Callison-Burch, "Paraphrasing with Bilingual Parallel 
 with dictionaries for the parallel corpus).
 
 "demise" has 崩 among its first CC-CEDICT candidates, and CC-CEDICT glosses 崩 as "collapse":
-both words can render 崩. The link reads the dictionaries in both directions (English -> ru/zh,
-then ru/zh -> English), only their first senses, and is graded by how far down either list the
-shared word sits, as a shared WordNet synset is.
+both words can render 崩. The link reads the dictionaries in both directions (a foreign word
+among both words' candidates; or one word's candidate glossed by the other, English -> ru/zh ->
+English), only their first senses, and is graded by how far down the lists the foreign word sits,
+as a shared WordNet synset is. Both languages are read, whatever the quote's source language.
 """
 
 from __future__ import annotations
@@ -80,13 +81,29 @@ class PivotSemantics:
     def _pivot(self, a: str, b: str) -> PivotRelation | None:
         best: tuple[int, str] | None = None
         for lang in self._langs:
-            for x, y in ((a, b), (b, a)):
-                hit = self._through(x, y, lang)
+            for hit in (
+                self._shared(a, b, lang),
+                self._through(a, b, lang),
+                self._through(b, a, lang),
+            ):
                 if hit is not None and (best is None or hit[0] < best[0]):
                     best = hit
         if best is None:
             return None
         return PivotRelation("pivot", best[1], best[0])
+
+    def _shared(self, x: str, y: str, lang: str) -> tuple[int, str] | None:
+        """(rank, evidence) of a foreign word among the first candidates of both words."""
+        lexicon = self._lexicon(lang)
+        cx, cy = lexicon.lookup(x)[:LINK_CANDIDATES], lexicon.lookup(y)[:LINK_CANDIDATES]
+        shared = sorted((max(i, cy.index(f)), f) for i, f in enumerate(cx) if f in cy)
+        if not shared:
+            return None
+        rank, foreign = shared[0]
+        later = x if cx.index(foreign) >= cy.index(foreign) else y
+        return rank, f"{lang}: both → {foreign}" + (
+            f" (candidate {rank + 1} of {later})" if rank else ""
+        )
 
     def _through(self, x: str, y: str, lang: str) -> tuple[int, str] | None:
         """(rank, evidence) of the first candidate of `x` whose English glosses include `y`."""
