@@ -3,12 +3,14 @@
 Grouping: the renderings of `renderings.jsonl` run through drift's grouping as a quotes table (text,
 context, publication date and speaker as the page writes them), once without and once with the
 originals of `originals.jsonl`; pairwise precision, recall and F1 against the `statement` labels.
-Speakers: drift's quote extractor runs on each `passage` of `speakers.jsonl` as a document; the
-extracted quote matching `quote` must carry the labelled speaker (drift's speaker keys; a quote
-not found counts as wrong). Figures per split; thresholds are tuned on "tune" rows only.
+Speakers: drift's quote extractor runs on each `passage` of `speakers.jsonl` as a document whose
+title is the row's `title` (the page's headline, as a real run reads it; `--no-titles` leaves it
+empty, the figure before titles were collected); the extracted quote matching `quote` must carry the
+labelled speaker (drift's speaker keys; a quote not found counts as wrong). Figures per split;
+thresholds are tuned on "tune" rows only.
 
     .venv/bin/python benchmarks/grouping.py [--embedder e5|none] [--split tune|heldout|all]
-        [--part all|grouping|speakers] [-v]
+        [--part all|grouping|speakers] [--no-titles] [-v]
 
 Grouping is scored twice: by drift's groups (renderings of one sentence or clause) and by its
 statements (groups joined when one quote renders into both, or when both render one original),
@@ -160,14 +162,16 @@ def find_quote(extracted: Sequence, wanted: str):
     return best if best_share >= 0.5 else None
 
 
-def speakers(rows: Sequence[dict], verbose: bool) -> dict[str, float]:
-    """Share of labelled quotes whose extracted speaker matches the label by speaker key."""
+def speakers(rows: Sequence[dict], verbose: bool, titles: bool = True) -> dict[str, float]:
+    """Share of labelled quotes whose extracted speaker matches the label by speaker key; each
+    passage is a document titled with its page's headline unless `titles` is off."""
     from drift.quotes import extract_quotes, speaker_key
     from drift.records import Document
 
     right = missed = 0
     for row in rows:
-        doc = Document(doc_id=row["id"], text=row["passage"], lang="en")
+        title = row.get("title", "") if titles else ""
+        doc = Document(doc_id=row["id"], text=row["passage"], lang="en", title=title)
         quote = find_quote(extract_quotes(doc), row["quote"])
         got = quote.speaker if quote is not None else None
         ok = got is not None and speaker_key(got) == speaker_key(row["speaker"])
@@ -185,6 +189,11 @@ def main() -> None:
     parser.add_argument("--split", default="all", choices=[*SPLITS, "all"])
     parser.add_argument(
         "--part", default="all", choices=["all", "grouping", "speakers"], help="what to measure"
+    )
+    parser.add_argument(
+        "--no-titles",
+        action="store_true",
+        help="speakers: leave each passage's document untitled (ignore the page headline)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="print every error")
     args = parser.parse_args()
@@ -216,7 +225,7 @@ def main() -> None:
             else None
         )
         chosen = [r for r in labelled if r.get("split") == split] if args.part != "grouping" else []
-        s = speakers(chosen, args.verbose)
+        s = speakers(chosen, args.verbose, titles=not args.no_titles)
         print(
             f"{split:<8} {len(rows):>10} {g['plain']['pairs'] if g else 0:>6} "
             + " ".join(f"{_prf(g[c] if g else None):>27}" for c in columns)

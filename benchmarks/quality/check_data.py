@@ -316,9 +316,12 @@ def check_speakers() -> None:
                 "quote": str,
                 "speaker": str,
                 "split": str,
+                "title": str,
             },
         ):
             continue
+        if r["title"] != r["title"].strip() or "\n" in r["title"]:
+            err(path, n, "title is not one trimmed line")
         if not r["quote"].strip():
             err(path, n, "empty quote")
         elif r["quote"] not in r["passage"]:
@@ -333,7 +336,14 @@ def check_speakers() -> None:
         if r.get("split") != want:
             err(path, i + 1, f"split should be {want}")
     n_urls = len({r.get("url") for r in rows})
-    print(f"{path.relative_to(ROOT)}: {len(rows)} quotes from {n_urls} URLs")
+    titled = {r.get("url") for r in rows if r.get("title")}
+    print(f"{path.relative_to(ROOT)}: {len(rows)} quotes from {n_urls} URLs, {len(titled)} titled")
+    by_url: dict[str, set] = {}
+    for r in rows:
+        by_url.setdefault(r.get("url"), set()).add(r.get("title"))
+    for url, seen in by_url.items():
+        if len(seen) > 1:
+            err(path, 0, f"rows of {url} disagree on the title")
     show("split", Counter(r.get("split") for r in rows))
     spk = Counter(r.get("speaker") or "(none)" for r in rows)
     top = ", ".join(f"{k}={v}" for k, v in spk.most_common(12))
