@@ -118,3 +118,49 @@ def test_a_text_never_diverges_from_itself(text: str) -> None:
 @given(WORDS)
 def test_case_and_punctuation_never_diverge(text: str) -> None:
     assert diffs(text, text.upper().replace(",", " ")) == []
+
+
+LONG = (
+    "I am convinced that as a result of this stage we will move together with our partners "
+    "towards a multipolar, just, democratic world order"
+)
+
+
+def test_a_fragment_is_compared_on_the_window_it_quotes() -> None:
+    """Only what the fragment covers counts; its first word is not matched to a far-off "a"."""
+    assert diffs(LONG, "a multipolar, fair, democratic world order") == [
+        ("substitution", "just", "fair")
+    ]
+    assert diffs("a multipolar, fair, democratic world order", LONG) == [
+        ("substitution", "fair", "just")
+    ]
+    # a gap inside the window is still an omission
+    assert diffs(LONG, "we will move towards a multipolar, just, democratic world order") == [
+        ("omission", "together with our partners", "")
+    ]
+
+
+def test_a_rendering_that_closes_its_sentence_early_omits_the_rest() -> None:
+    """A full stop claims the whole sentence; no final stop, or an ellipsis, is a quoting cut."""
+    full = "We will move towards a multipolar world order and defend it at any cost."
+    assert diffs(full, "We will move towards a multipolar world order.") == [
+        ("omission", "defend it at any cost", "")
+    ]
+    assert diffs("We will move towards a multipolar world order!", full) == [
+        ("insertion", "", "defend it at any cost")
+    ]
+    assert diffs(full, "we will move towards a multipolar world order") == []
+    assert diffs(full, "We will move towards a multipolar world order...") == []
+    assert diffs(full, "We will move towards a multipolar world order…”") == []
+
+
+def test_a_rendering_that_opens_its_sentence_late_omits_the_start() -> None:
+    """A capitalised sentence start ("We") claims the start; lower case, or a name, does not."""
+    full = "As a result of this stage, we will move towards a multipolar world order"
+    assert diffs(full, "We will move towards a multipolar world order") == [
+        ("omission", "As a result of this stage", "")
+    ]
+    assert diffs(full, "we will move towards a multipolar world order") == []
+    named = "As a result of this stage, Russia will move towards a multipolar world order"
+    assert diffs(named, "Russia will move towards a multipolar world order") == []
+    assert diffs(full.replace("we", "I"), "I will move towards a multipolar world order") == []

@@ -93,3 +93,13 @@ def test_the_run_keeps_its_embeddings_in_the_cache_file_it_is_given(
 
     with sqlite3.connect(seed_cache) as db:
         assert db.execute("SELECT COUNT(*) FROM vectors").fetchone()[0] > 0
+
+
+def test_a_fragment_quote_omits_nothing_before_or_after_what_it_quotes(seed_report) -> None:
+    """001 quotes only the end of Lavrov's sentence ("a multipolar, fair, and democratic world
+    order"): against 000's whole sentence that is a quoting boundary, not an omission."""
+    divs = seed_report.divergences
+    fragment = divs[divs["context_b"] == "a multipolar, fair, and democratic world order"]
+    assert len(fragment)  # compared, on what it quotes: just / fair
+    assert set(fragment["kind"]) == {"substitution"}
+    assert {(r.span_a, r.span_b) for r in fragment.itertuples()} == {("just", "fair")}

@@ -4,6 +4,19 @@ A monotonic alignment (longest common subsequence of normalized words, via rapid
 texts; words moved elsewhere are recognized as such; inside each unmatched stretch, words that
 look alike (character trigrams, in the spirit of SimAlign's itermax) pair up, and the rest merge
 into one span per side, so "going through" / "live at" comes out as one substitution.
+
+Quoting boundaries. An outlet that quotes part of a sentence has dropped nothing: what only the
+longer rendering has before the other's first aligned word, or after its last, is `outside` the
+comparison, and the two are compared on the aligned window only (gaps inside it still count).
+Among alignments of equal length the most compact wins, so a fragment's edge word ("a multipolar
+... order") is not matched to a far-off "a" ("as a result"), which would turn half the sentence
+into an omission. An edge is a quoting boundary only when that side leaves it open; a rendering
+that opens a sentence (a capitalised first word that the other writes in lower case, or a
+capitalised function word such as "We" or "The") or closes one (".", "!" or "?", not an ellipsis)
+claims to give the whole sentence there, so what the other has beyond that edge is an omission
+(or an addition). A lower-case start, an ellipsis and an end without final punctuation (news
+style turns the final full stop into a comma before "he said", which quote extraction trims) all
+leave the edge open, so doubt falls on the side of quoting less, not of dropping words.
 """
 
 from __future__ import annotations
@@ -15,10 +28,11 @@ from itertools import zip_longest
 from typing import Literal
 
 from drift.align.normalize import Token, tokenize
-from drift.align.similarity import matched_pairs
+from drift.align.similarity import Block, matched_pairs
 
 WordOpKind = Literal["equal", "moved", "outside", "substitution", "insertion", "omission"]
 DIVERGENT = frozenset({"substitution", "insertion", "omission"})
+_CLOSERS = "\"'”’»)]*"  # closing marks that may follow a sentence's final punctuation
 ANCHOR_SIMILARITY = 0.5  # character-trigram Dice from which two differing words pair up
 
 
@@ -77,7 +91,7 @@ class _Aligner:
         return pa, pb
 
     def run(self) -> list[WordOp]:
-        blocks = matched_pairs([t.norm for t in self.ta], [t.norm for t in self.tb])
+        blocks = self.compact(matched_pairs([t.norm for t in self.ta], [t.norm for t in self.tb]))
         gaps: list[tuple[int, int, int, int]] = []  # unmatched (i0, i1, j0, j1) between blocks
         i = j = 0
         for bi, bj, size in [*blocks, (len(self.ta), len(self.tb), 0)]:
@@ -94,6 +108,30 @@ class _Aligner:
             else:
                 self.differ(ia, jb, (i0, j0), (i1, j1))
         return sorted(self.ops, key=lambda o: (o.start_a, o.start_b, o.end_a, o.end_b, o.kind))
+
+    def compact(self, blocks: list[Block]) -> list[Block]:
+        """Move an edge block next to its neighbour when the same words sit there: same length,
+        fewer gaps ("towards a multipolar" rather than "as a ... multipolar")."""
+        a, b = [t.norm for t in self.ta], [t.norm for t in self.tb]
+        while len(blocks) > 1:
+            (i, j, n), (ni, nj, _) = blocks[0], blocks[1]
+            if j + n == nj and i + n < ni and a[ni - n : ni] == b[j : j + n]:
+                blocks = [(ni - n, j, n), *blocks[1:]]
+            elif i + n == ni and j + n < nj and b[nj - n : nj] == a[i : i + n]:
+                blocks = [(i, nj - n, n), *blocks[1:]]
+            else:
+                break
+            blocks = _merge(blocks[:2]) + blocks[2:]
+        while len(blocks) > 1:
+            (pi, pj, pn), (i, j, n) = blocks[-2], blocks[-1]
+            if pj + pn == j and pi + pn < i and a[pi + pn : pi + pn + n] == b[j : j + n]:
+                blocks = [*blocks[:-1], (pi + pn, j, n)]
+            elif pi + pn == i and pj + pn < j and b[pj + pn : pj + pn + n] == a[i : i + n]:
+                blocks = [*blocks[:-1], (i, pj + pn, n)]
+            else:
+                break
+            blocks = blocks[:-2] + _merge(blocks[-2:])
+        return blocks
 
     def find_moves(self, gaps: Sequence[tuple[int, int, int, int]]) -> tuple[set[int], set[int]]:
         """Runs of words unmatched in a and in b at different places: reordered, not changed."""
@@ -123,14 +161,19 @@ class _Aligner:
         return moved_a, moved_b
 
     def edge(self, ia: list[int], jb: list[int], end: tuple[int, int], *, leading: bool) -> None:
-        """Before the first or after the last match: what only one side quotes is `outside`."""
+        """Before the first or after the last match: what only one side quotes is `outside`,
+        unless the other side closes its sentence there (then it was dropped)."""
         keep = min(len(ia), len(jb))
         inner_a = ia[len(ia) - keep :] if leading else ia[:keep]
         inner_b = jb[len(jb) - keep :] if leading else jb[:keep]
+        closed_a = self.opens(self.a, self.ta, self.b, self.tb) if leading else closes(self.a)
+        closed_b = self.opens(self.b, self.tb, self.a, self.ta) if leading else closes(self.b)
         for run in _runs([k for k in ia if k not in inner_a]):
-            self.op("outside", [self.ta[k] for k in run], [], self.at(run[0], end[1]))
+            kind: WordOpKind = "omission" if closed_b else "outside"
+            self.op(kind, [self.ta[k] for k in run], [], self.at(run[0], end[1]))
         for run in _runs([k for k in jb if k not in inner_b]):
-            self.op("outside", [], [self.tb[k] for k in run], self.at(end[0], run[0]))
+            kind = "insertion" if closed_a else "outside"
+            self.op(kind, [], [self.tb[k] for k in run], self.at(end[0], run[0]))
         if keep:
             start = (inner_a[0], inner_b[0])
             self.differ(inner_a, inner_b, start, (inner_a[-1] + 1, inner_b[-1] + 1))
@@ -175,9 +218,32 @@ class _Aligner:
                 self.op("insertion", [], [self.tb[k] for k in rb], self.at(end[0], rb[0]))
 
     @staticmethod
+    def opens(text: str, tokens: Sequence[Token], other: str, others: Sequence[Token]) -> bool:
+        """Whether `text` starts as a sentence: a capitalised function word ("We", not "I"), or
+        a capitalised word that the other text writes in lower case (so it is no name)."""
+        if not tokens or not text[tokens[0].start].isupper() or tokens[0].norm == "i":
+            return False
+        first = tokens[0]
+        return not first.is_content or any(
+            t.norm == first.norm and other[t.start].islower() for t in others
+        )
+
+    @staticmethod
     def content(run: Sequence[int], tokens: Sequence[Token]) -> bool:
         """Whether a run of tokens holds a content word."""
         return any(tokens[k].is_content for k in run)
+
+
+def closes(text: str) -> bool:
+    """Whether `text` ends its sentence: final ".", "!" or "?" (an ellipsis marks a cut)."""
+    end = text.rstrip().rstrip(_CLOSERS).rstrip()
+    return end.endswith((".", "!", "?")) and not end.endswith(("..", "…"))
+
+
+def _merge(blocks: Sequence[Block]) -> list[Block]:
+    """Join two blocks that now touch on both sides into one."""
+    (i, j, n), (ni, nj, m) = blocks
+    return [(i, j, n + m)] if (i + n, j + n) == (ni, nj) else list(blocks)
 
 
 def _runs(indices: Sequence[int]) -> list[list[int]]:

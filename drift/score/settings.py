@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sacrebleu import __version__ as sacrebleu_version
 
-SCORE_VERSION = "2.7"
+SCORE_VERSION = "2.8"
 
 
 @dataclass(frozen=True)
