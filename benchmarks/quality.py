@@ -33,7 +33,7 @@ from drift.embed import get_embedder  # noqa: E402
 from drift.records import Divergence, ScoredDivergence, Translation  # noqa: E402
 from drift.score import score_divergences  # noqa: E402
 from drift.score.types import MEANING_TYPES  # noqa: E402
-from drift.translate.lexicon import LexiconTranslator  # noqa: E402
+from drift.translate.lexicon_backend import LexiconTranslator  # noqa: E402
 
 STRICT_TYPES = ("polarity", "number", "entity")
 LOW_TYPES = ("synonym", "spelling")

@@ -67,7 +67,7 @@ def lavrov_divergences() -> list[Divergence]:
 
 def make_lexicon_back():
     """The offline default back-translation: the bundled lexicon, as the pipeline builds it."""
-    from drift.translate.lexicon import LexiconTranslator
+    from drift.translate.lexicon_backend import LexiconTranslator
 
     translator = LexiconTranslator()
 

@@ -9,7 +9,8 @@ import pytest
 
 from drift.cli import main
 from drift.lexicon.resources import RESOURCES, list_resources, missing_resources
-from drift.translate.lexicon import Lexicon, LexiconTranslator
+from drift.translate.lexicon import Lexicon
+from drift.translate.lexicon_backend import LexiconTranslator
 
 DATA = Path(__file__).resolve().parent.parent / "drift" / "data"
 

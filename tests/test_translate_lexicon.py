@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from drift.errors import InputError, UsageError
 from drift.translate.base import Translator, get_translator
-from drift.translate.lexicon import FUNCTION_WORDS, Lexicon, LexiconTranslator
+from drift.translate.lexicon import FUNCTION_WORDS, Lexicon
+from drift.translate.lexicon_backend import LexiconTranslator
 
 DATA = Path(__file__).resolve().parent.parent / "drift" / "data" / "lexicon"
 LANGS = ("ru", "zh")

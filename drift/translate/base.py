@@ -26,7 +26,7 @@ TRANSLATORS: dict[str, str] = {
     "marian": "drift.translate.marian:MarianTranslator",
     "nllb": "drift.translate.nllb:NllbTranslator",
     "ct2": "drift.translate.ct2:CT2Translator",
-    "lexicon": "drift.translate.lexicon:LexiconTranslator",
+    "lexicon": "drift.translate.lexicon_backend:LexiconTranslator",
 }
 
 
