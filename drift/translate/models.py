@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from drift.errors import ModelNotFoundError, UsageError
+from drift.errors import DriftError, ModelNotFoundError, UsageError
 from drift.io import atomic_open
 
 if sys.version_info >= (3, 11):
@@ -306,11 +306,21 @@ def pull_model(name: str, models_dir: Path | None = None) -> Path:
     spec = load_registry(folder).get(name)
     from huggingface_hub import HfApi, snapshot_download
 
-    commit = spec.revision
-    if not is_commit(commit):
-        commit = HfApi().model_info(spec.repo, revision=spec.revision).sha or spec.revision
     target = folder / spec.name
-    snapshot_download(spec.repo, revision=commit, local_dir=target, allow_patterns=list(spec.files))
+    commit = spec.revision
+    try:  # each step below fails in seconds when the Hub is unreachable (one try each)
+        if not is_commit(commit):
+            commit = HfApi().model_info(spec.repo, revision=spec.revision).sha or spec.revision
+        else:
+            _check_hub()
+        snapshot_download(
+            spec.repo, revision=commit, local_dir=target, allow_patterns=list(spec.files)
+        )
+    except Exception as exc:  # the Hub's errors, and its HTTP client's, vary between versions
+        problem = _pull_problem(spec, exc, target)
+        if problem is None:
+            raise
+        raise DriftError(problem) from exc
     if not has_weights(target):
         raise ModelNotFoundError(
             f"{spec.repo}@{spec.revision} has no safetensors weights; set a revision that has them "
@@ -320,3 +330,52 @@ def pull_model(name: str, models_dir: Path | None = None) -> Path:
     with atomic_open(target / PULL_RECORD) as out:
         out.write(json.dumps(record, indent=2) + "\n")
     return target
+
+
+def _check_hub() -> None:
+    """One request to the Hub, so that an unreachable one fails at once (within
+    $HF_HUB_ETAG_TIMEOUT) rather than after snapshot_download's ~25 s of retries; skipped in
+    offline mode, where snapshot_download fails at once by itself."""
+    from huggingface_hub import constants
+    from huggingface_hub.utils import get_session
+
+    if not constants.HF_HUB_OFFLINE:
+        get_session().head(constants.ENDPOINT, timeout=constants.HF_HUB_ETAG_TIMEOUT)
+
+
+def _pull_problem(spec: ModelSpec, error: Exception, target: Path) -> str | None:
+    """One line for a failed download (which model; the Hub, the repo, the revision or the disk),
+    or None for an error that is not about downloading."""
+    from huggingface_hub import constants
+    from huggingface_hub.utils import (
+        HfHubHTTPError,
+        LocalEntryNotFoundError,
+        OfflineModeIsEnabled,
+        RepositoryNotFoundError,
+        RevisionNotFoundError,
+    )
+
+    what = f"cannot pull {spec.name!r} ({spec.repo})"
+    detail = " ".join(str(error).split())[:160] or type(error).__name__
+    if isinstance(error, OfflineModeIsEnabled) or isinstance(error.__cause__, OfflineModeIsEnabled):
+        return f"{what}: HF_HUB_OFFLINE is set; unset it to download"
+    if isinstance(error, RevisionNotFoundError):
+        return f"{what}: the Hub has no revision {spec.revision!r}; fix it in registry.toml"
+    if isinstance(error, RepositoryNotFoundError):  # also a gated repo without a login
+        return f"{what}: the Hub has no such repository, or it needs a login"
+    if isinstance(error, HfHubHTTPError):
+        return f"{what}: the Hub answered with an error ({detail})"
+    if isinstance(error, LocalEntryNotFoundError) or _network_error(error):
+        return (
+            f"{what}: the Hugging Face Hub ({constants.ENDPOINT}) cannot be reached ({detail}); "
+            f"check the network, or copy the model's files into {target}"
+        )
+    if isinstance(error, OSError):
+        return f"{what}: cannot write {target} ({error.strerror or detail})"
+    return None
+
+
+def _network_error(error: Exception) -> bool:
+    """True for the Hub client's connection and timeout errors (httpx, httpx2 or requests)."""
+    names = {cls.__name__ for cls in type(error).__mro__}
+    return bool(names & {"TransportError", "ConnectionError", "Timeout"})
