@@ -25,6 +25,7 @@ from drift.records import Document, Failure, Original, Quote
 Record = Document | Quote | Original | Failure
 _KINDS = "'text', 'quote', 'quotation' or 'original_id'"
 _JSON_TYPES = {list: "an array", str: "a string", int: "a number", float: "a number"}
+ORIGINAL_LANGS = ("ru", "zh")  # the languages drift back-translates into
 MAX_LINE_BYTES = 50 * 1024 * 1024  # one table row; rows are streamed, so files have no limit
 
 
@@ -209,10 +210,15 @@ def _original(fields: dict[str, object], path: Path, line: int) -> Record:
         return Failure(str(path), "empty 'original_id'", line)
     if not text:
         return Failure(str(path), f"original {original_id!r} has an empty 'text'", line)
-    lang = _value(fields.get("lang")).lower() or detect_lang(text)
-    lang = lang.split("-")[0]
+    given = _value(fields.get("lang")).lower()
+    lang = (given or detect_lang(text)).split("-")[0]
     if not lang:
         return Failure(str(path), f"original {original_id!r} has no 'lang' (ru or zh)", line)
+    if lang not in ORIGINAL_LANGS:
+        found = f"lang {given!r}" if given else f"no 'lang' and its text reads as {lang!r}"
+        return Failure(
+            str(path), f"original {original_id!r} has {found}; originals are ru or zh", line
+        )
     return Original(
         original_id=original_id,
         text=text,
