@@ -68,7 +68,7 @@ def test_file_above_the_size_limit(tmp_path: Path, good: Path) -> None:
     with path.open("wb") as handle:
         handle.truncate(60 * 1024 * 1024)  # sparse: no disk used, never read
     failure = only_failure([path], good)
-    assert failure == Failure(str(path), "file is 60.0 MB, above the 50 MB limit (--max-size)")
+    assert failure == Failure(str(path), "file is 60 MB, above the 50 MB limit (--max-size)")
     small = only_failure([good.with_name("x.txt")], good, max_bytes=1024 * 1024)
     assert small.problem == "no such file or directory"
 

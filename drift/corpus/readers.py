@@ -3,6 +3,7 @@ JSON lines plain or compressed: .jsonl .jsonl.gz .jsonl.bz2 .jsonl.zst, Quoteban
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,7 +40,7 @@ def read_file(path: Path, *, max_bytes: int, originals_only: bool = False) -> It
     size = path.stat().st_size
     if size > max_bytes:
         problem = (
-            f"file is {size / _MB:.1f} MB, above the {max_bytes / _MB:g} MB limit (--max-size)"
+            f"file is {megabytes(size)} MB, above the {megabytes(max_bytes)} MB limit (--max-size)"
         )
         raise InputError(str(path), problem)
     if suffix == ".csv":
@@ -48,6 +49,17 @@ def read_file(path: Path, *, max_bytes: int, originals_only: bool = False) -> It
         raise InputError(str(path), "an originals table must be a .jsonl, .csv or .parquet file")
     else:
         yield read_article(path)
+
+
+def megabytes(size: int) -> str:
+    """`size` bytes in MB for a message: three significant digits at most, no exponent, no
+    trailing zeros (0.01 for --max-size 0.01, 1.5, 250, 1000)."""
+    value = size / _MB
+    if value <= 0:
+        return "0"
+    decimals = max(0, 2 - math.floor(math.log10(value)))
+    text = f"{value:.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def read_article(path: Path) -> Document:
