@@ -8,6 +8,7 @@ report.save("reports/")          # quotes.csv, groups.csv, divergences.csv, repo
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,12 +20,15 @@ from drift import pipeline
 from drift import report as rep
 from drift.corpus import DEFAULT_MAX_BYTES
 from drift.engine import check_engine
+from drift.errors import UsageError
 from drift.pipeline import RunOptions, Timer
 from drift.publish import publish
 from drift.records import Failure, Original
 from drift.score.types import TYPES as DIVERGENCE_TYPES  # noqa: F401 - re-exported
 
 PathsLike = str | Path | Iterable[str | Path]
+log = logging.getLogger("drift")
+SUMMARY_SPAN_CHARS = 80  # a span longer than this is cut with an ellipsis in `Report.summary`
 
 
 def _paths(paths: PathsLike) -> list[str | Path]:
@@ -61,16 +65,28 @@ class Report:
         return rep.render_html(self._page)
 
     def summary(self, top: int = 5) -> str:
-        """The top divergences as a few lines of text, sources named by outlet or title."""
+        """The top divergences as a few lines of text, sources named by outlet or title, spans cut
+        to SUMMARY_SPAN_CHARS (the tables keep them whole)."""
+        from drift.report.words import clip, source_name
+
         labels = {}
         if self._page is not None:
-            from drift.report.words import clip, source_name
-
             labels = {
                 doc_id: clip(source_name(doc.outlet, doc, doc_id), 40)
                 for doc_id, doc in self._page.documents.items()
             }
-        return rep.summarize(self.divergences, self.groups, top=top, labels=labels)
+        shown = self.divergences
+        if len(shown):
+            shown = shown.assign(
+                **{
+                    column: [
+                        clip(s, SUMMARY_SPAN_CHARS) if isinstance(s, str) else s
+                        for s in shown[column]
+                    ]
+                    for column in ("span_a", "span_b")
+                }
+            )
+        return rep.summarize(shown, self.groups, top=top, labels=labels)
 
     def save(self, out_dir: str | Path, format: str = "csv") -> list[Path]:
         """Write quotes, groups and divergences (`format` csv or parquet), report.html and
@@ -188,6 +204,7 @@ def run(
 
     `engine="ray"` runs it on Ray Data (the cluster RAY_ADDRESS names, else a local Ray) with
     the same results; see docs/scale.md."""
+    _check_source_lang(source_lang)
     options = RunOptions(
         backend=backend,
         model=model,
@@ -209,9 +226,13 @@ def run(
     extracted = pipeline.extract(
         _paths(paths), max_bytes=max_bytes, progress=progress, timer=timer, sources=_paths(meta)
     )
-    with timer.stage("corpus"):
+    with timer.stage("corpus", quiet=True):  # counted with the inputs' corpus stage, logged once
         from_files, original_failures = pipeline.load_originals(original_paths)
         all_originals = _unique_originals([*extracted.corpus.originals, *from_files])
+    if original_paths:
+        log.info(
+            "%d originals read from %d --originals file(s)", len(from_files), len(original_paths)
+        )
     with timer.stage("embed"):
         built = pipeline.build_embedder(embedder, cache=cache)
         emb = pipeline.TimedEmbedder(built, timer) if built is not None else None
@@ -308,6 +329,14 @@ def list_models(models_dir: str | Path | None = None) -> pd.DataFrame:
         row["size"] = f"{row['size_bytes'] / 1e6:.0f} MB" if row.get("size_bytes") else "-"
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def _check_source_lang(source_lang: str | None) -> None:
+    """UsageError for a source language drift cannot back-translate into, before any work."""
+    from drift.score.batch import LANGS
+
+    if source_lang is not None and source_lang not in LANGS:
+        raise UsageError(f"unknown source_lang {source_lang!r}; choose {' or '.join(LANGS)}")
 
 
 def _processed(extracted: pipeline.Extracted) -> int:

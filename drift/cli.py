@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 from drift.cli_format import DriftCommand, DriftGroup
 from drift.corpus import DEFAULT_MAX_BYTES
 from drift.engine import check_engine
-from drift.errors import DriftError
+from drift.errors import DriftError, UsageError
 from drift.io import check_output_dir, check_output_file, report_files
 from drift.records import Failure
 
@@ -77,7 +77,18 @@ Backend = Annotated[
 Model = Annotated[
     str | None, typer.Option("--model", "-m", help="Model id or local directory for the backend.")
 ]
-Device = Annotated[str, typer.Option("--device", help="auto, cpu, cuda or cuda:N.")]
+DEVICES = "auto, cpu, cuda or cuda:N"  # as drift.translate.device (not imported: it loads torch)
+
+
+def _device(value: str) -> str:
+    """--device checked as it is parsed: a typo fails now, not after reading every input."""
+    name = value.strip().lower()
+    if name in {"auto", "cpu", "cuda"} or (name.startswith("cuda:") and name[5:].isdigit()):
+        return name
+    raise UsageError(f"unknown --device {value!r}; use {DEVICES}")
+
+
+Device = Annotated[str, typer.Option("--device", help=f"{DEVICES}.", callback=_device)]
 Quantize = Annotated[
     bool | None,
     typer.Option(
@@ -93,6 +104,7 @@ Embedder = Annotated[
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summary.")]
 DEFAULT_SOURCE_LANG = "ru"  # as drift.pipeline's (not imported: `drift --help` stays fast)
+SOURCE_LANGS = ("ru", "zh")  # as drift.score.batch.LANGS
 Verbose = Annotated[
     bool, typer.Option("--verbose", "-v", help="Log each stage and its time on stderr.")
 ]
@@ -102,6 +114,15 @@ Meta = Annotated[
         "--meta",
         help="Sidecar table (CSV/JSONL: doc_id, outlet, date, url) for articles that do not "
         "name them; sources.csv in an input directory is read without it.",
+        show_default=False,
+    ),
+]
+ModelsDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--models-dir",
+        help="Folder of model folders and registry.toml (default: $DRIFT_MODELS_DIR, else the "
+        "checkout's models/, else the user data dir).",
         show_default=False,
     ),
 ]
@@ -141,6 +162,16 @@ def _max_bytes(megabytes: float) -> int:
     if megabytes <= 0:
         raise typer.BadParameter("must be above 0", param_hint="--max-size")
     return int(megabytes * 1024 * 1024)
+
+
+def _source_lang(value: str | None) -> str | None:
+    """--source-lang checked as it is parsed; None (not given) lets drift assume and say so."""
+    if value is None:
+        return None
+    lang = value.strip().lower()
+    if lang not in SOURCE_LANGS:
+        raise UsageError(f"unknown --source-lang {value!r}; choose {' or '.join(SOURCE_LANGS)}")
+    return lang
 
 
 def _embedder(name: str) -> str | None:
@@ -253,7 +284,6 @@ def align(
 
 @app.command(cls=DriftCommand)
 def run(
-    ctx: typer.Context,
     paths: Paths,
     originals: Annotated[
         list[Path] | None,
@@ -268,13 +298,15 @@ def run(
     quantize: Quantize = None,
     embedder: Embedder = "e5",
     source_lang: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--source-lang",
-            help="Source language (ru or zh) of groups whose speaker and original do not tell "
-            "(a note names them when the default is used).",
+            help="Source language (ru or zh) of groups whose speaker and original do not tell; "
+            f"{DEFAULT_SOURCE_LANG} when not given (a note then counts those groups).",
+            show_default=False,
+            callback=_source_lang,
         ),
-    ] = DEFAULT_SOURCE_LANG,
+    ] = None,
     cache: Annotated[
         Path | None, typer.Option("--cache", help="SQLite cache of translations, embeddings.")
     ] = None,
@@ -296,12 +328,8 @@ def run(
     verbose: Verbose = False,
 ) -> None:
     """Run everything: quotes, groups, back-translation, drift scores, table + HTML reports."""
-    from click.core import ParameterSource
-
     from drift.api import run as run_api
     from drift.report.parquet import check_format
-
-    given = ctx.get_parameter_source("source_lang") != ParameterSource.DEFAULT
 
     _setup_logging(verbose)
     check_format(fmt)
@@ -316,7 +344,7 @@ def run(
         quantize=quantize,
         embedder=_embedder(embedder),
         cache=False if no_cache else cache,
-        source_lang=source_lang if given else None,
+        source_lang=source_lang,  # None: DEFAULT_SOURCE_LANG, and a note counting the groups
         max_bytes=_max_bytes(max_size),
         progress=False if quiet else None,
         meta=meta or (),
@@ -333,6 +361,19 @@ def run(
         typer.echo(report.summary())
     typer.echo(f"drift: reports written to {output}/", err=True)
     raise typer.Exit(_exit_code(report.failures, processed))
+
+
+PAIRS = ("en-ru", "en-zh", "ru-en", "zh-en")  # registry models and the offline lexicon
+NLLB_PAIRS = ("ru-zh", "zh-ru")  # the NLLB model's only
+
+
+def _check_pair(src: str, tgt: str, model: str | None) -> None:
+    """A pair drift has no model for fails here, before `auto` warns about a missing model."""
+    if model is None and f"{src}-{tgt}" not in (*PAIRS, *NLLB_PAIRS):
+        raise UsageError(
+            f"cannot translate {src}-{tgt}; drift translates {', '.join(PAIRS)}, and "
+            f"{', '.join(NLLB_PAIRS)} with an NLLB model (pass --model for another pair)"
+        )
 
 
 @app.command(cls=DriftCommand)
@@ -357,6 +398,8 @@ def translate(
     from drift.translate.engine import TranslationEngine
 
     _setup_logging(verbose)
+    src, tgt = src.strip().lower(), tgt.strip().lower()
+    _check_pair(src, tgt, model)
     engine = TranslationEngine(
         backend,
         model=model,
@@ -394,7 +437,7 @@ def resources() -> None:
 
 @models_app.command("list", cls=DriftCommand)
 def models_list(
-    models_dir: Annotated[Path | None, typer.Option("--models-dir")] = None,
+    models_dir: ModelsDir = None,
 ) -> None:
     """Show each registered model: pinned revision (or the commit pulled), status, size."""
     from drift.api import list_models
@@ -415,7 +458,7 @@ def models_list(
 @models_app.command("pull", cls=DriftCommand)
 def models_pull(
     name: Annotated[str, typer.Argument(help="Registry name, e.g. opus-mt-en-ru.")],
-    models_dir: Annotated[Path | None, typer.Option("--models-dir")] = None,
+    models_dir: ModelsDir = None,
     ct2: Annotated[
         bool, typer.Option("--ct2", help="Also convert it to CTranslate2 (models/NAME-ct2).")
     ] = False,
@@ -435,7 +478,7 @@ def models_pull(
 @models_app.command("convert", cls=DriftCommand)
 def models_convert(
     name: Annotated[str, typer.Argument(help="Registry name (or model folder) to convert.")],
-    models_dir: Annotated[Path | None, typer.Option("--models-dir")] = None,
+    models_dir: ModelsDir = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Target folder (default models/NAME-ct2).")
     ] = None,
@@ -456,7 +499,7 @@ def models_convert(
 @models_app.command("path", cls=DriftCommand)
 def models_path(
     name: Annotated[str, typer.Argument(help="Registry name, e.g. opus-mt-en-ru.")],
-    models_dir: Annotated[Path | None, typer.Option("--models-dir")] = None,
+    models_dir: ModelsDir = None,
 ) -> None:
     """Print where a model's files are."""
     from drift.translate.models import model_path
