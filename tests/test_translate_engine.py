@@ -218,6 +218,16 @@ def test_auto_falls_back_to_lexicon_with_one_warning(
     ]
 
 
+def test_auto_without_a_model_for_a_pair_the_lexicon_lacks_fails_without_a_fallback_warning(
+    models_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    engine = TranslationEngine(models_dir=models_dir, cache=False)
+    with caplog.at_level(logging.WARNING, logger="drift"):
+        with pytest.raises(UsageError, match="cannot translate ru-zh; get an NLLB model"):
+            engine.translate(["мир"], "ru", "zh")
+    assert not [r for r in caplog.records if r.name == "drift"]
+
+
 def test_explicit_backend_with_missing_model_names_pull_command(models_dir: Path) -> None:
     engine = TranslationEngine("marian", models_dir=models_dir, cache=False)
     with pytest.raises(ModelNotFoundError, match="drift models pull opus-mt-en-zh"):

@@ -124,6 +124,12 @@ class TranslationEngine:
             spec = load_registry(self.models_dir).default_for("marian", src, tgt)
             if spec is not None:
                 wanted, pull = spec.repo, f" Get the model: drift models pull {spec.name}"
+        if not _lexicon_covers(src, tgt):
+            raise UsageError(
+                f"no local model for {src}->{tgt}, and the offline lexicon backend "
+                f"cannot translate {src}-{tgt}; get an NLLB model: drift models pull "
+                "nllb-200-distilled-600M"
+            )
         log.warning(
             "no local model for %s->%s (%s); using the offline lexicon backend "
             "(a word-by-word gloss).%s",
@@ -265,3 +271,10 @@ class TranslationEngine:
 def translate(texts: Sequence[str], src: str, tgt: str, **engine_kwargs: Any) -> list[Translation]:
     """Translate with a one-off TranslationEngine(**engine_kwargs)."""
     return TranslationEngine(**engine_kwargs).translate(texts, src, tgt)
+
+
+def _lexicon_covers(src: str, tgt: str) -> bool:
+    """Whether the offline lexicon backend glosses src->tgt (en->ru|zh, ru|zh->en)."""
+    from drift.translate.lexicon import SUPPORTED_SOURCES, SUPPORTED_TARGETS
+
+    return (src == "en" and tgt in SUPPORTED_TARGETS) or (src in SUPPORTED_SOURCES and tgt == "en")
