@@ -100,7 +100,12 @@ Quantize = Annotated[
     ),
 ]
 Embedder = Annotated[
-    str, typer.Option("--embedder", help="Embedder for similarity: e5, or none to skip.")
+    str,
+    typer.Option(
+        "--embedder",
+        help="Embedder for similarity: e5, sentence-transformers (pip install 'drift[st]'), "
+        "or none to skip.",
+    ),
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summary.")]
 DEFAULT_SOURCE_LANG = "ru"  # as drift.pipeline's (not imported: `drift --help` stays fast)

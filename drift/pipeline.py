@@ -388,7 +388,7 @@ def build_embedder(name: str | None, cache: str | Path | bool | None = None) -> 
 
     cache: None = `embeddings.sqlite3` in the user cache dir, False = in memory for this run
     only, or a file path; vectors are kept across runs like back-translations."""
-    if not name:
+    if not name or name == "none":
         return None
     from drift.embed.cache import CachedEmbedder, EmbeddingCache, default_cache_path
 

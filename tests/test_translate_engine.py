@@ -222,9 +222,11 @@ def test_auto_without_a_model_for_a_pair_the_lexicon_lacks_fails_without_a_fallb
     models_dir: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     engine = TranslationEngine(models_dir=models_dir, cache=False)
-    with caplog.at_level(logging.WARNING, logger="drift"):
-        with pytest.raises(UsageError, match="cannot translate ru-zh; get an NLLB model"):
-            engine.translate(["мир"], "ru", "zh")
+    with (
+        caplog.at_level(logging.WARNING, logger="drift"),
+        pytest.raises(UsageError, match="cannot translate ru-zh; get an NLLB model"),
+    ):
+        engine.translate(["мир"], "ru", "zh")
     assert not [r for r in caplog.records if r.name == "drift"]
 
 

@@ -35,7 +35,7 @@ def get_embedder(name: str, **kwargs: object) -> Embedder:
         target = EMBEDDERS[name]
     except KeyError:
         valid = ", ".join(sorted(EMBEDDERS))
-        raise UsageError(f"unknown embedder {name!r}; choose one of: {valid}") from None
+        raise UsageError(f"unknown embedder {name!r}; choose one of: {valid}, or none") from None
     module_name, class_name = target.split(":")
     cls = getattr(importlib.import_module(module_name), class_name)
     return cls(**kwargs)
