@@ -47,9 +47,9 @@ def test_n_renderings_cost_n_minus_one_alignments(n: int, monkeypatch) -> None:
     calls = []
     real = div.align_words
 
-    def counting(a: str, b: str):
+    def counting(a: str, b: str, **edges):
         calls.append((a, b))
-        return real(a, b)
+        return real(a, b, **edges)
 
     monkeypatch.setattr(div, "align_words", counting)
     rows = find_divergences([Group("g001", renderings(n), 1.0)])
@@ -66,3 +66,19 @@ def test_rows_grow_linearly_and_keep_multipolar_against_strong() -> None:
     assert ("multipolar", "strong") in spans
     assert ("sympathisers", "supporters") in spans  # two variants at one place of the consensus
     assert all(d.doc_a <= d.doc_b for d in large)
+
+
+def test_a_sentence_closed_early_omits_the_rest_unless_its_quote_goes_on() -> None:
+    """ "We will win." against "We will win, and nobody can stop us" drops the clause; but when
+    the outlet's quote goes on ("We will win. Nobody can stop us."), its next sentence holds it."""
+    full = "We will win, and nobody can stop us"
+    group = Group(
+        "g001",
+        (Rendering("a:1", "a", full, 0, len(full)), Rendering("b:1", "b", "We will win.", 0, 12)),
+        1.0,
+    )
+    rows = find_divergences([group])
+    assert [(d.kind, d.span_a, d.span_b) for d in rows] == [("omission", "nobody can stop us", "")]
+    later = Rendering("b:1", "b", "Nobody can stop us.", 13, 32)  # b's quote goes on
+    rest = Group("g002", (Rendering("c:1", "c", "Nobody can stop us", 0, 18), later), 1.0)
+    assert find_divergences([group, rest]) == []

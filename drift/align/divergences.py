@@ -6,21 +6,26 @@ aligned with it once, so a statement quoted by N outlets costs N - 1 alignments.
 renderings put different words at one place of the consensus ("other like-minded people" against
 "sympathisers" and "supporters"), the distinct readings are also paired with each other, at most
 `MAX_READINGS` per place, so the rows stay O(N).
+
+What a fragment does not quote is no difference (`drift.align.words`): a rendering is compared on
+the window both quote, unless it claims a sentence boundary at that edge. A sentence split out of
+a longer quote never claims one: its quote's next sentence may hold what the other has there.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import cast
 
 from drift.align.normalize import tokenize
-from drift.align.words import align_words
+from drift.align.words import WordOp, align_words
 from drift.records import Divergence, DivergenceKind, Group, Rendering
 
 MAX_READINGS = 4  # distinct readings of one place of the consensus paired with each other
+Spans = Mapping[str, Sequence[tuple[int, int]]]  # quote_id -> offsets of its renderings in a run
 
 
 def _order(r: Rendering) -> tuple[str, str, int, int]:
@@ -44,6 +49,19 @@ def consensus(renderings: Sequence[Rendering]) -> Rendering:
     return min(candidates, key=lambda r: (-sum(support[w] - 1 for w in words[id(r)]), _order(r)))
 
 
+def _spans(renderings: Sequence[Rendering]) -> dict[str, list[tuple[int, int]]]:
+    """Offsets of each quote's renderings."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for r in renderings:
+        spans.setdefault(r.quote_id, []).append((r.start, r.end))
+    return spans
+
+
+def ends_quote(r: Rendering, spans: Spans) -> bool:
+    """Whether r ends its quote, as far as the run's renderings of that quote tell."""
+    return not any(start >= r.end for start, _ in spans.get(r.quote_id, ()))
+
+
 def _row(
     group_id: str, a: Rendering, b: Rendering, span_a: str, span_b: str, kind: str
 ) -> Divergence:
@@ -61,11 +79,19 @@ def _row(
     )
 
 
-def pair_divergences(group_id: str, a: Rendering, b: Rendering) -> list[Divergence]:
+def _align(a: Rendering, b: Rendering, spans: Spans) -> list[WordOp]:
+    """Word ops of two renderings, each end read as its quote's or as a sentence split."""
+    return align_words(a.text, b.text, ends_a=ends_quote(a, spans), ends_b=ends_quote(b, spans))
+
+
+def pair_divergences(
+    group_id: str, a: Rendering, b: Rendering, spans: Spans | None = None
+) -> list[Divergence]:
     """The substitutions, insertions and omissions between two renderings of one group."""
+    spans = _spans([a, b]) if spans is None else spans
     return [
         _row(group_id, a, b, op.span_a, op.span_b, op.kind)
-        for op in align_words(a.text, b.text)
+        for op in _align(a, b, spans)
         if op.is_divergence
     ]
 
@@ -83,8 +109,12 @@ def _kind(a: str, b: str) -> str:
     return "substitution" if a and b else "insertion" if b else "omission"
 
 
-def group_divergences(group: Group) -> list[Divergence]:
-    """Rows of one group: each rendering against the consensus, then readings against readings."""
+def group_divergences(group: Group, spans: Spans | None = None) -> list[Divergence]:
+    """Rows of one group: each rendering against the consensus, then readings against readings.
+
+    `spans` gives the run's renderings of each quote (default: the group's own).
+    """
+    spans = _spans(group.renderings) if spans is None else spans
     base = consensus(group.renderings)
     rows: list[Divergence] = []
     readings: dict[tuple[int, int], list[_Reading]] = {}
@@ -92,7 +122,7 @@ def group_divergences(group: Group) -> list[Divergence]:
         if r is base or r.copy_of == base.quote_id or (base.copy_of and base.copy_of == r.copy_of):
             continue
         first, second = (base, r) if _order(base) <= _order(r) else (r, base)
-        for op in align_words(first.text, second.text):
+        for op in _align(first, second, spans):
             if not op.is_divergence:
                 continue
             rows.append(_row(group.group_id, first, second, op.span_a, op.span_b, op.kind))
@@ -128,4 +158,5 @@ def find_divergences(groups: Sequence[Group]) -> list[Divergence]:
 
     Term groups compare their words (“solid” / “ironclad”) like any other rendering.
     """
-    return [d for group in groups for d in group_divergences(group)]
+    spans = _spans([r for group in groups for r in group.renderings])
+    return [d for group in groups for d in group_divergences(group, spans)]

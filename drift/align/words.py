@@ -10,17 +10,24 @@ longer rendering has before the other's first aligned word, or after its last, i
 comparison, and the two are compared on the aligned window only (gaps inside it still count).
 Among alignments of equal length the most compact wins, so a fragment's edge word ("a multipolar
 ... order") is not matched to a far-off "a" ("as a result"), which would turn half the sentence
-into an omission. An edge is a quoting boundary only when that side leaves it open; a rendering
-that opens a sentence (a capitalised first word that the other writes in lower case, or a
-capitalised function word such as "We" or "The") or closes one (".", "!" or "?", not an ellipsis)
-claims to give the whole sentence there, so what the other has beyond that edge is an omission
-(or an addition). A lower-case start, an ellipsis and an end without final punctuation (news
-style turns the final full stop into a comma before "he said", which quote extraction trims) all
-leave the edge open, so doubt falls on the side of quoting less, not of dropping words.
+into an omission.
+
+The start is always a quoting boundary: outlets capitalise the first word of a partial quote
+("We will strive to achieve demilitarization ..." for "... and to this end we will seek to
+demilitarise ..."), so a capital tells nothing. The end is one too, unless the shorter side reads
+as a whole sentence (a capital first letter and a final ".", "!" or "?", not an ellipsis) and its
+quote ends there: then what the other has after it in the same sentence (up to its next ".", "!",
+"?" or ";") was dropped, and is compared as an ordinary gap ("But first I will talk to my
+advisors." / "... my advisor at some point."). A lower-case start (an evident fragment, whose final
+stop is only American punctuation), an ellipsis, an end without final punctuation (news style
+turns the full stop into a comma before "he said", which quote extraction trims), another sentence
+of the other rendering, and a next sentence of the same quote all leave the end open: doubt falls
+on the side of quoting less, not of dropping words.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -32,6 +39,7 @@ from drift.align.similarity import Block, matched_pairs
 
 WordOpKind = Literal["equal", "moved", "outside", "substitution", "insertion", "omission"]
 DIVERGENT = frozenset({"substitution", "insertion", "omission"})
+_SENTENCE_END = re.compile(r"[.!?;]")  # between two words: a sentence (or clause) ends there
 _CLOSERS = "\"'”’»)]*"  # closing marks that may follow a sentence's final punctuation
 ANCHOR_SIMILARITY = 0.5  # character-trigram Dice from which two differing words pair up
 
@@ -72,8 +80,9 @@ def word_similarity(x: str, y: str) -> float:
 class _Aligner:
     """Builds the op list for one pair of texts."""
 
-    def __init__(self, a: str, b: str) -> None:
+    def __init__(self, a: str, b: str, ends_a: bool, ends_b: bool) -> None:
         self.a, self.b = a, b
+        self.ends_a, self.ends_b = ends_a, ends_b
         self.ta = [t for t in tokenize(a) if not t.is_filler]
         self.tb = [t for t in tokenize(b) if not t.is_filler]
         self.ops: list[WordOp] = []
@@ -104,34 +113,35 @@ class _Aligner:
             ia = [k for k in range(i0, i1) if k not in moved_a]
             jb = [k for k in range(j0, j1) if k not in moved_b]
             if blocks and index in (0, len(gaps) - 1):
-                self.edge(ia, jb, (i1, j1), leading=index == 0)
+                self.edge(ia, jb, (i0, i1, j0, j1), leading=index == 0)
             else:
                 self.differ(ia, jb, (i0, j0), (i1, j1))
         return sorted(self.ops, key=lambda o: (o.start_a, o.start_b, o.end_a, o.end_b, o.kind))
 
     def compact(self, blocks: list[Block]) -> list[Block]:
-        """Move an edge block next to its neighbour when the same words sit there: same length,
-        fewer gaps ("towards a multipolar" rather than "as a ... multipolar")."""
+        """Move the function-word blocks at either edge next to the first or last block of
+        content words when the same words sit there: an alignment as long, with fewer gaps
+        ("towards a multipolar" rather than "as a ... multipolar")."""
         a, b = [t.norm for t in self.ta], [t.norm for t in self.tb]
-        while len(blocks) > 1:
-            (i, j, n), (ni, nj, _) = blocks[0], blocks[1]
+        content = [
+            k for k, (i, _, n) in enumerate(blocks) if self.content(range(i, i + n), self.ta)
+        ]
+        if not content:
+            return blocks
+        blocks = list(blocks)
+        for k in range(content[0] - 1, -1, -1):  # innermost first: "to the" before "multipolar"
+            (i, j, n), (ni, nj, _) = blocks[k], blocks[k + 1]
             if j + n == nj and i + n < ni and a[ni - n : ni] == b[j : j + n]:
-                blocks = [(ni - n, j, n), *blocks[1:]]
+                blocks[k] = (ni - n, j, n)
             elif i + n == ni and j + n < nj and b[nj - n : nj] == a[i : i + n]:
-                blocks = [(i, nj - n, n), *blocks[1:]]
-            else:
-                break
-            blocks = _merge(blocks[:2]) + blocks[2:]
-        while len(blocks) > 1:
-            (pi, pj, pn), (i, j, n) = blocks[-2], blocks[-1]
+                blocks[k] = (i, nj - n, n)
+        for k in range(content[-1] + 1, len(blocks)):
+            (pi, pj, pn), (i, j, n) = blocks[k - 1], blocks[k]
             if pj + pn == j and pi + pn < i and a[pi + pn : pi + pn + n] == b[j : j + n]:
-                blocks = [*blocks[:-1], (pi + pn, j, n)]
+                blocks[k] = (pi + pn, j, n)
             elif pi + pn == i and pj + pn < j and b[pj + pn : pj + pn + n] == a[i : i + n]:
-                blocks = [*blocks[:-1], (i, pj + pn, n)]
-            else:
-                break
-            blocks = blocks[:-2] + _merge(blocks[-2:])
-        return blocks
+                blocks[k] = (i, pj + pn, n)
+        return _merge(blocks)
 
     def find_moves(self, gaps: Sequence[tuple[int, int, int, int]]) -> tuple[set[int], set[int]]:
         """Runs of words unmatched in a and in b at different places: reordered, not changed."""
@@ -160,23 +170,43 @@ class _Aligner:
                     )
         return moved_a, moved_b
 
-    def edge(self, ia: list[int], jb: list[int], end: tuple[int, int], *, leading: bool) -> None:
+    def edge(
+        self, ia: list[int], jb: list[int], gap: tuple[int, int, int, int], *, leading: bool
+    ) -> None:
         """Before the first or after the last match: what only one side quotes is `outside`,
-        unless the other side closes its sentence there (then it was dropped)."""
+        unless the other side ends its sentence there while the words lie in the same sentence
+        as the aligned window (then they are an ordinary gap: an omission or an addition)."""
+        i0, i1, j0, j1 = gap
         keep = min(len(ia), len(jb))
-        inner_a = ia[len(ia) - keep :] if leading else ia[:keep]
-        inner_b = jb[len(jb) - keep :] if leading else jb[:keep]
-        closed_a = self.opens(self.a, self.ta, self.b, self.tb) if leading else closes(self.a)
-        closed_b = self.opens(self.b, self.tb, self.a, self.ta) if leading else closes(self.b)
+        keep_a = keep_b = keep
+        if not leading and self.ends_b and sentence(self.b):
+            keep_a = max(keep, len(self.same_sentence(ia, self.a, self.ta)))
+        if not leading and self.ends_a and sentence(self.a):
+            keep_b = max(keep, len(self.same_sentence(jb, self.b, self.tb)))
+        inner_a = ia[len(ia) - keep_a :] if leading else ia[:keep_a]
+        inner_b = jb[len(jb) - keep_b :] if leading else jb[:keep_b]
+        if leading:
+            first = (inner_a[0] if inner_a else i1, inner_b[0] if inner_b else j1)
+            last = (i1, j1)
+        else:
+            first = (i0, j0)
+            last = (inner_a[-1] + 1 if inner_a else i0, inner_b[-1] + 1 if inner_b else j0)
         for run in _runs([k for k in ia if k not in inner_a]):
-            kind: WordOpKind = "omission" if closed_b else "outside"
-            self.op(kind, [self.ta[k] for k in run], [], self.at(run[0], end[1]))
+            self.op("outside", [self.ta[k] for k in run], [], self.at(run[0], j1))
         for run in _runs([k for k in jb if k not in inner_b]):
-            kind = "insertion" if closed_a else "outside"
-            self.op(kind, [], [self.tb[k] for k in run], self.at(end[0], run[0]))
-        if keep:
-            start = (inner_a[0], inner_b[0])
-            self.differ(inner_a, inner_b, start, (inner_a[-1] + 1, inner_b[-1] + 1))
+            self.op("outside", [], [self.tb[k] for k in run], self.at(i1, run[0]))
+        if inner_a or inner_b:
+            self.differ(inner_a, inner_b, first, last)
+
+    @staticmethod
+    def same_sentence(indices: list[int], text: str, tokens: Sequence[Token]) -> list[int]:
+        """The words of a trailing gap before the sentence of the window next to them ends."""
+        kept: list[int] = []
+        for k in indices:
+            if k > 0 and _SENTENCE_END.search(text[tokens[k - 1].end : tokens[k].start]):
+                break
+            kept.append(k)
+        return kept
 
     def differ(
         self, ia: list[int], jb: list[int], start: tuple[int, int], end: tuple[int, int]
@@ -218,32 +248,29 @@ class _Aligner:
                 self.op("insertion", [], [self.tb[k] for k in rb], self.at(end[0], rb[0]))
 
     @staticmethod
-    def opens(text: str, tokens: Sequence[Token], other: str, others: Sequence[Token]) -> bool:
-        """Whether `text` starts as a sentence: a capitalised function word ("We", not "I"), or
-        a capitalised word that the other text writes in lower case (so it is no name)."""
-        if not tokens or not text[tokens[0].start].isupper() or tokens[0].norm == "i":
-            return False
-        first = tokens[0]
-        return not first.is_content or any(
-            t.norm == first.norm and other[t.start].islower() for t in others
-        )
-
-    @staticmethod
     def content(run: Sequence[int], tokens: Sequence[Token]) -> bool:
         """Whether a run of tokens holds a content word."""
         return any(tokens[k].is_content for k in run)
 
 
-def closes(text: str) -> bool:
-    """Whether `text` ends its sentence: final ".", "!" or "?" (an ellipsis marks a cut)."""
+def sentence(text: str) -> bool:
+    """Whether `text` reads as a whole sentence: a capital first letter and a final ".", "!"
+    or "?" (not an ellipsis, which marks a cut)."""
     end = text.rstrip().rstrip(_CLOSERS).rstrip()
-    return end.endswith((".", "!", "?")) and not end.endswith(("..", "…"))
+    letters = [c for c in text if c.isalpha()]
+    closed = end.endswith((".", "!", "?")) and not end.endswith(("..", "…"))
+    return closed and bool(letters) and letters[0].isupper()
 
 
 def _merge(blocks: Sequence[Block]) -> list[Block]:
-    """Join two blocks that now touch on both sides into one."""
-    (i, j, n), (ni, nj, m) = blocks
-    return [(i, j, n + m)] if (i + n, j + n) == (ni, nj) else list(blocks)
+    """Join consecutive blocks that touch on both sides into one."""
+    merged: list[Block] = []
+    for i, j, n in blocks:
+        if merged and (merged[-1][0] + merged[-1][2], merged[-1][1] + merged[-1][2]) == (i, j):
+            merged[-1] = (merged[-1][0], merged[-1][1], merged[-1][2] + n)
+        else:
+            merged.append((i, j, n))
+    return merged
 
 
 def _runs(indices: Sequence[int]) -> list[list[int]]:
@@ -257,10 +284,14 @@ def _runs(indices: Sequence[int]) -> list[list[int]]:
     return runs
 
 
-def align_words(a: str, b: str) -> list[WordOp]:
+def align_words(a: str, b: str, *, ends_a: bool = True, ends_b: bool = True) -> list[WordOp]:
     """Align two renderings word by word; ops are sorted by their position in `a`.
 
     Punctuation, case, "and" versus a comma, typographic quotes and British/American spelling
     never show up as differences.
+
+    `ends_a` / `ends_b` say whether each side's end is also its quote's: where a quote goes on (a
+    sentence split out of it), its next sentence may hold what the other has beyond that end, so
+    the end is read as a quoting boundary whatever its punctuation.
     """
-    return _Aligner(a, b).run()
+    return _Aligner(a, b, ends_a, ends_b).run()
