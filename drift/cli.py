@@ -7,7 +7,6 @@ could be processed.
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -15,9 +14,28 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    import pandas as pd
+    pass
 
 from drift.cli_format import DriftCommand, DriftGroup
+from drift.cli_models import models_app
+from drift.cli_options import (
+    DEFAULT_SOURCE_LANG,
+    Backend,
+    Device,
+    Embedder,
+    Format,
+    MaxSize,
+    Meta,
+    Model,
+    Paths,
+    Quantize,
+    Quiet,
+    Verbose,
+    embedder_name,
+    max_bytes_option,
+    parse_source_lang,
+)
+from drift.cli_output import setup_logging, table
 from drift.corpus import DEFAULT_MAX_BYTES
 from drift.engine import check_engine
 from drift.errors import DriftError, UsageError
@@ -37,117 +55,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     cls=DriftGroup,
 )
-models_app = typer.Typer(
-    help="List, download and locate translation and embedding models.", cls=DriftGroup
-)
 app.add_typer(models_app, name="models")
-
-Paths = Annotated[
-    list[Path],
-    typer.Argument(
-        help="Articles (.txt .md .html .htm), tables (.jsonl .csv .parquet, .jsonl.gz .jsonl.bz2 "
-        ".jsonl.zst, Quotebank's .json.bz2) or directories of them (a sources.csv/sources.jsonl "
-        "inside gives outlet, date and url per doc_id).",
-        metavar="PATH",
-        show_default=False,
-    ),
-]
-MaxSize = Annotated[
-    float,
-    typer.Option(
-        "--max-size",
-        help="Skip input files above this size, in MB; JSON-lines and Parquet tables are "
-        "streamed, so for them it bounds each row instead.",
-    ),
-]
-Format = Annotated[
-    str,
-    typer.Option(
-        "--format",
-        help="Table format of quotes, groups and divergences: csv, or parquet "
-        "(pip install 'drift\\[parquet]').",
-    ),
-]
-Backend = Annotated[
-    str,
-    typer.Option(
-        "--backend", "-b", help="Back-translation backend: auto, marian, nllb, ct2 or lexicon."
-    ),
-]
-Model = Annotated[
-    str | None, typer.Option("--model", "-m", help="Model id or local directory for the backend.")
-]
-DEVICES = "auto, cpu, cuda or cuda:N"  # as drift.translate.device (not imported: it loads torch)
-
-
-def _device(value: str) -> str:
-    """--device checked as it is parsed: a typo fails now, not after reading every input."""
-    name = value.strip().lower()
-    if name in {"auto", "cpu", "cuda"} or (name.startswith("cuda:") and name[5:].isdigit()):
-        return name
-    raise UsageError(f"unknown --device {value!r}; use {DEVICES}")
-
-
-Device = Annotated[str, typer.Option("--device", help=f"{DEVICES}.", callback=_device)]
-Quantize = Annotated[
-    bool | None,
-    typer.Option(
-        "--quantize/--no-quantize",
-        help="int8 weights and activations on CPU (the default there; about 2x faster; "
-        "activations scaled per row, so batch neighbours do not change a text's rounding); "
-        "--no-quantize runs fp32.",
-        show_default=False,
-    ),
-]
-Embedder = Annotated[
-    str,
-    typer.Option(
-        "--embedder",
-        help="Embedder for similarity: e5, sentence-transformers (pip install 'drift[st]'), "
-        "or none to skip.",
-    ),
-]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summary.")]
-DEFAULT_SOURCE_LANG = "ru"  # as drift.pipeline's (not imported: `drift --help` stays fast)
-SOURCE_LANGS = ("ru", "zh")  # as drift.score.batch.LANGS
-Verbose = Annotated[
-    bool, typer.Option("--verbose", "-v", help="Log each stage and its time on stderr.")
-]
-Meta = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--meta",
-        help="Sidecar table (CSV/JSONL: doc_id, outlet, date, url) for articles that do not "
-        "name them; sources.csv in an input directory is read without it.",
-        show_default=False,
-    ),
-]
-ModelsDir = Annotated[
-    Path | None,
-    typer.Option(
-        "--models-dir",
-        help="Folder of model folders and registry.toml (default: $DRIFT_MODELS_DIR, else the "
-        "checkout's models/, else the user data dir).",
-        show_default=False,
-    ),
-]
-
-
-class _Stderr(logging.Handler):
-    """Writes to the current sys.stderr (not the one of the first call), one line a record."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        print(self.format(record), file=sys.stderr, flush=True)
-
-
-def _setup_logging(verbose: bool = False) -> None:
-    logger = logging.getLogger("drift")
-    if not logger.handlers:
-        handler = _Stderr()
-        handler.setFormatter(logging.Formatter("drift: %(message)s"))
-        logger.addHandler(handler)
-    logger.setLevel(logging.INFO if verbose else logging.WARNING)
-    logger.propagate = False
 
 
 def _report_failures(failures: list[Failure]) -> None:
@@ -161,26 +69,6 @@ def _exit_code(failures: list[Failure], processed: int) -> int:
             typer.echo("drift: no input could be processed", err=True)
         return 2
     return 1 if failures else 0
-
-
-def _max_bytes(megabytes: float) -> int:
-    if megabytes <= 0:
-        raise typer.BadParameter("must be above 0", param_hint="--max-size")
-    return int(megabytes * 1024 * 1024)
-
-
-def _source_lang(value: str | None) -> str | None:
-    """--source-lang checked as it is parsed; None (not given) lets drift assume and say so."""
-    if value is None:
-        return None
-    lang = value.strip().lower()
-    if lang not in SOURCE_LANGS:
-        raise UsageError(f"unknown --source-lang {value!r}; choose {' or '.join(SOURCE_LANGS)}")
-    return lang
-
-
-def _embedder(name: str) -> str | None:
-    return None if name.lower() in {"none", "off", ""} else name
 
 
 @app.command(cls=DriftCommand)
@@ -200,13 +88,13 @@ def quotes(
     from drift.report import write_csv
     from drift.report.parquet import check_format, write_parquet
 
-    _setup_logging(verbose)
+    setup_logging(verbose)
     check_format(fmt)
     if output is not None:
         check_output_file(output)
     result = find_quotes(
         paths,
-        max_bytes=_max_bytes(max_size),
+        max_bytes=max_bytes_option(max_size),
         progress=False if quiet else None,
         meta=meta or (),
     )
@@ -218,24 +106,8 @@ def quotes(
         (write_parquet if fmt == "parquet" else write_csv)(frame, output)
         typer.echo(f"drift: {len(frame)} quotes written to {output}", err=True)
     elif len(frame):
-        typer.echo(_table(frame, ["quote_id", "speaker", "kind", "text"]))
+        typer.echo(table(frame, ["quote_id", "speaker", "kind", "text"]))
     raise typer.Exit(_exit_code(result.failures, result.processed))
-
-
-def _table(frame: pd.DataFrame, columns: list[str]) -> str:
-    """Left-aligned columns; the last one cut with an ellipsis to fit the terminal."""
-    import shutil
-
-    rows = [[str(v) for v in row] for row in frame[columns].itertuples(index=False)]
-    widths = [max([len(c), *(len(r[i]) for r in rows)]) for i, c in enumerate(columns[:-1])]
-    room = max(20, shutil.get_terminal_size((120, 24)).columns - sum(widths) - 2 * len(widths))
-
-    def line(cells: list[str]) -> str:
-        last = " ".join(cells[-1].split())
-        last = last if len(last) <= room else last[: room - 1] + "…"
-        return "  ".join([*(c.ljust(w) for c, w in zip(cells, widths, strict=False)), last])
-
-    return "\n".join([line(columns), *(line(r) for r in rows)])
 
 
 @app.command(cls=DriftCommand)
@@ -256,14 +128,14 @@ def align(
     from drift.api import align_quotes
     from drift.report.parquet import check_format
 
-    _setup_logging(verbose)
+    setup_logging(verbose)
     check_format(fmt)
     if output is not None:
         check_output_dir(output, (f"groups.{fmt}", f"divergences.{fmt}"))
     result = align_quotes(
         paths,
-        embedder=_embedder(embedder),
-        max_bytes=_max_bytes(max_size),
+        embedder=embedder_name(embedder),
+        max_bytes=max_bytes_option(max_size),
         progress=False if quiet else None,
         meta=meta or (),
     )
@@ -283,7 +155,7 @@ def align(
             difference=result.divergences["span_a"] + "  <>  " + result.divergences["span_b"]
         )
         columns = ["group_id", "doc_a", "doc_b", "kind", "difference"]
-        typer.echo(_table(frame, columns) if len(frame) else "no divergences found")
+        typer.echo(table(frame, columns) if len(frame) else "no divergences found")
     raise typer.Exit(_exit_code(result.failures, result.processed))
 
 
@@ -309,7 +181,7 @@ def run(
             help="Source language (ru or zh) of groups whose speaker and original do not tell; "
             f"{DEFAULT_SOURCE_LANG} when not given (a note then counts those groups).",
             show_default=False,
-            callback=_source_lang,
+            callback=parse_source_lang,
         ),
     ] = None,
     cache: Annotated[
@@ -336,7 +208,7 @@ def run(
     from drift.api import run as run_api
     from drift.report.parquet import check_format
 
-    _setup_logging(verbose)
+    setup_logging(verbose)
     check_format(fmt)
     check_engine(engine)
     check_output_dir(output, report_files(fmt))
@@ -347,10 +219,10 @@ def run(
         model=model,
         device=device,
         quantize=quantize,
-        embedder=_embedder(embedder),
+        embedder=embedder_name(embedder),
         cache=False if no_cache else cache,
         source_lang=source_lang,  # None: DEFAULT_SOURCE_LANG, and a note counting the groups
-        max_bytes=_max_bytes(max_size),
+        max_bytes=max_bytes_option(max_size),
         progress=False if quiet else None,
         meta=meta or (),
         engine=engine,
@@ -402,7 +274,7 @@ def translate(
     """Translate texts (en -> ru/zh, or ru/zh -> en); prints one translation per line."""
     from drift.translate.engine import TranslationEngine
 
-    _setup_logging(verbose)
+    setup_logging(verbose)
     src, tgt = src.strip().lower(), tgt.strip().lower()
     _check_pair(src, tgt, model)
     engine = TranslationEngine(
@@ -434,82 +306,10 @@ def resources() -> None:
             "path": [s.path or "-" for s in found],
         }
     )
-    typer.echo(_table(frame, list(frame.columns)))
+    typer.echo(table(frame, list(frame.columns)))
     for status in found:
         if not status.installed:
             typer.echo(f"drift: {status.missing_line()}", err=True)
-
-
-@models_app.command("list", cls=DriftCommand)
-def models_list(
-    models_dir: ModelsDir = None,
-) -> None:
-    """Show each registered model: pinned revision (or the commit pulled), status, size."""
-    from drift.api import list_models
-    from drift.translate.models import is_commit
-
-    frame = list_models(models_dir)
-    if not len(frame):
-        typer.echo("no models registered")
-        return
-    frame = frame.assign(
-        revision=[r[:12] if is_commit(r) else r for r in frame["revision"]],
-        path=[p or "-" for p in frame["path"]],
-    )
-    columns = ["name", "repo", "revision", "kind", "status", "size", "directions", "path"]
-    typer.echo(_table(frame, columns))
-
-
-@models_app.command("pull", cls=DriftCommand)
-def models_pull(
-    name: Annotated[str, typer.Argument(help="Registry name, e.g. opus-mt-en-ru.")],
-    models_dir: ModelsDir = None,
-    ct2: Annotated[
-        bool, typer.Option("--ct2", help="Also convert it to CTranslate2 (models/NAME-ct2).")
-    ] = False,
-) -> None:
-    """Download a model into models/NAME (the only command that uses the network)."""
-    from drift.translate.models import pull_model
-
-    _setup_logging()
-    path = pull_model(name, models_dir)
-    typer.echo(str(path))
-    if ct2:
-        from drift.translate.ct2_convert import convert_model
-
-        typer.echo(str(convert_model(name, models_dir, force=True)))
-
-
-@models_app.command("convert", cls=DriftCommand)
-def models_convert(
-    name: Annotated[str, typer.Argument(help="Registry name (or model folder) to convert.")],
-    models_dir: ModelsDir = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Target folder (default models/NAME-ct2).")
-    ] = None,
-    quantization: Annotated[
-        str | None,
-        typer.Option("--quantization", help="Stored weight type, e.g. float16 (default: as is)."),
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing folder.")] = False,
-) -> None:
-    """Convert a local model to CTranslate2 for the ct2 backend (pip install 'drift\\[ct2]')."""
-    from drift.translate.ct2_convert import convert_model
-
-    _setup_logging()
-    path = convert_model(name, models_dir, output=output, quantization=quantization, force=force)
-    typer.echo(str(path))
-
-
-@models_app.command("path", cls=DriftCommand)
-def models_path(
-    name: Annotated[str, typer.Argument(help="Registry name, e.g. opus-mt-en-ru.")],
-    models_dir: ModelsDir = None,
-) -> None:
-    """Print where a model's files are."""
-    from drift.translate.models import model_path
-
-    typer.echo(str(model_path(name, models_dir)))
 
 
 def main(argv: list[str] | None = None) -> None:

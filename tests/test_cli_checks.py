@@ -60,7 +60,7 @@ def test_a_bad_option_value_fails_in_one_line_before_any_work(
 
 
 def test_the_cli_device_names_are_the_ones_the_backends_accept() -> None:
-    from drift.cli import _device
+    from drift.cli_options import parse_device
     from drift.errors import UsageError
     from drift.translate.device import resolve_device
 
@@ -71,7 +71,7 @@ def test_the_cli_device_names_are_the_ones_the_backends_accept() -> None:
         except UsageError as error:  # no GPU here: a known name fails for another reason
             known = "unknown device" not in str(error)
         try:
-            _device(name)
+            parse_device(name)
             accepted = True
         except UsageError:
             accepted = False
@@ -80,7 +80,7 @@ def test_the_cli_device_names_are_the_ones_the_backends_accept() -> None:
 
 def test_source_languages_match_the_scorer_and_the_api_checks_them(tmp_path: Path) -> None:
     import drift
-    from drift.cli import SOURCE_LANGS
+    from drift.cli_options import SOURCE_LANGS
     from drift.errors import UsageError
     from drift.score.batch import LANGS
 
