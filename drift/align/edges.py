@@ -6,12 +6,14 @@ copy or a near-verbatim retelling, which links renderings whatever their dates.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from tqdm.auto import tqdm
 
 from drift.align.blocking import dates_compatible, pair_allowed
+from drift.align.neighbours import Meaning
 from drift.align.similarity import (
     MIN_COVERAGE,
     MIN_DICE,
@@ -34,6 +36,9 @@ PARAPHRASE_COSINE = 0.90
 # ... and from which they are believed whatever their dates (a retelling years later): on the
 # "tune" rows, 130 of 133 speaker-compatible rendering pairs above it were one statement.
 STRONG_PARAPHRASE = 0.93
+# lexical similarity of two whole renderings that e5 reads as one text (`Meaning`): the
+# tune figures of benchmarks/grouping are unchanged from 0.85 to 0.95 and drop at 0.8.
+SAME_WORDING = 0.9
 
 
 # a pair worth scoring: units i < j, the matched span of each, lexical score, near-verbatim
@@ -80,6 +85,45 @@ def copy_edges(units: Sequence[Unit], statements: Sequence[int]) -> list[Edge]:
     return edges
 
 
+@dataclass(frozen=True)
+class Judged:
+    """What the words of a candidate pair say: near-verbatim (`strong`), alike enough for e5 to
+    decide (`spans` set), or too unalike (`spans` None: a paraphrase only if e5 says so)."""
+
+    spans: tuple[tuple[int, int], tuple[int, int]] | None = None
+    lexical: float = 0.0
+    strong: bool = False
+    in_window: bool = True
+
+
+def judge(units: Sequence[Unit], i: int, j: int, chrf: ChrF, window: int) -> Judged | None:
+    """The word evidence of one pair; None for copies (linked by `copy_edges`)."""
+    a, b = units[i], units[j]
+    if a.key == b.key:
+        return None
+    found = overlap(a.tokens, b.tokens)
+    if found is None or found.dice < MIN_DICE or found.coverage < MIN_COVERAGE:
+        return Judged()
+    need = min(2, sum(t.is_content for t in min(a.tokens, b.tokens, key=len)))
+    if found.matched_content < max(1, need):
+        return Judged()
+    span_a, span_b = (found.a_first, found.a_last), (found.b_first, found.b_last)
+    lexical = lexical_score(found.dice, chrf(span_text(a, span_a), span_text(b, span_b)))
+    strong = lexical >= NEAR_VERBATIM and found.dice >= NEAR_VERBATIM_DICE
+    in_window = dates_compatible(a.days, b.days, window)
+    return Judged((span_a, span_b), lexical, strong, in_window)
+
+
+def _same_wording(units: Sequence[Unit], pair: tuple[int, int], found: Judged) -> bool:
+    """Two whole renderings with the same words but for a word or two (`SAME_WORDING`): e5 may
+    read one for both. A fragment and its sentence, or a looser retelling, are read apart: on
+    the tune rows of benchmarks/grouping, joining every near-verbatim pair lost a paraphrase
+    that only one of the two renderings was near enough to."""
+    i, j = pair
+    whole = found.spans == (full_span(units[i]), full_span(units[j]))
+    return found.strong and whole and found.lexical >= SAME_WORDING
+
+
 def lexical_edges(
     units: Sequence[Unit],
     pairs: Sequence[tuple[int, int]],
@@ -87,81 +131,112 @@ def lexical_edges(
     progress: bool,
     window: int,
     tried: dict[int, float] | None = None,
+    members: Sequence[int] | None = None,
 ) -> list[Edge]:
     """Score candidate pairs on their overlapping spans; keep those above the threshold.
 
     A pair outside the date window is kept only when it is near-verbatim. `tried` collects the
     best score each unit reached, kept or not (negative when it was outside the window), to
-    explain the renderings left alone.
+    explain the renderings left alone. With an embedder, `members` (the units compared as
+    sentences) also get e5 neighbours as candidates, and e5 reads one text per set of copies and
+    same-wording renderings (`Meaning`); a weaker pair inside one such set adds nothing and is
+    left out.
     """
     chrf = ChrF()
+    judged = {
+        (i, j): judge(units, i, j, chrf, window)
+        for i, j in tqdm(pairs, desc="align", unit="pair", disable=not progress)
+    }
+    meaning: Meaning | None = None
+    if embedder is not None and members is not None:
+        statements = [i for i in members if not units[i].is_term]
+        same = [p for p, found in judged.items() if found is None or _same_wording(units, p, found)]
+        same += [(e.i, e.j) for e in copy_edges(units, statements)]
+        meaning = Meaning.of(units, members, same, embedder)
+        for i, j in meaning.search(units, PARAPHRASE_COSINE):
+            if (i, j) not in judged:
+                judged[(i, j)] = judge(units, i, j, chrf, window)
     kept: list[Kept] = []
     loose: list[tuple[int, int]] = []  # too few words alike: a paraphrase, if e5 says so
     tried = {} if tried is None else tried
-    for i, j in tqdm(pairs, desc="align", unit="pair", disable=not progress):
-        a, b = units[i], units[j]
-        if a.key == b.key:
+    for (i, j), found in sorted(judged.items()):
+        if found is None:
             continue  # copies are linked separately
-        found = overlap(a.tokens, b.tokens)
-        if found is None or found.dice < MIN_DICE or found.coverage < MIN_COVERAGE:
-            loose.append((i, j))
+        if found.spans is None:
+            if meaning is None or not meaning.joined(i, j):
+                loose.append((i, j))
             continue
-        need = min(2, sum(t.is_content for t in min(a.tokens, b.tokens, key=len)))
-        if found.matched_content < max(1, need):
-            loose.append((i, j))
-            continue
-        span_a, span_b = (found.a_first, found.a_last), (found.b_first, found.b_last)
-        lexical = lexical_score(found.dice, chrf(span_text(a, span_a), span_text(b, span_b)))
-        strong = lexical >= NEAR_VERBATIM and found.dice >= NEAR_VERBATIM_DICE
-        in_window = dates_compatible(a.days, b.days, window)
         for unit in (i, j):
             # a similar rendering outside the window counts as "too far", not "too different"
-            seen = lexical if in_window or strong else -lexical
+            seen = found.lexical if found.in_window or found.strong else -found.lexical
             tried[unit] = max(tried.get(unit, seen), seen, key=abs)
-        if strong or in_window:
-            kept.append((i, j, span_a, span_b, lexical, strong))
+        if meaning is not None and not found.strong and meaning.joined(i, j):
+            continue
+        if found.strong or found.in_window:
+            kept.append((i, j, *found.spans, found.lexical, found.strong))
         else:
             loose.append((i, j))
-    if embedder is not None and kept:
-        kept = _with_embeddings(units, kept, embedder)
+    vectors = _Vectors(units, embedder, meaning) if embedder is not None else None
+    if vectors is not None and kept:
+        kept = _with_embeddings(kept, vectors)
     edges = [
         Edge(round(s, 6), i, j, sa, sb, strong)
         for i, j, sa, sb, s, strong in kept
         if s >= ACCEPT or strong
     ]
     loose.extend((i, j) for i, j, _, _, s, strong in kept if s < ACCEPT and not strong)
-    if embedder is not None:
-        edges.extend(paraphrase_edges(units, sorted(loose), embedder, window, tried))
+    if vectors is not None:
+        edges.extend(paraphrase_edges(units, sorted(loose), vectors, window, tried))
     return edges
 
 
-def _side_text(unit: Unit, span: tuple[int, int]) -> str:
-    """What e5 reads for one side of a pair: the whole rendering when the span covers it (the
-    vector neighbour search already made; edge punctuation moves a cosine by ~0.003 on the
-    1,000-article benchmark), else the span's words."""
-    return unit.rendering.text if span == full_span(unit) else span_text(unit, span)
+class _Vectors:
+    """The e5 row a side of a pair reads as: its component's when it has one (`Meaning`), else
+    the whole rendering when the span covers it (edge punctuation moves a cosine by ~0.003),
+    else the span's words. Texts are embedded in one batch per `need` call."""
+
+    def __init__(self, units: Sequence[Unit], embedder: Embedder, meaning: Meaning | None):
+        self.units, self.embedder, self.meaning = units, embedder, meaning
+        self.rows: dict[str, np.ndarray] = {}
+        if meaning is not None:  # a unit alone was read for the neighbour search already
+            self.rows.update((units[r].rendering.text, v) for r, v in meaning.vectors.items())
+
+    def _text(self, i: int, span: tuple[int, int]) -> str | None:
+        if self.meaning is not None and self.meaning.shared(i) is not None:
+            return None
+        unit = self.units[i]
+        return unit.rendering.text if span == full_span(unit) else span_text(unit, span)
+
+    def need(self, sides: Iterable[tuple[int, tuple[int, int]]]) -> None:
+        """Embed, in one call, the texts these sides read as."""
+        texts = sorted(
+            {t for i, s in sides if (t := self._text(i, s)) is not None} - set(self.rows)
+        )
+        if texts:
+            self.rows.update(zip(texts, self.embedder.encode(texts), strict=True))
+
+    def row(self, i: int, span: tuple[int, int]) -> np.ndarray:
+        text = self._text(i, span)
+        if text is None:
+            return self.meaning.shared(i)  # type: ignore[union-attr,return-value]
+        return self.rows[text]
+
+    def cosine(self, i: int, span_i: tuple[int, int], j: int, span_j: tuple[int, int]) -> float:
+        return float(self.row(i, span_i) @ self.row(j, span_j))
 
 
-def _with_embeddings(units: Sequence[Unit], kept: list[Kept], embedder: Embedder) -> list[Kept]:
+def _with_embeddings(kept: list[Kept], vectors: _Vectors) -> list[Kept]:
     """Kept pairs scored half on words, half on e5, and made strong when e5 finds them
     near-identical.
 
-    A near-verbatim pair is strong already and e5 has nothing to add: its e5 score is taken as
-    full (1.0), as it is for 99.3% of such pairs of the 1,000-article benchmark (span cosine
-    >= 0.95, where `embedding_score` saturates). Only the other pairs are embedded: 435 new
-    texts there instead of 4,878 spans."""
+    A near-verbatim pair is already strong, and e5 has nothing to add: its e5 score is taken as
+    full (1.0), which it is for 99.3% of such pairs of the 1,000-article benchmark (span cosine
+    >= 0.95, where `embedding_score` saturates). Only the other pairs are embedded."""
     todo = [k for k in kept if not k[5]]
-    texts = sorted(
-        {_side_text(units[i], sa) for i, _, sa, _, _, _ in todo}
-        | {_side_text(units[j], sb) for _, j, _, sb, _, _ in todo}
-    )
-    vectors = dict(zip(texts, embedder.encode(texts), strict=True)) if texts else {}
+    vectors.need([(i, sa) for i, _, sa, _, _, _ in todo] + [(j, sb) for _, j, _, sb, _, _ in todo])
     out = []
     for i, j, sa, sb, lexical, strong in kept:
-        cosine = 1.0
-        if not strong:
-            a, b = vectors[_side_text(units[i], sa)], vectors[_side_text(units[j], sb)]
-            cosine = float(a @ b)
+        cosine = 1.0 if strong else vectors.cosine(i, sa, j, sb)
         score = 0.5 * lexical + 0.5 * embedding_score(cosine)
         out.append((i, j, sa, sb, score, strong or cosine >= STRONG_PARAPHRASE))
     return out
@@ -170,20 +245,20 @@ def _with_embeddings(units: Sequence[Unit], kept: list[Kept], embedder: Embedder
 def paraphrase_edges(
     units: Sequence[Unit],
     pairs: Sequence[tuple[int, int]],
-    embedder: Embedder,
+    vectors: _Vectors,
     window: int,
     tried: dict[int, float],
 ) -> list[Edge]:
     """Candidate pairs with few words alike that e5 still finds near-identical in meaning
     (two translations of one sentence): weak edges bound by the date window, strong ones (a
     retelling years later) above `STRONG_PARAPHRASE`."""
-    texts = sorted({units[k].rendering.text for pair in pairs for k in pair})
-    if not texts:
+    if not pairs:
         return []
-    vectors = dict(zip(texts, embedder.encode(texts), strict=True))
+    vectors.need((k, full_span(units[k])) for pair in pairs for k in pair)
     edges = []
     for i, j in pairs:
-        cosine = float(vectors[units[i].rendering.text] @ vectors[units[j].rendering.text])
+        span_i, span_j = full_span(units[i]), full_span(units[j])
+        cosine = vectors.cosine(i, span_i, j, span_j)
         score = embedding_score(cosine)
         strong = cosine >= STRONG_PARAPHRASE
         in_window = dates_compatible(units[i].days, units[j].days, window)
@@ -191,7 +266,6 @@ def paraphrase_edges(
         for unit in (i, j):
             tried[unit] = max(tried.get(unit, seen), seen, key=abs)
         if strong or (in_window and cosine >= PARAPHRASE_COSINE):
-            span_i, span_j = full_span(units[i]), full_span(units[j])
             edges.append(Edge(round(score, 6), i, j, span_i, span_j, strong=strong))
     return edges
 

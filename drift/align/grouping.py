@@ -13,20 +13,16 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-import numpy as np
-
 from drift.align.anchoring import Bridge, Link, link_units
 from drift.align.blocking import WINDOW_DAYS, KeyCounts, candidate_pairs
 from drift.align.clustering import Member, cluster
 from drift.align.edges import (
-    PARAPHRASE_COSINE,
     Edge,
     copy_edges,
     full_span,
     lexical_edges,
     term_edges,
 )
-from drift.align.neighbours import neighbour_pairs
 from drift.align.normalize import norm_key
 from drift.align.singletons import Unmatched, unmatched_quotes
 from drift.align.statements import statement_ids
@@ -184,11 +180,7 @@ def align_groups(
     statements = [i for i, u in enumerate(units) if not u.is_term]
     terms = [i for i, u in enumerate(units) if u.is_term]
     worded = _worded(units)
-    pairs = candidate_pairs(units, eligible=worded, counts=counts)
-    if embedder is not None:
-        vectors = embedder.encode([units[i].rendering.text for i in worded])
-        near = neighbour_pairs(units, worded, np.asarray(vectors), PARAPHRASE_COSINE)
-        pairs = sorted(set(pairs) | set(near))
+    pairs = candidate_pairs(units, eligible=worded, counts=counts)  # e5 neighbours: edges.py
     links = link_units(units, originals, embedder=embedder, bridge=bridge) if originals else {}
     tried: dict[int, float] = {}
     edges = [
@@ -197,7 +189,7 @@ def align_groups(
             units,
             [
                 *copy_edges(units, statements),
-                *lexical_edges(units, pairs, embedder, progress, WINDOW_DAYS, tried),
+                *lexical_edges(units, pairs, embedder, progress, WINDOW_DAYS, tried, worded),
             ],
         ),
         *term_edges(units, terms),
