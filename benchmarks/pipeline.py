@@ -269,8 +269,38 @@ def write_corpus(folder: Path, articles: int, seed: int = 0) -> Path:
     return corpus
 
 
+def _caller() -> str:
+    """The drift module (package/module) that asked for embeddings."""
+    import inspect
+
+    for frame in inspect.stack()[2:]:
+        path = Path(frame.filename)
+        asked = path.parent.name not in ("embed", "drift") and path.name != "batch.py"
+        if "drift" in path.parts and asked:
+            return f"{path.parent.name}/{path.stem}"
+    return "other"
+
+
+def count_embedded(texts: dict[str, int]) -> None:
+    """Count, per asking module, the texts that reach the encoder (not memoised, not cached)."""
+    from drift.embed import cache
+
+    encode = cache.CachedEmbedder.encode
+
+    def counted(self: cache.CachedEmbedder, batch: list[str]) -> object:
+        before = self.encoded
+        out = encode(self, batch)
+        if self.encoded > before:
+            where = _caller()
+            texts[where] = texts.get(where, 0) + self.encoded - before
+        return out
+
+    cache.CachedEmbedder.encode = counted  # type: ignore[method-assign]
+
+
 def run_one(articles: int, backend: str, embedder: str | None, warm: bool, profile: str) -> dict:
-    """Generate, run and save one size in this process; stage seconds, peak RSS, rows."""
+    """Generate, run and save one size in this process; stage seconds, peak RSS, rows, texts
+    embedded per asking module."""
     with tempfile.TemporaryDirectory(prefix="drift-bench-") as tmp:
         folder = Path(tmp)
         os.environ["XDG_CACHE_HOME"] = str(folder / "cache")  # a cold, private cache
@@ -278,6 +308,9 @@ def run_one(articles: int, backend: str, embedder: str | None, warm: bool, profi
         corpus = write_corpus(folder, articles)
         generated = time.perf_counter() - start
         import drift
+
+        embedded: dict[str, int] = {}
+        count_embedded(embedded)
 
         runs = 2 if warm else 1
         first: dict = {}
@@ -317,6 +350,7 @@ def run_one(articles: int, backend: str, embedder: str | None, warm: bool, profi
             "largest_group": largest,
             "divergences": len(report.divergences),
             "files_mb": {k: round(v / 1e6, 1) for k, v in sorted(sizes.items())},
+            "embedded": dict(sorted(embedded.items())),  # texts encoded, all runs together
         }
 
 
@@ -367,6 +401,8 @@ def main() -> None:
             flush=True,
         )
         print(f"  stages s: {stages}", flush=True)
+        texts = " ".join(f"{k} {v}" for k, v in row["embedded"].items())
+        print(f"  texts embedded: {texts} (total {sum(row['embedded'].values())})", flush=True)
         print(f"  files MB: {row['files_mb']}; loadavg {os.getloadavg()[0]:.1f}", flush=True)
         if previous:
             n0, t0, c0 = previous
