@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from drift.lexicon.english import Relation as Rel
 from drift.score.pivot import PivotSemantics
-
-
-@dataclass(frozen=True)
-class Rel:
-    kind: str
-    evidence: str
-    distance: int = 0
 
 
 class Table:

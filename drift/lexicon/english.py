@@ -17,7 +17,15 @@ from drift.lexicon.moby import MobyThesaurus
 from drift.lexicon.wordnet import Synset, WordNet
 
 RelationKind = Literal[
-    "spelling", "inflection", "synonym", "similar", "derivation", "hypernym", "thesaurus", "antonym"
+    "spelling",
+    "inflection",
+    "synonym",
+    "similar",
+    "derivation",
+    "hypernym",
+    "thesaurus",
+    "antonym",
+    "pivot",  # both words render one foreign word (drift.score.pivot)
 ]
 MAX_HYPERNYM_STEPS = 2
 _SIMILAR = ("&", "^", "$")  # similar to, also see, verb group
@@ -31,7 +39,7 @@ class Relation:
 
     kind: RelationKind
     evidence: str  # "WordNet: shared synset abandon.v.01", "Moby thesaurus", ...
-    distance: int = 0  # hypernym steps (1 = direct); for a synonym, the shared sense's rank
+    distance: int = 0  # hypernym steps (1 = direct); synonym/pivot: the shared sense/word rank
 
 
 def _key(text: str) -> str:

@@ -12,24 +12,15 @@ as a shared WordNet synset is. Both languages are read, whatever the quote's sou
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from drift.lexicon.english import Relation
 from drift.score.candidates import LINK_CANDIDATES
 from drift.translate.lemmatize import english_forms
 
 PIVOT_LANGS = ("ru", "zh")
 PIVOT_GLOSSES = 5  # English glosses of a foreign word that count as its renderings
-
-
-@dataclass(frozen=True)
-class PivotRelation:
-    """Both words render one foreign word; `distance` is its rank in the lists (0 = first)."""
-
-    kind: str
-    evidence: str
-    distance: int = 0
 
 
 class PivotSemantics:
@@ -48,7 +39,7 @@ class PivotSemantics:
         self._lexicon = lexicon  # lang -> English-to-lang lexicon with lookup(term)
         self._langs = tuple(langs)
         self._given = dict(glossers or {})  # lang -> lang-to-English with lookup(word)
-        self._found: dict[tuple[str, str], PivotRelation | None] = {}
+        self._found: dict[tuple[str, str], Relation | None] = {}
 
     @cached_property
     def _glossers(self) -> dict[str, Any]:
@@ -71,14 +62,14 @@ class PivotSemantics:
         """Whether the inner resources list the word as the name of one thing."""
         return bool(getattr(self._inner, "proper_noun", lambda _: False)(word))
 
-    def pivot(self, a: str, b: str) -> PivotRelation | None:
+    def pivot(self, a: str, b: str) -> Relation | None:
         """The best foreign word both `a` and `b` render, in either direction, or None."""
         key = (a.lower(), b.lower())
         if key not in self._found:
             self._found[key] = self._pivot(*key)
         return self._found[key]
 
-    def _pivot(self, a: str, b: str) -> PivotRelation | None:
+    def _pivot(self, a: str, b: str) -> Relation | None:
         best: tuple[int, str] | None = None
         for lang in self._langs:
             for hit in (
@@ -90,7 +81,7 @@ class PivotSemantics:
                     best = hit
         if best is None:
             return None
-        return PivotRelation("pivot", best[1], best[0])
+        return Relation("pivot", best[1], best[0])
 
     def _shared(self, x: str, y: str, lang: str) -> tuple[int, str] | None:
         """(rank, evidence) of a foreign word among the first candidates of both words."""
