@@ -59,3 +59,19 @@ def test_storing_or_releasing_drops_own_claims(tmp_path: Path) -> None:
     assert theirs.claim(["a", "b"]) == ([], ["b"])  # a is cached, b still claimed
     cache.release()
     assert theirs.claim(["b"]) == (["b"], [])
+
+
+def test_a_text_stored_while_the_waiter_looks_is_found(tmp_path: Path) -> None:
+    """The claimer may store its text between the waiter's reads; the waiter must not drop it."""
+    path = tmp_path / "c.sqlite3"
+    theirs = other(path, os.getppid())
+    theirs.claim(["a"])
+
+    class Racing(TranslationCache):
+        def get_many(self, keys):  # type: ignore[no-untyped-def]
+            found = super().get_many(keys)
+            if not found:
+                theirs.put_many({"a": "A"})  # lands just after this read
+            return found
+
+    assert Racing(path).wait_for(["a"], poll_s=0.01) == {"a": "A"}

@@ -115,10 +115,11 @@ class TranslationCache:
         pending = list(dict.fromkeys(keys))
         found: dict[str, str] = {}
         while pending:
-            found.update(self.get_many(pending))
-            pending = [k for k in pending if k not in found]
+            # Claims first: a writer stores a text and drops its claim in one transaction, so
+            # a claim seen gone here means the text, if stored, is visible to the read below.
             held = self._live_claims(pending)
-            pending = [k for k in pending if k in held]
+            found.update(self.get_many(pending))
+            pending = [k for k in pending if k not in found and k in held]
             if pending:
                 time.sleep(poll_s)
         return found
