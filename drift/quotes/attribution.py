@@ -12,6 +12,7 @@ from drift.quotes.names import (
     is_person_name,
     known_full_name,
 )
+from drift.quotes.roles import ROLE_NOUNS, name_after_title
 from drift.quotes.speakers import TITLE_WORDS, fold
 from drift.quotes.verbs import (
     AFTER_VERB,
@@ -40,9 +41,13 @@ _SUBJECT_TEXT = """
     agency council committee department service
 """
 _SUBJECT_WORDS = frozenset(_SUBJECT_TEXT.split())
+_OFFICE_WORDS = ROLE_NOUNS | {"to", "at", "the"}  # "representative to the UN"
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]—–\n\"“”«»„]|\bx+\b|\bthat\b|\bwho\b|\bwhich\b")
 _ACCORDING = re.compile(r"\baccording to\s+([^,.;:!?\n\"“”«»]{2,80})", re.IGNORECASE)
-_PASSIVE = re.compile(r"\b(\w+)\s+by\s+(?=\S)")
+# "stated by X", "stated on Thursday by X": an adverbial may stand before "by".
+_PASSIVE = re.compile(
+    r"\b(\w+)\s+(?:(?:on|in|at|earlier|later)\s+(?:\w+\s+)?|\w+ly\s+)?by\s+(?=\S)"
+)
 # "Putin, speaking at the forum, said" / "Biden, for his part, said": an aside after the name.
 _PARTICIPLE_ASIDE = re.compile(
     r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*,\s+[a-z][\w'’-]*"
@@ -60,6 +65,8 @@ _MAKE = frozenset(["made", "makes", "make"])
 _CLEAR = re.compile(r"\s+(?:it\s+)?clear\b")
 _MAX_OBJECT = 5  # words of an object after "told": "a regular news conference"
 _POSSESSIVE = re.compile(r"['’]s\s+(\w+)\b")
+# What follows a speech noun that introduces its words: "comments that", "words: “", "remark “".
+_SAYS_WHAT = re.compile(r"\s*(?:that\b|[:,]?\s*[“\"«„‘]|[:,]?\s*x)")
 _NAME_COLON = re.compile(  # "Lavrov: “We are ready.”"
     r"(?:^|(?<=[\n.!?]))\s*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}):\s*(?=[“\"«„])"
 )
@@ -198,6 +205,9 @@ def _clause_after(masked: str, verb_end: int, hi: int) -> tuple[str, int]:
         words[0].group()[:1].isupper() or fold(words[0].group()) in _SUBJECT_OPENERS
     ):
         return "", verb_end
+    named = _titled_name_after(words)
+    if named:  # "by Russia's permanent representative to the UN Vasily Nebenzia"
+        return segment[named[0].start() : named[-1].end()], verb_end + named[0].start()
     cut = next(
         (k for k, w in enumerate(words) if k and fold(w.group()) in AFTER_VERB),
         len(words),
@@ -209,6 +219,20 @@ def _clause_after(masked: str, verb_end: int, hi: int) -> tuple[str, int]:
         if named and is_person_name(named.group(1)) and _is_role(words):
             return named.group(1), verb_end + named.start(1)
     return segment[words[0].start() : words[-1].end()], verb_end + words[0].start()
+
+
+def _titled_name_after(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The words of a name closing a role phrase after a verb, the office between them:
+    "Russia's permanent representative to the UN Vasily Nebenzia"."""
+    tokens = [w.group() for w in words]
+    folded = [fold(t) for t in tokens]
+    at = name_after_title(tokens, folded)
+    if at <= 0 or not ROLE_NOUNS & set(folded[:at]):
+        return []
+    office = TITLE_WORDS | _OFFICE_WORDS
+    if not all(t[:1].isupper() or f in office for t, f in zip(tokens, folded, strict=True)):
+        return []  # "Putin at a meeting with Xi Jinping": Xi is no part of the subject
+    return words[at:]
 
 
 def _is_role(words: list[re.Match[str]]) -> bool:
@@ -229,7 +253,7 @@ def _ends_attribution(masked: str, verb: str, end: int) -> bool:
     if k >= len(words) or not _plain_gap(masked, end, words, k):
         return True  # punctuation or the end comes first
     first = fold(words[k].group())
-    if first in AFTER_VERB:
+    if first in AFTER_VERB or first == "and":  # "he continued and drew attention to ..."
         return True
     time = k + 1 if first in TIME_OPENERS else k  # "the day before", "last week"
     return time < len(words) and fold(words[time].group()) in TIME_NOUNS
@@ -251,8 +275,8 @@ def _possessive_clauses(masked: str) -> list[Clause]:
     """ "NAME's comments that ..." names the speaker of what follows."""
     found = []
     for match in _POSSESSIVE.finditer(masked):
-        if fold(match.group(1)) not in SPEECH_NOUNS:
-            continue
+        if fold(match.group(1)) not in SPEECH_NOUNS or not _SAYS_WHAT.match(masked, match.end()):
+            continue  # "Zelensky's speech had begun" names no speaker of a quote
         lo = _line_start(masked, match.start())
         subject, subject_start, lead = _clause_before(masked, lo, match.start())
         if subject and subject[-1:].isalpha() and subject.split()[-1][:1].isupper():

@@ -31,6 +31,7 @@ NOT_NAME_WORDS_TEXT = """
     monday tuesday wednesday thursday friday saturday sunday january february september
     october november december analysts experts officials sources
     reporters observers critics diplomats reuters xinhua tass ria interfax afp ap bbc cnn
+    this that these those it there here such european western
 """
 NOT_NAME_WORDS = frozenset(NOT_NAME_WORDS_TEXT.split())
 # Common given names of Russian officials: a capitalized pair starting with one is a person.
@@ -45,8 +46,8 @@ GIVEN_NAMES = frozenset(GIVEN_NAMES_TEXT.split())
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]*\.|[A-Z][\w'’-]*)$")
 _ROLE_HINT_TEXT = """
     spokesman spokeswoman spokesperson minister president premier ambassador envoy diplomat
-    secretary chairman chairwoman chancellor councilor councillor official aide adviser advisor
-    head chief director leader representative counterpart deputy
+    secretary chairman chairwoman chairperson chancellor councilor councillor official aide adviser
+    advisor head chief director leader representative counterpart deputy
 """
 _ROLE_HINT = frozenset(_ROLE_HINT_TEXT.split())
 _OPENERS = frozenset({"the", "a", "an", "his", "her", "who", "its", "their"})
@@ -119,7 +120,7 @@ def _role_then_name(text: str) -> list[Apposition]:
     found = []
     for match in _ROLE_NAME.finditer(text):
         name = match.group("name")
-        if fold(match.group("role")) not in _ROLE_HINT or not is_person_name(name):
+        if not is_person_name(name):
             continue
         lo = max(0, match.start() - 80)
         breaks = list(_PHRASE_BREAK.finditer(text, lo, match.start("role")))
@@ -127,8 +128,19 @@ def _role_then_name(text: str) -> list[Apposition]:
         words = list(re.finditer(r"\S+", text[lo : match.start("role")]))[-6:]
         lead = lo + words[0].start() if words else match.start("role")
         title = frozenset(fold(w) for w in [*(w.group() for w in words), match.group("role")])
+        if fold(match.group("role")) not in _ROLE_HINT and not _role_phrase(text, lo, match):
+            continue
         found.append(Apposition(name, match.start("name"), match.end(), title, lead))
     return found
+
+
+def _role_phrase(text: str, lo: int, match: re.Match[str]) -> bool:
+    """ "the deputy chairperson of the Russian Security Council": a definite phrase whose head,
+    before "of", is a role."""
+    words = [fold(w) for w in text[lo : match.end("role")].split()]
+    if not 2 < len(words) <= 10 or words[0] not in _OPENERS or "of" not in words:
+        return False
+    return words[words.index("of") - 1] in _ROLE_HINT
 
 
 @lru_cache(maxsize=1)

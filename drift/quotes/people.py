@@ -26,6 +26,7 @@ from drift.quotes.roles import (
     ROLE_NOUNS,
     SPECIFIC,
     TITLE_SCAN,
+    name_after_title,
     nationality,
     titled_name,
     titles,
@@ -47,6 +48,10 @@ _CAPITALIZED_RUN = re.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]*(?:[ ]+[A-Z][
 # "Analysts at the Eurasia Center said": the speaker is the analysts, whom no name names.
 _PLACE_PREPOSITIONS = frozenset({"at", "in", "from", "with", "on", "by", "near", "inside"})
 _DETERMINERS = frozenset(["the", "a", "an", "his", "her", "its", "their"])
+_OFFICE_LINKS = frozenset(["of", "to", "at", "for", "the"])  # "Representative to the UN"
+# Roles that refer back to someone already named ("the diplomat added"); "the official" often
+# introduces an unnamed source instead.
+_BACK_ROLES = frozenset(["diplomat", "envoy", "leader", "representative"])
 
 
 @dataclass
@@ -120,13 +125,38 @@ class People:
             if tok.group().endswith(".") and len(tok.group()) > 2:
                 break  # "Minister Sergei Lavrov. Lavrov said": the name ends with the sentence
         if not name:
+            name = self._name_after_office(masked, tokens, k)
+        if not name:
             return
         title = {fold(tokens[k].group())}
         i = k - 1
         while i >= 0 and k - i <= 6 and fold(tokens[i].group()) in TITLE_SCAN:
             title.add(fold(tokens[i].group()))
             i -= 1
-        self.add(" ".join(t.group() for t in name), name[0].start(), title)
+        self.add(" ".join(t.group() for t in name).rstrip("."), name[0].start(), title)
+
+    @staticmethod
+    def _name_after_office(masked: str, tokens: list[re.Match[str]], k: int) -> list[re.Match[str]]:
+        """The name closing "ROLE of/to (the) OFFICE NAME" ("Secretary of State Antony Blinken",
+        "Representative to the UN Vasily Nebenzia"), or []."""
+        run = [tokens[k]]
+        j = k + 1
+        while j < len(tokens) and len(run) < 9:
+            tok, word = tokens[j], tokens[j].group()
+            if masked[tokens[j - 1].end() : tok.start()].strip():
+                break
+            if not (word[:1].isupper() or fold(word) in _OFFICE_LINKS):
+                break
+            run.append(tok)
+            j += 1
+            if word.endswith(".") and len(word) > 2:
+                break  # the sentence ends with the name
+        words = [t.group() for t in run]
+        words[-1] = words[-1].rstrip(".") if len(words[-1]) > 2 else words[-1]
+        at = name_after_title(words, [fold(w) for w in words])
+        if at < 2 or not any(fold(w) in _OFFICE_LINKS for w in words[1:at]):
+            return []
+        return run[at:]
 
     def add(self, name: str, pos: int, title: set[str] | None = None) -> str:
         """Record a person's name (full or partial) and return its canonical display form."""
@@ -262,8 +292,9 @@ class People:
             return last
         if candidates:
             return candidates[0] if len(candidates) == 1 else ""
-        if needed and self._untitled_fits(last, nat, before):
-            return last
+        back = folded[0] == "the" and (needed or folded[-1] in _BACK_ROLES)
+        if back and self._untitled_fits(last, nat, before, words):
+            return last  # "the Russian ambassador said", "the diplomat added": who spoke last
         role_word = folded[cut - 1] if cut is not None else folded[-1]
         return self._only_leader(nat, before) if role_word in LEADER_WORDS else ""
 
@@ -284,11 +315,14 @@ class People:
         lang = OFFICIAL_NATIONALITY.get(official_lang(person.name), "")
         return nationality(person.title) or ({lang} if lang else set())
 
-    def _untitled_fits(self, name: str, nat: set[str], pos: int) -> bool:
-        """A person named without a title shortly before `pos`, of no other nationality than
-        the role's."""
+    def _untitled_fits(self, name: str, nat: set[str], pos: int, words: set[str]) -> bool:
+        """A person named shortly before `pos`, of no other nationality than the role's, without
+        a title or with one of the same trade ("the ambassador" for a permanent representative:
+        both diplomats)."""
         person = self.persons.get(name)
-        if person is None or person.title:
+        if person is None or (
+            person.title and not (DIPLOMATIC & words and DIPLOMATIC & person.title)
+        ):
             return False
         named = _last_before(person.mentions, pos)
         if named is None or pos - named > _SUBJECT_REACH:
@@ -351,6 +385,9 @@ class People:
             head = folded[-2]
         if head in ORG_HEADS:
             return self.organization(phrase, pos)
+        named = name_after_title(tokens, folded)
+        if named > 0 and folded[named - 1] in TITLE_WORDS | ROLE_NOUNS:
+            return self.add(" ".join(tokens[named:]), pos)  # "Secretary of State Antony Blinken"
         if folded[0] in _DETERMINERS and titled_name(tokens[1:], folded[1:]):
             return self.add(" ".join(tokens[1:]), pos)  # "the US President Bill Clinton"
         if head in ROLE_NOUNS or folded[0] in _DETERMINERS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from drift.quotes.names import is_full_name, is_person_name
 from drift.quotes.speakers import TITLE_WORDS
 
 # Titles that name no one office ("official", "head", "Mr.").
@@ -39,6 +40,8 @@ ROLE_NOUNS = GENERIC_TITLES | frozenset(
         "chairman",
         "chancellor",
         "host",
+        "representative",
+        "chairperson",
     ]
 )
 # Titles that name one office, plus the words that qualify them.
@@ -50,7 +53,7 @@ SPECIFIC = (ROLE_NOUNS - GENERIC_TITLES) | {
     "prime",
     "vice",
 }
-DIPLOMATIC = frozenset(["foreign", "ambassador", "envoy", "diplomat", "fm"])
+DIPLOMATIC = frozenset(["foreign", "ambassador", "envoy", "diplomat", "fm", "representative"])
 NATIONALITY = {
     "russian": "ru",
     "russia": "ru",
@@ -84,7 +87,7 @@ PLACES = frozenset(
         "tunxi",
     ]
 )
-PRONOUNS = frozenset({"he", "she", "his", "her"})
+PRONOUNS = frozenset({"he", "she", "his", "her", "him"})  # "according to him"
 BRANCHES = frozenset({"foreign", "defense", "defence", "interior", "finance", "justice"})
 ORG_HEADS = frozenset(
     [
@@ -99,6 +102,8 @@ ORG_HEADS = frozenset(
         "agency",
         "service",
         "party",
+        "department",
+        "administration",
     ]
 )
 TITLE_SCAN = TITLE_WORDS | ROLE_NOUNS | ORG_HEADS  # "Foreign Ministry spokeswoman Zakharova"
@@ -130,3 +135,16 @@ def titled_name(tokens: list[str], folded: list[str]) -> bool:
     while k > 0 and tokens[k - 1][:1].isupper() and folded[k - 1] not in TITLE_WORDS | ROLE_NOUNS:
         k -= 1
     return 0 < len(tokens) - k <= 3 and k > 0 and folded[k - 1] in ROLE_NOUNS
+
+
+def name_after_title(tokens: list[str], folded: list[str]) -> int:
+    """Where a person's name starts in the capitalized run that closes a role phrase, or -1:
+    "Antony Blinken" in "Secretary of State Antony Blinken", "Vasily Nebenzia" in
+    "representative to the UN Vasily Nebenzia" (two words, three only for a full name)."""
+    k = len(tokens)
+    while k > 0 and tokens[k - 1][:1].isupper() and folded[k - 1] not in TITLE_WORDS | ROLE_NOUNS:
+        k -= 1
+    if k == 0 or len(tokens) - k < 2 or not is_person_name(" ".join(tokens[-2:])):
+        return -1
+    three = len(tokens) - k >= 3 and is_full_name(tokens[-3:])
+    return len(tokens) - (3 if three else 2)

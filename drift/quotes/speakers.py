@@ -54,6 +54,7 @@ TITLE_WORDS = frozenset(
         "prime",
         "chairman",
         "chairwoman",
+        "chairperson",
         "secretary",
         "general",
         "spokesman",
@@ -255,6 +256,7 @@ _APPOSITION = re.compile(r",\s+(?:the|a|an|who|which|his|her|its)\b.*$", re.IGNO
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
+_IOTATED = re.compile(r"(?<=[a-z])y([au])")  # inside a word: "Yanukovych" keeps its initial Y
 
 
 def fold(token: str) -> str:
@@ -364,4 +366,10 @@ def speaker_key(name: str) -> str:
     first_particle = next(
         (i for i, t in enumerate(tokens[:-1]) if i > 0 and fold(t) in PARTICLES), len(tokens) - 1
     )
-    return " ".join(fold(t) for t in tokens[first_particle:])
+    return " ".join(_iotated(fold(t)) for t in tokens[first_particle:])
+
+
+def _iotated(word: str) -> str:
+    """One spelling of the Russian iotated vowels я, ю, which wires write "ya"/"ia", "yu"/"iu"
+    ("Nebenzya" and "Nebenzia" are one family name)."""
+    return _IOTATED.sub(lambda m: "i" + m.group(1), word)

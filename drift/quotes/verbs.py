@@ -20,14 +20,16 @@ REPORTING_VERBS = _words(
     writes read reads continued concluded maintained hailed welcomed expressed confirmed asked
     asks answered tweeted quipped joked retorted boasted promised threatened predicted complained
     cautioned assured pledged shouted informed informs spoke speaks described describes dubbed
-    labelled labeled branded termed accused accuses
+    labelled labeled branded termed accused accuses chastised criticized criticised slammed
+    rebuked admonished blasted denounced condemned lambasted dismissed
     """
 )
 # "-ing" forms: "Oskirko saying '...'", "the palace said, adding: '...'" (subject elided).
 PARTICIPLES = _words(
     """
     saying adding noting stressing warning telling insisting arguing explaining declaring
-    asking writing stating emphasizing emphasising recalling replying answering
+    asking writing stating emphasizing emphasising recalling replying answering commending
+    praising accusing urging describing calling dismissing
     """
 )
 # Verbs whose object comes before anything else: "told reporters", "asked his visitors".
