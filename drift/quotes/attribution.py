@@ -62,6 +62,7 @@ _SUBJECT_OPENERS = frozenset(
     ["the", "his", "her", "a", "an", "one", "another", "two", "three", "several", "some"]
 )
 _MAKE = frozenset(["made", "makes", "make"])
+_SOURCE_VERBS = frozenset(["reported", "reports"])
 _CLEAR = re.compile(r"\s+(?:it\s+)?clear\b")
 _MAX_OBJECT = 5  # words of an object after "told": "a regular news conference"
 _POSSESSIVE = re.compile(r"['’]s\s+(\w+)\b")
@@ -334,7 +335,10 @@ def find_clauses(masked: str) -> list[Clause]:
         line = _line_start(masked, start)
         subject, subject_start, lead = _clause_before(masked, line, start, participle)
         if subject and fold(subject.split()[-1]) not in {"the", "a", "and", "to"}:
-            clauses.append(Clause(start, end, subject, subject_start, ends=done, lead=lead))
+            source = folded in _SOURCE_VERBS  # "Reuters reported": who passed the words on
+            clauses.append(
+                Clause(start, end, subject, subject_start, ends=done, lead=lead, source=source)
+            )
             continue
         subject, subject_start, lead = _apposition_subject(masked, ends, start)
         if subject:

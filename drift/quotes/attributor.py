@@ -26,9 +26,11 @@ def resolve_clauses(clauses: list[Clause], people: People, masked: str) -> list[
             same = prev is not None and not re.search(
                 r"[.!?]\s", masked[prev.verb_end : clause.verb_start]
             )
-            speaker = out[-1][0] if same else ""
+            speaker = out[-1][0] if same else people.sentence_subject(clause.verb_start)
         else:
             speaker = people.resolve(clause.subject, clause.verb_start, last)
+        if clause.source and not speaker:  # "Wang placed ... “as soon as possible,” Reuters
+            speaker = people.sentence_subject(clause.verb_start)  # reported": Wang said it
         out.append((speaker, last))
         if speaker and speaker in people.persons:
             last = speaker

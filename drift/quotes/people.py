@@ -41,6 +41,8 @@ from drift.quotes.speakers import (
 
 # A mention that opens its sentence, titles allowed before it: the sentence's subject.
 _SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:[A-Z][\w'’.-]*\s+){0,4}$")
+# An introductory phrase before a sentence's subject: "In his speech,", "On Monday,".
+_INTRO = re.compile(r"(?:[A-Z][a-z]*(?:\s+[\w'’-]+){0,5},)?(?:\s*[A-Z][\w'’.-]*){0,4}")
 _SUBJECT_REACH = 600  # characters back a pronoun looks for a new sentence subject
 _KNOWN_SURNAME = re.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]*")
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*")
@@ -72,6 +74,7 @@ class People:
         self.masked = masked
         self.headline = People(title).first_named() if title.strip() else ""
         self.ministries: dict[str, int] = {}  # display name -> offset of its last mention
+        self.bodies: list[tuple[int, str]] = []  # (offset, organization) resolved as speakers
         tokens = list(_TOKEN.finditer(masked))
         for k, tok in enumerate(tokens):
             folded = fold(tok.group())
@@ -240,6 +243,20 @@ class People:
         start = max(self.masked.rfind(c, lo, latest) for c in ".!?\n") + 1
         return self._mentions(max(start, lo), pos)[0][1]
 
+    def sentence_subject(self, pos: int) -> str:
+        """The person who opens the sentence around `pos`, titles allowed before the name ("Xi
+        paid tribute to Hu, commending ..."), else ""."""
+        start = max(self.masked.rfind(c, 0, pos) for c in ".!?\n") + 1
+        found = self._mentions(start, pos)
+        if not found:
+            return ""
+        at, name = found[0]
+        intro = self.masked[start:at].strip()
+        if _INTRO.fullmatch(intro):  # "In his speech, Xi paid tribute ..."
+            return name
+        opens = _SENTENCE_SUBJECT.search(self.masked, max(0, at - 80), at)
+        return name if opens and opens.start() <= start + 1 else ""
+
     def first_named(self) -> str:
         """The person named first: a headline's subject ("Medvedev warns of nuclear war")."""
         found = self._mentions(0, len(self.masked))
@@ -383,8 +400,13 @@ class People:
         head = folded[folded.index("of") - 1] if "of" in folded[1:] else folded[-1]
         if head == "statement" and len(folded) > 1:
             head = folded[-2]
+        if folded in (["the", "statement"], ["its", "statement"]):
+            return max((b for b in self.bodies if b[0] < pos), default=(0, ""))[1]
         if head in ORG_HEADS:
-            return self.organization(phrase, pos)
+            body = self.organization(phrase, pos)
+            if body:
+                self.bodies.append((pos, body))  # "the statement read" is its statement
+            return body
         named = name_after_title(tokens, folded)
         if named > 0 and folded[named - 1] in TITLE_WORDS | ROLE_NOUNS:
             return self.add(" ".join(tokens[named:]), pos)  # "Secretary of State Antony Blinken"
