@@ -199,11 +199,13 @@ def run(
     progress: bool | None = None,
     meta: PathsLike = (),
     engine: str = "local",
+    report_statements: int | None = rep.REPORT_GROUPS,
 ) -> Report:
     """The whole pipeline: quotes, groups, back-translations, drift scores, ranked divergences.
 
     `engine="ray"` runs it on Ray Data (the cluster RAY_ADDRESS names, else a local Ray) with
-    the same results; see docs/scale.md."""
+    the same results; see docs/scale.md. `report_statements` caps the HTML page at that many
+    statements, largest drift first (None: all); the tables always hold every one."""
     _check_source_lang(source_lang)
     options = RunOptions(
         backend=backend,
@@ -220,7 +222,13 @@ def run(
     if check_engine(engine) == "ray":
         from drift.engine.ray_engine import run_ray
 
-        return run_ray(_paths(paths), original_paths, options, meta=_paths(meta))
+        return run_ray(
+            _paths(paths),
+            original_paths,
+            options,
+            meta=_paths(meta),
+            report_statements=report_statements,
+        )
     started = time.perf_counter()
     timer = Timer()
     extracted = pipeline.extract(
@@ -247,12 +255,23 @@ def run(
         timer=timer,
         extra_failures=original_failures,
     )
-    report = build_report(scored, timer=timer, processed=_processed(extracted))
+    report = build_report(
+        scored,
+        timer=timer,
+        processed=_processed(extracted),
+        report_statements=report_statements,
+    )
     report.meta["timings_s"] = _timings(timer, time.perf_counter() - started)
     return report
 
 
-def build_report(scored: pipeline.Scored, *, timer: Timer, processed: int) -> Report:
+def build_report(
+    scored: pipeline.Scored,
+    *,
+    timer: Timer,
+    processed: int,
+    report_statements: int | None = rep.REPORT_GROUPS,
+) -> Report:
     """The Report of a scored run (frames, page, meta), the same whichever engine scored it."""
     aligned = scored.aligned
     extracted = aligned.extracted
@@ -270,6 +289,7 @@ def build_report(scored: pipeline.Scored, *, timer: Timer, processed: int) -> Re
             documents=documents,
             originals=dict(scored.matched),
             quotes={q.quote_id: q for q in extracted.quotes},
+            limit=report_statements,
         )
         html = rep.render_html(page)
         return Report(

@@ -41,6 +41,7 @@ from drift.engine import check_engine
 from drift.errors import DriftError, UsageError
 from drift.io import check_output_dir, check_output_file, report_files
 from drift.records import Failure
+from drift.report.html import REPORT_GROUPS
 
 app = typer.Typer(
     name="drift",
@@ -201,6 +202,15 @@ def run(
             "local Ray when unset (pip install 'drift\\[ray]'; docs/scale.md).",
         ),
     ] = "local",
+    report_statements: Annotated[
+        int,
+        typer.Option(
+            "--report-statements",
+            min=0,
+            help="Show at most this many statements in report.html, largest drift first "
+            "(0: all); the tables always hold every statement.",
+        ),
+    ] = REPORT_GROUPS,
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
@@ -226,6 +236,7 @@ def run(
         progress=False if quiet else None,
         meta=meta or (),
         engine=engine,
+        report_statements=report_statements or None,
     )
     _report_failures(report.failures)
     processed = report.processed

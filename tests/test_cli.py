@@ -153,10 +153,16 @@ def test_run_writes_every_report_and_summarizes(seeds_dir: Path, tmp_path: Path,
         "-o",
         str(out),
     ]
-    code, stdout, err = drift_cli([*args, "--backend", "lexicon", "--no-cache"], capsys)
+    options = ["--backend", "lexicon", "--no-cache", "--report-statements", "1"]
+    code, stdout, err = drift_cli([*args, *options], capsys)
     assert code == 0, err
     names = {"quotes.csv", "groups.csv", "divergences.csv", "report.html", "run.json"}
     assert names <= {p.name for p in out.iterdir()}
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert (
+        page.count("<section class='group'") == 1
+        and "the 1 statement with the largest drift" in page
+    )
     summary = stdout.splitlines()[1:6]
     assert any("“multipolar”" in line and "“strong”" in line for line in summary), stdout
 

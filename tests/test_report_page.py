@@ -161,3 +161,21 @@ def test_hostile_speaker_and_outlet_stay_text_in_attributes_and_options() -> Non
     assert "onmouseover='alert" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "x&#x27; onmouseover=&#x27;alert(2)" in page
+
+
+def test_a_large_run_shows_its_top_statements_and_says_where_the_rest_are() -> None:
+    def group(n: int, drift_value: float) -> tuple[Group, ScoredDivergence]:
+        a, b = (Rendering(f"d{n}{s}:1", f"d{n}{s}", "x y", 0, 3, speaker="Wang Yi") for s in "ab")
+        div = Divergence(f"g{n}", a.quote_id, b.quote_id, a.doc_id, b.doc_id, "x", "y", "sub")
+        return Group(f"g{n}", (a, b), 0.9, speaker="Wang Yi"), ScoredDivergence(
+            div, "", "", drift_value, type="sense"
+        )
+
+    made = [group(1, 0.3), group(2, 0.9), group(3, 0.6)]
+    groups, divs = [g for g, _ in made], [d for _, d in made]
+    page = render_html(PageData(groups, divs, {}, {}, {}, limit=2))
+    assert "id='g2'" in page and "id='g3'" in page and "id='g1'" not in page
+    assert "3 statements quoted by several outlets" in page
+    assert "the 2 statements with the largest drift, of 3" in page
+    whole = render_html(PageData(groups, divs, {}, {}, {}, limit=None))
+    assert "id='g1'" in whole and "largest drift, of" not in whole

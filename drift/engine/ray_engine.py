@@ -43,6 +43,7 @@ from drift.engine.merge import (
 from drift.errors import InputError
 from drift.pipeline import Aligned, Extracted, RunOptions, Timer
 from drift.records import Document, Failure, Original, Quote
+from drift.report import REPORT_GROUPS
 
 READ_ROWS = 256  # records a read task hands on at once (a file is streamed, never held whole)
 Seq = tuple[int, int, int, int]  # (table quote?, file, record, quote): the local engine's order
@@ -290,6 +291,7 @@ def run_ray(
     options: RunOptions,
     *,
     meta: Sequence[str | Path] = (),
+    report_statements: int | None = REPORT_GROUPS,
 ) -> Report:
     """`drift.run` on Ray Data: the same quotes, groups, divergences, report.html and run.json."""
     import ray
@@ -415,7 +417,9 @@ def run_ray(
         failures=(*whole.extracted.failures, *original_failures),
     )
     processed = len(documents) + sum(1 for _, seq in _quote_seqs(parts) if seq[0] == 1)
-    report = build_report(scored, timer=timer, processed=processed)
+    report = build_report(
+        scored, timer=timer, processed=processed, report_statements=report_statements
+    )
     report.meta["timings_s"] = _timings(timer, time.perf_counter() - started)
     report.meta["engine"] = {"name": "ray", "cpus": cluster.cpus, "gpus": cluster.gpus}
     return report

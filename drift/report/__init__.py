@@ -8,11 +8,12 @@ from drift.report.frames import (
     scored_divergences_frame,
     sources_frame,
 )
-from drift.report.html import PageData, render_html
+from drift.report.html import REPORT_GROUPS, PageData, render_html
 from drift.report.meta import environment, run_json_text, write_run_json
 from drift.report.summary import summarize
 
 __all__ = [
+    "REPORT_GROUPS",
     "PageData",
     "csv_text",
     "divergences_frame",
