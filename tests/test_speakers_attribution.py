@@ -24,6 +24,13 @@ def speaker_of(text: str, opening: str) -> str:
 # (rule, text, first words of the quote, expected speaker)
 CASES = [
     (
+        "a name with its affiliation after 'of' is the name",
+        "Jane Holloway of the Evening Standard wrote that the minister had been “in no mood "
+        "for small talk” during the call.",
+        "in no mood",
+        "Jane Holloway",
+    ),
+    (
         "a name after an office: the office does not hide the person",
         "U.S. Secretary of State Antony Blinken said on Tuesday that the talks had been "
         '"frank and useful" but brought no breakthrough.',

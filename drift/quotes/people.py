@@ -395,6 +395,10 @@ class People:
         )
         if at is not None:  # "the Chinese embassy in Washington"
             return self.organization(" ".join(tokens[:at]), pos)
+        of = folded.index("of") if "of" in folded[2:4] else 0
+        if of and not set(folded[:of]) & (TITLE_WORDS | ROLE_NOUNS):
+            name = " ".join(tokens[:of])  # "Andrew Porter of the Daily Telegraph"
+            return self.add(name, pos) if is_person_name(name) else ""
         if "and" in folded or " ".join(folded) in PLACES or folded[-1] in PLACES:
             return ""
         head = folded[folded.index("of") - 1] if "of" in folded[1:] else folded[-1]
