@@ -102,3 +102,13 @@ def test_wordnet_instances_are_names_even_first_in_a_sentence(semantics: English
     assert semantics.proper_noun("Lenin")
     assert not semantics.proper_noun("History") and not semantics.proper_noun("Change")
     assert not semantics.proper_noun("russia")  # as written: lower case is no name
+
+
+@pytest.mark.parametrize(
+    ("word", "top"),
+    [("maximum", True), ("utmost", True), ("major", False), ("great", False), ("big", False)],
+)
+def test_top_of_scale_reads_a_superlative_in_the_first_adjective_definition(
+    semantics: EnglishSemantics, word: str, top: bool
+) -> None:
+    assert semantics.top_of_scale(word) is top

@@ -321,3 +321,64 @@ def test_one_word_replaced_is_a_synonym_several_a_paraphrase_and_reordering_no_s
     assert contraction.type == "spelling"
     tense = sub(side("was", "It was a stage"), side("is", "It is a stage"))
     assert tense.type == "spelling"
+
+
+def test_an_abbreviation_with_or_without_stops_is_one_name() -> None:
+    stops = sub(side("U.S.", "Hope the U.S. side can see"), side("US", "hope the US side can see"))
+    assert stops.type != "entity" and stops.drift < 0.5
+    other = sub(side("UK", "Hope the UK side can see"), side("US", "hope the US side can see"))
+    assert other.type == "entity"
+
+
+def test_one_against_no_number_is_a_determiner_but_one_against_two_is_a_number() -> None:
+    a = side("one conclusion", "draw one conclusion", "conclusion")
+    b = side("the following conclusion", "draw the following conclusion", "following", "conclusion")
+    assert sub(a, b).type != "number"
+    dropped = gap_verdict(
+        side("one", "draw one conclusion"), side("", "draw a conclusion"), 0.0, "omission", S
+    )
+    assert dropped.type != "number"
+    two = sub(side("one", "send one delegate"), side("two", "send two delegates"))
+    assert two.type == "number"
+
+
+def test_function_words_replaced_by_content_words_are_graded_by_similarity() -> None:
+    a = side("after it", "after it nothing will grow")
+    b = side("afterward", "afterward nothing will grow", "afterward")
+    close, far = sub(a, b, similarity=0.9), sub(a, b, similarity=0.0)
+    assert (close.type, far.type) == ("paraphrase", "sense")
+    assert close.drift < 0.5 <= far.drift
+    assert "afterward" in close.evidence
+
+
+class TopSemantics(FakeSemantics):
+    """The fake WordNet, plus one adjective defined by a superlative ("maximum")."""
+
+    def top_of_scale(self, word: str) -> bool:
+        return word.lower() == "maximum"
+
+
+def test_a_superlative_against_a_word_that_names_the_top_of_its_scale_is_no_degree_change() -> None:
+    def verdict(other: str):
+        return substitution_verdict(
+            side("the greatest effort", "the greatest effort", "greatest", "effort"),
+            side(f"a {other} effort", f"a {other} effort", other, "effort"),
+            0.5,
+            "ru",
+            TopSemantics(),
+            S,
+        )
+
+    assert verdict("maximum").type != "degree"
+    assert verdict("major").type == "degree"
+
+
+def test_never_for_not_is_a_graded_degree_change_not_a_spelling_or_a_polarity_change() -> None:
+    a = side("have not lost", "They have not lost major conflicts", "lost")
+    b = side("have never lost", "They have never lost major conflicts", "lost")
+    close, far = sub(a, b, similarity=0.9), sub(a, b, similarity=0.1)
+    assert (close.type, far.type) == ("degree", "degree")
+    assert "not → never" in close.evidence
+    assert S.spelling_drift < close.drift < far.drift <= S.degree_drift
+    plain = sub(side("did not go", "We did not go", "go"), side("didn't go", "We didn't go", "go"))
+    assert plain.type == "spelling"

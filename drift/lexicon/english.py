@@ -8,6 +8,7 @@ WordNet collocations ("world_order") and otherwise give None.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -267,6 +268,18 @@ class EnglishSemantics:
         synsets = self._synsets(lemmas)
         found = {*self._direct_antonyms(lemmas, synsets), *self._indirect_antonyms(synsets)}
         return frozenset(w.replace("_", " ") for w in found)
+
+    def top_of_scale(self, word: str) -> bool:
+        """Whether WordNet defines the word's first adjective sense by a superlative, so the
+        word itself names the top of its scale ("maximum": "the greatest or most complete or
+        best possible"; not "major": "of greater importance or stature or rank")."""
+        from drift.score.cues import superlative
+
+        first = next((s for s in self._synsets(self._lemmas(_key(word))) if s.pos in "as"), None)
+        if first is None:
+            return False
+        definition = re.findall(r"[^\W\d_]+", first.gloss.split('"')[0])
+        return any(superlative(w, definition[i - 1] if i else "") for i, w in enumerate(definition))
 
     def proper_noun(self, word: str) -> bool:
         """Whether WordNet lists `word`, as capitalised, as the name of one thing (Russia)."""

@@ -87,6 +87,7 @@ class Synset:
     words: tuple[str, ...]  # lowercase, "_" between the words of a collocation
     pointers: tuple[Pointer, ...]
     cased: tuple[str, ...] = ()  # the words as WordNet prints them ("Russia", "china")
+    gloss: str = ""  # the definition and examples ("the greatest or most complete ...")
 
     @property
     def instance(self) -> bool:
@@ -181,7 +182,8 @@ class WordNet:
         if key not in self._synsets:
             data = self._maps[key[1]][1]
             end = data.find(b"\n", offset)
-            fields = data[offset:end].decode("utf-8").split(" | ")[0].split()
+            line, _, gloss = data[offset:end].decode("utf-8").partition(" | ")
+            fields = line.split()
             count = int(fields[3], 16)
             cased = tuple(w.split("(")[0] for w in fields[4 : 4 + 2 * count : 2])
             words = tuple(w.lower() for w in cased)
@@ -192,7 +194,9 @@ class WordNet:
                 pointers.append(
                     Pointer(symbol, int(target), tpos, int(st[:2], 16), int(st[2:], 16))
                 )
-            self._synsets[key] = Synset(offset, fields[2], words, tuple(pointers), cased)
+            self._synsets[key] = Synset(
+                offset, fields[2], words, tuple(pointers), cased, gloss.strip()
+            )
         return self._synsets[key]
 
     def synsets(self, lemma: str, pos: str | None = None) -> list[Synset]:

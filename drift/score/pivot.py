@@ -62,6 +62,10 @@ class PivotSemantics:
         """Whether the inner resources list the word as the name of one thing."""
         return bool(getattr(self._inner, "proper_noun", lambda _: False)(word))
 
+    def top_of_scale(self, word: str) -> bool:
+        """Whether the inner resources define the word by a superlative ("maximum")."""
+        return bool(getattr(self._inner, "top_of_scale", lambda _: False)(word))
+
     def pivot(self, a: str, b: str) -> Relation | None:
         """The best foreign word both `a` and `b` render, in either direction, or None."""
         key = (a.lower(), b.lower())

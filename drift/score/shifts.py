@@ -37,6 +37,24 @@ def polarity_shift(a: Side, b: Side) -> str:
     return f"negation added: {', '.join(b.cues.negations) or b.span!r}"
 
 
+# Negators that deny for every case, a universal inside the negation ("never" is "not ever"):
+# stronger on Horn's scale of negation than a plain "not" or "no" (Horn, A Natural History of
+# Negation, 1989).
+UNIVERSAL_NEGATORS = frozenset({"never", "nowhere", "nobody", "nothing", "none"})
+
+
+def negation_strength_shift(a: Side, b: Side) -> str:
+    """ "negation strength: not → never" when both sides negate alike but only one of them
+    universally ("have not lost" / "have never lost"); "" otherwise."""
+    if not a.cues.negations or not b.cues.negations or negations(a) % 2 != negations(b) % 2:
+        return ""
+    ua = [w for w in a.cues.negations if w in UNIVERSAL_NEGATORS]
+    ub = [w for w in b.cues.negations if w in UNIVERSAL_NEGATORS]
+    if bool(ua) == bool(ub):
+        return ""
+    return f"negation strength: {' '.join(a.cues.negations)} → {' '.join(b.cues.negations)}"
+
+
 def modality_shift(a: Side, b: Side, settings: ScoreSettings) -> Verdict | None:
     """Modal meaning moved: classes differ; drift grows with the distance in commitment, from a
     lower base when both sides stay inside one group of modal meaning (must / should)."""
@@ -65,8 +83,9 @@ def degree_form(a: str, b: str) -> bool:
     return longer.endswith(("er", "est")) and not longer.endswith(("ers", "ests"))
 
 
-def superlative_on_one_side(a: Side, b: Side) -> str:
-    """A superlative on one side only ("the greatest" / "a major")."""
+def superlative_on_one_side(a: Side, b: Side, top: Callable[[str], bool] | None = None) -> str:
+    """A superlative on one side only ("the greatest" / "a major"); `top` tells a word that
+    names the top of its scale by itself ("best" / "maximum" is no change)."""
 
     def tops(side: Side) -> list[str]:
         tokens = re.findall(r"[^\W\d_]+", side.span)
@@ -75,10 +94,15 @@ def superlative_on_one_side(a: Side, b: Side) -> str:
     ta, tb = tops(a), tops(b)
     if bool(ta) == bool(tb):
         return ""
+    plain = b if ta else a
+    if top is not None and any(top(w.text) for w in plain.words):
+        return ""
     return f"superlative on one side only: {' '.join(ta or tb)}"
 
 
-def degree_shift(a: Side, b: Side, settings: ScoreSettings) -> Verdict | None:
+def degree_shift(
+    a: Side, b: Side, settings: ScoreSettings, top: Callable[[str], bool] | None = None
+) -> Verdict | None:
     """Intensity moved: an amplifier or downtoner on one side only, or a degree form."""
     amp = set(a.cues.amplifiers) ^ set(b.cues.amplifiers)
     down = set(a.cues.downtoners) ^ set(b.cues.downtoners)
@@ -89,8 +113,8 @@ def degree_shift(a: Side, b: Side, settings: ScoreSettings) -> Verdict | None:
     if amp or down:
         moved = ", ".join(sorted(amp | down))
         return Verdict("degree", f"intensity word on one side only: {moved}", settings.degree_drift)
-    top = superlative_on_one_side(a, b)
-    return Verdict("degree", top, settings.degree_drift) if top else None
+    moved = superlative_on_one_side(a, b, top)
+    return Verdict("degree", moved, settings.degree_drift) if moved else None
 
 
 def changed(xs: Sequence[str], ys: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -111,6 +135,10 @@ def capitalised(side: Side) -> list[str]:
     return [w for w in found if w[0].isupper() and not pronoun(w)]
 
 
+def _dotless(name: str) -> str:
+    return name.replace(".", "").lower()
+
+
 def entity_shift(a: Side, b: Side, proper: Callable[[str], bool] | None = None) -> str:
     """A named entity on each side that the other does not name; `proper` tells a name that
     stands first in its sentence on both sides ("Russia's" / "China's": WordNet instances)."""
@@ -125,6 +153,9 @@ def entity_shift(a: Side, b: Side, proper: Callable[[str], bool] | None = None) 
     lower_a, lower_b = set(words(a.span)), set(words(b.span))
     xa = [x for x in xa if x.lower() not in lower_b]  # "President" / "president": case only
     xb = [y for y in xb if y.lower() not in lower_a]
+    dotless_a, dotless_b = {_dotless(x) for x in na}, {_dotless(y) for y in nb}
+    xa = [x for x in xa if _dotless(x) not in dotless_b]  # "U.S." / "US": stops only
+    xb = [y for y in xb if _dotless(y) not in dotless_a]
     if not xa or not xb:
         return ""
     if any(acronym_of(x, xb) for x in xa) or any(acronym_of(y, xa) for y in xb):
@@ -134,12 +165,18 @@ def entity_shift(a: Side, b: Side, proper: Callable[[str], bool] | None = None) 
     return f"entity: {' '.join(xa)} → {' '.join(xb)}"
 
 
+def detail_number(word: str) -> bool:
+    """A number word that, against no number at all, is no change of quantity: an ordinal
+    ("20th century" / "century") or "one", which doubles as the indefinite determiner ("one
+    elementary conclusion" / "the following elementary conclusion")."""
+    return is_ordinal(word) or word.lower() == "one"
+
+
 def number_shift(a: Side, b: Side) -> str:
-    """Numbers that differ; an ordinal against no number at all ("20th century" / "century")
-    is a detail, not a change of number."""
+    """Numbers that differ; a detail number against no number at all is no change."""
     xa, xb = changed(a.cues.numbers, b.cues.numbers)
     if not xa and not xb:
         return ""
-    if not (xa and xb) and all(is_ordinal(x) for x in (*xa, *xb)):
+    if not (xa and xb) and all(detail_number(x) for x in (*xa, *xb)):
         return ""
     return f"number: {' '.join(xa) or '-'} → {' '.join(xb) or '-'}"

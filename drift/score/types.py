@@ -26,14 +26,16 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from drift.score.cues import UNITS, cues, is_ordinal, words
+from drift.score.cues import UNITS, cues, words
 from drift.score.links import Link, Semantics, Word, best_links
 from drift.score.settings import ScoreSettings
 from drift.score.shifts import (
     changed,
     degree_shift,
+    detail_number,
     entity_shift,
     modality_shift,
+    negation_strength_shift,
     number_shift,
     polarity_shift,
 )
@@ -117,13 +119,19 @@ def substitution_verdict(
     ca, cb = _content(a), _content(b)
     if modality is not None and not (ca or cb):
         return modality
-    degree = degree_shift(a, b, settings)
+    degree = degree_shift(a, b, settings, getattr(semantics, "top_of_scale", None))
     if degree is not None and not (set(a.cues.amplifiers) & set(b.cues.amplifiers)):
         rest = _words_verdict(ca, cb, a, b, similarity, lang, semantics, settings)
         return degree if rest.drift <= degree.drift else rest
     verdict = _words_verdict(ca, cb, a, b, similarity, lang, semantics, settings)
     if modality is not None and modality.drift > verdict.drift:
         return modality
+    strength = negation_strength_shift(a, b)
+    if strength and verdict.type in ("spelling", "synonym", "paraphrase"):
+        span = settings.degree_drift - settings.near_synonym_drift  # graded like similar-to
+        drift = settings.near_synonym_drift + span * (1 - similarity)
+        if drift >= verdict.drift:
+            return Verdict("degree", strength, drift)
     return verdict
 
 
@@ -148,6 +156,12 @@ def _words_verdict(
     if not ca or not cb:  # "they" / "the foreigners": one side says what the other leaves out
         gap: DivergenceType = "addition" if not ca else "omission"
         words_ = ", ".join(w.text for w in (ca or cb))
+        if _has_words(a.span) and _has_words(
+            b.span
+        ):  # function words replaced: "after it" / "afterward"
+            drift = settings.reword_drift + (1 - similarity) * settings.reword_span
+            kind: DivergenceType = "paraphrase" if drift < 0.5 else "sense"
+            return Verdict(kind, f"only {'a' if ca else 'b'}: {words_}", drift)
         verb = "b adds" if not ca else "b leaves out"
         return Verdict(gap, f"{verb}: {words_}", settings.gap_weight)
     phrase = _phrase_link(a, b, lang, semantics)
@@ -288,7 +302,7 @@ def gap_verdict(
         words = ", ".join(side.cues.negations)
         return Verdict("polarity", f"negation {verb} b: {words}", settings.polarity_drift)
     numbers, _ = changed(side.cues.numbers, theirs.numbers)
-    numbers = [n for n in numbers if n not in UNITS and not is_ordinal(n)]
+    numbers = [n for n in numbers if n not in UNITS and not detail_number(n)]
     if numbers:
         return Verdict(
             "number", f"number only in one side: {' '.join(numbers)}", settings.number_drift
@@ -324,3 +338,7 @@ def gap_verdict(
         )
     verb = "dropped" if gap == "omission" else "added"
     return Verdict(gap, f"{verb}: {lost}", settings.gap_weight * (1.0 - present_share))
+
+
+def _has_words(span: str) -> bool:
+    return bool(words(span))
