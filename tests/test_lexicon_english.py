@@ -48,8 +48,9 @@ def test_relations(semantics: EnglishSemantics, a: str, b: str, kind: str) -> No
 
 def test_abandon_and_leave_are_related(semantics: EnglishSemantics) -> None:
     found = semantics.relation("abandon", "leave")
-    # WordNet 3.0 has no synset with both: leave.v.02 is a direct hypernym of abandon.v.01
-    assert found == Relation("hypernym", found.evidence, 1) if found else False
+    # WordNet 3.0 has no synset with both: "leave" is a direct hypernym of "abandon", through
+    # senses that are not the first of either (the distance counts their ranks)
+    assert found == Relation("hypernym", found.evidence, 3) if found else False
 
 
 def test_unrelated_or_unknown_words_give_none(semantics: EnglishSemantics) -> None:
@@ -112,3 +113,14 @@ def test_top_of_scale_reads_a_superlative_in_the_first_adjective_definition(
     semantics: EnglishSemantics, word: str, top: bool
 ) -> None:
     assert semantics.top_of_scale(word) is top
+
+
+def test_a_hypernym_path_through_rare_senses_is_longer_than_one_through_first_senses(
+    semantics: EnglishSemantics,
+) -> None:
+    """ "life" is a kind of "history" only as its 12th sense (a biography); "dog" is a kind of
+    "animal" in its first sense."""
+    rare, common = semantics.relation("life", "history"), semantics.relation("dog", "animal")
+    assert rare is not None and common is not None
+    assert (rare.kind, common.kind) == ("hypernym", "hypernym")
+    assert rare.distance > common.distance

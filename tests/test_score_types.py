@@ -382,3 +382,28 @@ def test_never_for_not_is_a_graded_degree_change_not_a_spelling_or_a_polarity_ch
     assert S.spelling_drift < close.drift < far.drift <= S.degree_drift
     plain = sub(side("did not go", "We did not go", "go"), side("didn't go", "We didn't go", "go"))
     assert plain.type == "spelling"
+
+
+class HypernymSemantics(FakeSemantics):
+    """The fake WordNet, plus a hypernym path through first senses and one through rare ones."""
+
+    RELATIONS: ClassVar[dict[frozenset[str], Rel]] = {
+        frozenset({"dog", "animal"}): Rel("hypernym", "WordNet: hypernym at animal.n.01", 2),
+        frozenset({"life", "history"}): Rel("hypernym", "WordNet: hypernym at history.n.02", 4),
+    }
+
+
+def test_a_hypernym_reached_through_rare_senses_is_a_sense_change_not_a_synonym() -> None:
+    def verdict(x: str, y: str):
+        return substitution_verdict(
+            side(x, f"punished by {x}", x),
+            side(y, f"punished by {y}", y),
+            0.8,
+            "ru",
+            HypernymSemantics(),
+            S,
+        )
+
+    near, far = verdict("dog", "animal"), verdict("life", "history")
+    assert near.type == "synonym" and near.drift < 0.5
+    assert far.type == "sense" and far.drift >= 0.5

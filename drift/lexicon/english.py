@@ -29,6 +29,7 @@ RelationKind = Literal[
     "pivot",  # both words render one foreign word (drift.score.pivot)
 ]
 MAX_HYPERNYM_STEPS = 2
+HYPERNYM_RANK_CAP = 3  # sense ranks counted as further steps of a hypernym path, at most
 _SIMILAR = ("&", "^", "$")  # similar to, also see, verb group
 _DERIVED = ("+", "\\", "<", "=")  # derivation, pertainym, participle, attribute
 _HYPERNYMS = ("@", "@i")
@@ -40,11 +41,24 @@ class Relation:
 
     kind: RelationKind
     evidence: str  # "WordNet: shared synset abandon.v.01", "Moby thesaurus", ...
-    distance: int = 0  # hypernym steps (1 = direct); synonym/pivot: the shared sense/word rank
+    distance: int = 0  # hypernym: steps + sense ranks (1 = direct, first senses); synonym/pivot:
+    # the shared sense/word rank
 
 
 def _key(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split()).replace(" ", "_")
+
+
+def _pos_ranks(synsets: list[Synset]) -> list[int]:
+    """Each synset's rank among the senses of its part of speech (0 = most frequent), so a
+    verb sense of "leave" is not ranked below all of its noun senses."""
+    seen: dict[str, int] = {}
+    ranks = []
+    for synset in synsets:
+        pos = "a" if synset.pos == "s" else synset.pos
+        ranks.append(seen.get(pos, 0))
+        seen[pos] = ranks[-1] + 1
+    return ranks
 
 
 class EnglishSemantics:
@@ -178,8 +192,12 @@ class EnglishSemantics:
         name = self._wordnet.name_of
         sa, sb = self._synsets(la), self._synsets(lb)
         keys_b = {s.key for s in sb}
-        rank_b = {s.key: i for i, s in enumerate(sb)}
-        shared = [(max(i, rank_b[s.key]), s) for i, s in enumerate(sa) if s.key in keys_b]
+        rank_b = dict(zip((s.key for s in sb), _pos_ranks(sb), strict=True))
+        shared = [
+            (max(i, rank_b[s.key]), s)
+            for i, s in zip(_pos_ranks(sa), sa, strict=True)
+            if s.key in keys_b
+        ]
         if shared:
             # distance: how far down the two words' sense lists (most frequent first) it sits
             rank, synset = min(shared, key=lambda x: x[0])
@@ -196,7 +214,7 @@ class EnglishSemantics:
             for word, target in self._word_targets(x, sx, _DERIVED):
                 if word in y:
                     return Relation("derivation", f"WordNet: derivationally related {name(target)}")
-        steps = self._hypernym_steps(sa, keys_b) or self._hypernym_steps(sb, {s.key for s in sa})
+        steps = self._hypernym_steps(sa, sb) or self._hypernym_steps(sb, sa)
         if steps:
             return Relation("hypernym", f"WordNet: hypernym at {steps[1]}", steps[0])
         heads_b = {h.key for h in self._heads(sb)}
@@ -236,16 +254,21 @@ class EnglishSemantics:
                         return f"{names[0]} see also {names[1]}, head of the other's cluster"
         return None
 
-    def _hypernym_steps(
-        self, source: list[Synset], goal: set[tuple[int, str]]
-    ) -> tuple[int, str] | None:
+    def _hypernym_steps(self, source: list[Synset], goal: list[Synset]) -> tuple[int, str] | None:
+        """(length, name) of a hypernym path from a sense of one word to a sense of the other.
+
+        The length counts the hypernym steps plus how far down the two words' sense lists (most
+        frequent first) the path starts and ends, up to HYPERNYM_RANK_CAP: "life" reaches
+        "history" only through its 12th sense (a biography), which is weak evidence."""
         assert self._wordnet is not None
-        level = source
+        rank_goal = dict(zip((s.key for s in goal), _pos_ranks(goal), strict=True))
+        level = list(zip(_pos_ranks(source), source, strict=True))
         for step in range(1, MAX_HYPERNYM_STEPS + 1):
-            level = [t for s in level for t in self._targets(s, _HYPERNYMS)]
-            for synset in level:
-                if synset.key in goal:
-                    return step, self._wordnet.name_of(synset)
+            level = [(i, t) for i, s in level for t in self._targets(s, _HYPERNYMS)]
+            found = [(max(i, rank_goal[t.key]), t) for i, t in level if t.key in rank_goal]
+            if found:
+                rank, synset = min(found, key=lambda x: x[0])
+                return step + min(rank, HYPERNYM_RANK_CAP), self._wordnet.name_of(synset)
         return None
 
     def _thesaurus(self, xs: list[str], ys: list[str]) -> Relation | None:

@@ -89,7 +89,8 @@ def _link_drift(
         return "polarity", settings.polarity_drift
     if found.kind == "hypernym":  # a more general word: a mild shift, growing with distance
         steps = settings.hypernym_step * (found.distance - 1)
-        return "synonym", settings.hypernym_drift + steps + loose
+        drift = settings.hypernym_drift + steps + loose
+        return ("synonym" if drift < 0.5 else "sense"), drift  # far: through rare senses
     return "synonym", settings.thesaurus_drift + loose  # thesaurus: loose
 
 
