@@ -325,7 +325,7 @@ def test_one_word_replaced_is_a_synonym_several_a_paraphrase_and_reordering_no_s
 
 def test_an_abbreviation_with_or_without_stops_is_one_name() -> None:
     stops = sub(side("U.S.", "Hope the U.S. side can see"), side("US", "hope the US side can see"))
-    assert stops.type != "entity" and stops.drift < 0.5
+    assert stops.type == "spelling" and stops.drift < 0.5
     other = sub(side("UK", "Hope the UK side can see"), side("US", "hope the US side can see"))
     assert other.type == "entity"
 

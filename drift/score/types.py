@@ -147,6 +147,8 @@ def _words_verdict(
     settings: ScoreSettings,
 ) -> Verdict:
     """Judge the content words: every word linked (synonym, paraphrase) or a sense change."""
+    if _letters(a.span) == _letters(b.span):  # "US" / "U.S.": stops, case and spaces only
+        return Verdict("spelling", "same letters up to stops and case", settings.spelling_drift)
     modal = _same_modal_meaning(a, b)
     if not ca and not cb:
         if modal:
@@ -343,3 +345,7 @@ def gap_verdict(
 
 def _has_words(span: str) -> bool:
     return bool(words(span))
+
+
+def _letters(span: str) -> str:
+    return "".join(ch for ch in span.lower() if ch.isalnum())
