@@ -207,13 +207,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--no-seeds", action="store_true", help="skip the seeds check")
     parser.add_argument(
+        "--first",
+        type=int,
+        metavar="N",
+        default=None,
+        help="use only the first N pairs (156: the dev set before rows p157-p214 were added)",
+    )
+    parser.add_argument(
         "--embed-cache",
         metavar="FILE",
         default=None,
         help="keep e5 vectors in this SQLite file across runs (same vectors, faster reruns)",
     )
     args = parser.parse_args(argv)
-    pairs = read_jsonl(DATA / "pairs.jsonl")
+    pairs = read_jsonl(DATA / "pairs.jsonl")[: args.first]
     probes = read_jsonl(DATA / "probes.jsonl")
     if not pairs and not probes:
         print(f"no data in {DATA}", file=sys.stderr)
