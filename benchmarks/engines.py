@@ -1,0 +1,126 @@
+"""Benchmark the Ray engine against the local one on the same synthetic corpus: time and equality.
+
+The corpus is `benchmarks/pipeline.py`'s (fixed seed). Each engine runs `drift.run` in a fresh
+process with a fresh, empty cache dir, so neither reuses the other's translations, embeddings
+or warm imports; Ray is a local Ray with `--cpus` CPUs. The rounds are interleaved (local, Ray,
+local, Ray, ...) so that a change in machine load touches both. The tables are compared after a
+stable sort, and report.html byte for byte.
+
+    .venv/bin/python benchmarks/engines.py --articles 2000 [--rounds 1] [--embedder none]
+
+Goal (issue 14): on a local 2-CPU Ray, at most 1.3x the local engine's time on 2,000 articles,
+with identical results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).parent))
+from pipeline import write_corpus
+
+TABLES = ("quotes", "groups", "divergences")
+
+
+def run_engine(engine: str, corpus: Path, out: Path, embedder: str, cpus: int) -> dict:
+    """Run one engine in this process; seconds and what it wrote under `out`."""
+    os.environ["XDG_CACHE_HOME"] = str(out / "cache")
+    started = time.perf_counter()
+    import drift
+
+    if engine == "ray":
+        import ray
+
+        os.environ.pop("RAY_ADDRESS", None)
+        ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=False)
+    report = drift.run(
+        [corpus],
+        backend="lexicon",
+        embedder=None if embedder == "none" else embedder,
+        engine=engine,
+        progress=False,
+    )
+    seconds = time.perf_counter() - started
+    for name in TABLES:
+        getattr(report, name).to_pickle(out / f"{name}.pkl")
+    (out / "report.html").write_text(report.to_html(), encoding="utf-8")
+    return {"engine": engine, "s": round(seconds, 1), "rows": len(report.divergences)}
+
+
+def stable(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows in one order, whatever order an engine wrote them in; text as written to CSV."""
+    text = frame.astype(object).where(frame.notna(), "").astype(str)
+    return text.sort_values(list(text.columns), kind="stable").reset_index(drop=True)
+
+
+def same(a: Path, b: Path) -> list[str]:
+    """The outputs that differ between two runs' folders (empty when all are equal)."""
+    differ = [
+        name
+        for name in TABLES
+        if not stable(pd.read_pickle(a / f"{name}.pkl")).equals(
+            stable(pd.read_pickle(b / f"{name}.pkl"))
+        )
+    ]
+    if (a / "report.html").read_bytes() != (b / "report.html").read_bytes():
+        differ.append("report.html")
+    return differ
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--embedder", default="e5", help="'none' for no embeddings")
+    parser.add_argument("--cpus", type=int, default=2, help="CPUs of the local Ray")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep the outputs")
+    parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)  # engine corpus out
+    args = parser.parse_args()
+    if args.one:
+        engine, corpus, out = args.one
+        print(json.dumps(run_engine(engine, Path(corpus), Path(out), args.embedder, args.cpus)))
+        return
+    with tempfile.TemporaryDirectory(prefix="drift-engines-") as tmp:
+        folder = args.keep or Path(tmp)
+        corpus = write_corpus(folder, args.articles)
+        times: dict[str, list[float]] = {"local": [], "ray": []}
+        firsts: dict[str, Path] = {}
+        for round_ in range(args.rounds):
+            for engine in ("local", "ray"):
+                out = folder / f"{engine}-{round_}"
+                out.mkdir()
+                command = [sys.executable, __file__, "--embedder", args.embedder]
+                command += ["--cpus", str(args.cpus), "--one", engine, str(corpus), str(out)]
+                done = subprocess.run(command, check=True, capture_output=True, text=True)
+                result = json.loads(done.stdout.strip().splitlines()[-1])
+                times[engine].append(result["s"])
+                firsts.setdefault(engine, out)
+                load = os.getloadavg()[0]
+                print(
+                    f"round {round_ + 1} {engine:5} {result['s']:7.1f} s  "
+                    f"{result['rows']:,} divergence rows  load {load:.1f}",
+                    flush=True,
+                )
+        differ = same(firsts["local"], firsts["ray"])
+        local, ray = sorted(times["local"]), sorted(times["ray"])
+        median = lambda v: v[len(v) // 2]  # noqa: E731
+        ratio = median(ray) / median(local)
+        verdict = "identical" if not differ else "DIFFER: " + ", ".join(differ)
+        print(
+            f"{args.articles:,} articles, embedder {args.embedder}, Ray on {args.cpus} CPUs: "
+            f"local {median(local):.1f} s, Ray {median(ray):.1f} s, Ray/local {ratio:.2f}x "
+            f"(goal <= 1.3x); outputs {verdict}"
+        )
+
+
+if __name__ == "__main__":
+    main()
