@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import NoReturn
 
 import numpy as np
 
@@ -76,6 +77,29 @@ def substitution_similarity(
     swap: tuple[str, str] | None = None,
 ) -> float:
     """Similarity in [0, 1] of two spans that replace each other (module docstring)."""
+    evidence = _word_evidence(a, b, vectors, chrf, settings)
+    if swap is not None and swap[0] in vectors and swap[1] in vectors:
+        cosine = float(vectors[swap[0]] @ vectors[swap[1]])
+        span = 1.0 - settings.sentence_floor
+        evidence.append(
+            (settings.w_sentence, float(np.clip((cosine - settings.sentence_floor) / span, 0, 1)))
+        )
+    return _combine(evidence)
+
+
+def _combine(evidence: Sequence[tuple[float, float]]) -> float:
+    """The weighted mean of (weight, similarity) evidence, in [0, 1]."""
+    return float(np.clip(sum(w * s for w, s in evidence) / sum(w for w, _ in evidence), 0, 1))
+
+
+def _word_evidence(
+    a: SpanView,
+    b: SpanView,
+    vectors: Mapping[str, np.ndarray],
+    chrf: ChrF,
+    settings: ScoreSettings,
+) -> list[tuple[float, float]]:
+    """(weight, similarity) of the span-level evidence: chrF, lemma agreement, e5 word by word."""
     evidence: list[tuple[float, float]] = [(settings.w_en, chrf(a.text, b.text, "en"))]
     if a.units and b.units:
         lex = (coverage(a.units, b.pool) + coverage(b.units, a.pool)) / 2
@@ -87,13 +111,41 @@ def substitution_similarity(
     ]
     if emb:
         evidence.append((settings.w_emb, sum(emb) / len(emb)))
-    if swap is not None and swap[0] in vectors and swap[1] in vectors:
-        cosine = float(vectors[swap[0]] @ vectors[swap[1]])
-        span = 1.0 - settings.sentence_floor
-        evidence.append(
-            (settings.w_sentence, float(np.clip((cosine - settings.sentence_floor) / span, 0, 1)))
-        )
-    return float(np.clip(sum(w * s for w, s in evidence) / sum(w for w, _ in evidence), 0, 1))
+    return evidence
+
+
+class _Read(Exception):
+    """A verdict read the similarity it was given."""
+
+
+class _Unknown:
+    """A similarity not computed yet: any use of it raises `_Read`."""
+
+    def _read(self, *args: object) -> NoReturn:
+        raise _Read
+
+    __float__ = __int__ = __index__ = __bool__ = __round__ = __trunc__ = _read
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _read
+    __truediv__ = __rtruediv__ = __floordiv__ = __rfloordiv__ = __pow__ = __rpow__ = _read
+    __mod__ = __rmod__ = __neg__ = __pos__ = __abs__ = __hash__ = _read  # type: ignore[assignment]
+    __lt__ = __le__ = __gt__ = __ge__ = __eq__ = __ne__ = _read  # type: ignore[assignment]
+    __format__ = __str__ = __repr__ = __array__ = _read  # type: ignore[assignment]
+
+
+def unread_verdict(
+    a: Side, b: Side, lang: str, semantics: Semantics | None, settings: ScoreSettings
+) -> Verdict | None:
+    """The verdict of a substitution whose type and drift do not depend on its similarity (a
+    number, a negation, a name, a listed synonym), or None when the verdict reads it.
+
+    The verdict is given a similarity that raises on any use, so a verdict it returns is exactly
+    the one any similarity would give: the span's sentence vectors need not be embedded."""
+    try:
+        verdict = substitution_verdict(a, b, _Unknown(), lang, semantics, settings)  # type: ignore[arg-type]
+    except _Read:
+        return None
+    plain = isinstance(verdict.drift, (int, float)) and isinstance(verdict.evidence, str)
+    return verdict if plain else None
 
 
 def present_share(
@@ -178,19 +230,40 @@ def score_divergences(
     original_words = {
         gid: lem.content(o.text, lang_of(source_lang, gid)) for gid, o in originals.items()
     }
-    swaps = [swapped_sentences(d, contexts.get(d.quote_a, "")) for d in divergences]
     vectors = embed(
         [w for a, b in views for v in (a, b) for w in (*v.en_words, *v.src_words)]
-        + [w for words in original_words.values() for w in words]
-        + [t for pair in swaps if pair for t in pair],
+        + [w for words in original_words.values() for w in words],
         embedder,
     )
+    sides = [
+        (Side.of(d.span_a, a.words, d.context_a), Side.of(d.span_b, b.words, d.context_b))
+        for d, (a, b) in zip(divergences, views, strict=True)
+    ]
+    swaps = [swapped_sentences(d, contexts.get(d.quote_a, "")) for d in divergences]
+    settled: list[Verdict | None] = [None] * len(divergences)
+    if embedder is not None:  # sentence vectors only where the verdict reads the similarity
+        for k, (swap, (side_a, side_b), lang) in enumerate(zip(swaps, sides, langs, strict=True)):
+            if swap is not None:
+                settled[k] = unread_verdict(side_a, side_b, lang, words_of, settings)
+        vectors.update(
+            embed(
+                [
+                    t
+                    for swap, done in zip(swaps, settled, strict=True)
+                    if swap and not done
+                    for t in swap
+                ],
+                embedder,
+            )
+        )
     scored = []
-    for d, (a, b), lang, swap in zip(divergences, views, langs, swaps, strict=True):
-        side_a = Side.of(d.span_a, a.words, d.context_a)
-        side_b = Side.of(d.span_b, b.words, d.context_b)
+    for d, (a, b), (side_a, side_b), lang, swap, done in zip(
+        divergences, views, sides, langs, swaps, settled, strict=True
+    ):
         verdict: Verdict
-        if d.span_a.strip() and d.span_b.strip():
+        if done is not None:
+            verdict = done
+        elif d.span_a.strip() and d.span_b.strip():
             similarity = substitution_similarity(a, b, vectors, chrf, settings, swap)
             verdict = substitution_verdict(side_a, side_b, similarity, lang, words_of, settings)
         else:
