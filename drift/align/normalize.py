@@ -68,12 +68,18 @@ def normalize_word(word: str) -> str:
 
 def tokenize(text: str) -> list[Token]:
     """Word tokens of `text` with their character offsets; punctuation is dropped."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=16384)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """`tokenize`, memoised: grouping and divergences read each rendering many times."""
     tokens = []
     for match in _WORD.finditer(text):
         norm = normalize_word(match.group())
         content = norm not in STOPWORDS and not (norm.isdigit() and len(norm) < 2)
         tokens.append(Token(norm, match.start(), match.end(), content))
-    return tokens
+    return tuple(tokens)
 
 
 def norm_key(text: str) -> str:

@@ -101,16 +101,19 @@ class ChrF:
 
     def __init__(self, cache_size: int = 4096) -> None:
         self.cache_size = cache_size
-        self._ngrams: OrderedDict[str, list[Counter[str]]] = OrderedDict()
+        self._ngrams: OrderedDict[str, list[_Grams]] = OrderedDict()
 
     @cached_property
     def _metric(self) -> CHRF:
         return CHRF(beta=1, lowercase=True)
 
-    def _extract(self, text: str) -> list[Counter[str]]:
+    def _extract(self, text: str) -> list[_Grams]:
         found = self._ngrams.get(text)
         if found is None:
-            found = extract_all_char_ngrams(text.lower(), self._metric.char_order)
+            found = [
+                _Grams.of(grams)
+                for grams in extract_all_char_ngrams(text.lower(), self._metric.char_order)
+            ]
             self._ngrams[text] = found
             if len(self._ngrams) > self.cache_size:
                 self._ngrams.popitem(last=False)
@@ -124,8 +127,35 @@ class ChrF:
             return 0.0
         stats: list[int] = []
         for hyp, ref in zip(self._extract(a), self._extract(b), strict=True):
-            stats.extend(CHRF._get_match_statistics(hyp, ref))
+            stats.extend(hyp.statistics(ref))
         return self._metric._compute_f_score(stats) / 100.0
+
+
+@dataclass(frozen=True)
+class _Grams:
+    """One order of a text's character n-grams, kept so that two texts' matches are counted by a
+    set intersection: sacrebleu's statistics, with the n-grams seen more than once apart."""
+
+    counts: Counter[str]
+    grams: frozenset[str]
+    total: int
+    repeated: tuple[tuple[str, int], ...]  # n-grams seen more than once, with their counts
+
+    @staticmethod
+    def of(counts: Counter[str]) -> _Grams:
+        repeated = tuple((g, c) for g, c in counts.items() if c > 1)
+        return _Grams(counts, frozenset(counts), sum(counts.values()), repeated)
+
+    def statistics(self, ref: _Grams) -> list[int]:
+        """`CHRF._get_match_statistics(self.counts, ref.counts)`: hypothesis, reference and
+        matched n-gram counts (each matched n-gram counts min(hyp, ref) times)."""
+        theirs = ref.counts
+        matched = len(self.grams & ref.grams)
+        for gram, count in self.repeated:  # a common n-gram counts once above; add the rest
+            other = theirs.get(gram, 0)
+            if other > 1:
+                matched += min(count, other) - 1
+        return [self.total if theirs else 0, ref.total, matched]
 
 
 def lexical_score(dice: float, chrf: float) -> float:
