@@ -37,6 +37,8 @@ def test_construction_loads_nothing() -> None:
         ("decision", "decide", "derivation"),
         ("sympathiser", "supporter", "hypernym"),
         ("juncture", "stage", "thesaurus"),
+        ("volatile", "changing", "gloss"),  # volatile.n.01: "a substance that changes readily"
+        ("China", "nation", "gloss"),  # china.n.01: "a communist nation that covers ..."
     ],
 )
 def test_relations(semantics: EnglishSemantics, a: str, b: str, kind: str) -> None:
@@ -55,6 +57,9 @@ def test_abandon_and_leave_are_related(semantics: EnglishSemantics) -> None:
 
 def test_unrelated_or_unknown_words_give_none(semantics: EnglishSemantics) -> None:
     assert semantics.relation("multipolar", "strong") is None
+    # no definition of either word uses the other (the first three senses are read)
+    assert semantics.relation("bury", "outlast") is None
+    assert semantics.relation("capacities", "weaknesses") is None
     assert semantics.relation("glorp", "strong") is None
     assert semantics.relation("", "strong") is None
 

@@ -407,3 +407,21 @@ def test_a_hypernym_reached_through_rare_senses_is_a_sense_change_not_a_synonym(
     near, far = verdict("dog", "animal"), verdict("life", "history")
     assert near.type == "synonym" and near.drift < 0.5
     assert far.type == "sense" and far.drift >= 0.5
+
+
+def test_a_word_another_defines_itself_by_is_a_loose_synonym_not_a_sense_change() -> None:
+    from drift.lexicon.english import EnglishSemantics
+
+    semantics = EnglishSemantics()
+    if not semantics.available["wordnet"]:
+        pytest.skip("wordnet-base is not installed (make setup installs it)")
+
+    def verdict(x: str, y: str):
+        return substitution_verdict(
+            side(x, f"a {x} situation", x), side(y, f"a {y} situation", y), 0.3, "ru", semantics, S
+        )
+
+    defined, unrelated = verdict("volatile", "changing"), verdict("multipolar", "strong")
+    assert defined.type == "synonym" and defined.drift < 0.5
+    assert "defined by" in defined.evidence
+    assert unrelated.type == "sense" and unrelated.drift > 0.5

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+from drift.align.normalize import STOPWORDS
 from drift.lexicon.moby import MobyThesaurus
 from drift.lexicon.wordnet import Synset, WordNet
 
@@ -27,12 +28,16 @@ RelationKind = Literal[
     "thesaurus",
     "antonym",
     "pivot",  # both words render one foreign word (drift.score.pivot)
+    "gloss",  # one word's WordNet definition uses the other ("volatile": "... sudden change")
 ]
 MAX_HYPERNYM_STEPS = 2
 HYPERNYM_RANK_CAP = 3  # sense ranks counted as further steps of a hypernym path, at most
 _SIMILAR = ("&", "^", "$")  # similar to, also see, verb group
 _DERIVED = ("+", "\\", "<", "=")  # derivation, pertainym, participle, attribute
 _HYPERNYMS = ("@", "@i")
+GLOSS_SENSES = 3  # definitions read for a gloss link: each word's first senses per part of speech
+# Words a definition uses for its grammar, not its meaning: they link nothing.
+_GLOSS_STOPWORDS = STOPWORDS | {"more", "most", "no", "not", "only", "very", "someone", "something"}
 
 
 @dataclass(frozen=True)
@@ -142,7 +147,7 @@ class EnglishSemantics:
 
         Order: spelling, inflection, synonym, antonym (WordNet's lemma-level antonyms, ahead of
         the looser links because Moby lists "decrease" under "increase"), similar, derivation,
-        hypernym (up to 2 steps), antonym via similar-to heads, thesaurus.
+        hypernym (up to 2 steps), antonym via similar-to heads, thesaurus, gloss.
         """
         ka, kb = _key(a), _key(b)
         if not ka or not kb:
@@ -161,7 +166,7 @@ class EnglishSemantics:
             found = self._wordnet_relation(la, lb) or self._adverb_relation(la, lb)
             if found is not None:
                 return found
-        return self._thesaurus([ka, *la], [kb, *lb])
+        return self._thesaurus([ka, *la], [kb, *lb]) or self._gloss(la, lb)
 
     def _adjectives_of(self, lemmas: list[str]) -> list[str]:
         """The adjectives adverbs derive from (WordNet pertainyms: "tirelessly" ->
@@ -281,6 +286,27 @@ class EnglishSemantics:
             for head in heads:
                 if moby.related(head) & others:
                     return Relation("thesaurus", f"Moby thesaurus lists it under {head!r}")
+        return None
+
+    def _gloss(self, la: list[str], lb: list[str]) -> Relation | None:
+        """One word's definition (of its first GLOSS_SENSES senses per part of speech) uses the
+        other word: a volatile is "a substance that changes readily" ("changing"), China "a
+        communist nation" (Lesk 1986: a dictionary definition names what its word means)."""
+        wordnet = self._wordnet
+        if wordnet is None or not la or not lb:
+            return None
+        for x, y in ((la, lb), (lb, la)):
+            synsets = self._synsets(x)
+            for rank, synset in zip(_pos_ranks(synsets), synsets, strict=True):
+                if rank >= GLOSS_SENSES:
+                    continue
+                definition = synset.gloss.split('"')[0]
+                for word in re.findall(r"[a-z]+(?:-[a-z]+)*", definition.lower()):
+                    if word not in _GLOSS_STOPWORDS and (
+                        word in y or set(wordnet.morphy(word)) & set(y)
+                    ):
+                        name = wordnet.name_of(synset)
+                        return Relation("gloss", f"WordNet: {name} is defined by {word!r}", rank)
         return None
 
     def antonyms(self, word: str) -> frozenset[str]:

@@ -4,7 +4,8 @@ word y of the other?
 Evidence, strongest first: the same lemma or spelling; a shared WordNet synset; both words going
 back to one source-language word (a lexicon candidate they share); WordNet similar-to or
 derivation; one word's dictionary candidate glossed by the other (a pivot, `pivot.py`); WordNet
-hypernymy; the Moby thesaurus. Antonyms link too, as a polarity change.
+hypernymy; the Moby thesaurus; one word's WordNet definition using the other. Antonyms link too,
+as a polarity change.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ LinkKind = Literal[
     "pivot",
     "hypernym",
     "thesaurus",
+    "gloss",
     "antonym",
 ]
 
@@ -76,6 +78,7 @@ _KIND_ORDER: dict[str, int] = {
     "antonym": 6,
     "hypernym": 7,
     "thesaurus": 8,
+    "gloss": 9,  # one word's definition uses the other: the loosest link
 }
 _SEMANTIC_KINDS = {
     "spelling": "same",
@@ -86,6 +89,7 @@ _SEMANTIC_KINDS = {
     "pivot": "pivot",
     "hypernym": "hypernym",
     "thesaurus": "thesaurus",
+    "gloss": "gloss",
     "antonym": "antonym",
 }
 

@@ -50,7 +50,7 @@ class PivotSemantics:
     def relation(self, a: str, b: str) -> Any | None:
         """The inner relation unless it is loose and a pivot link exists; None when neither."""
         found = self._inner.relation(a, b) if self._inner is not None else None
-        if found is None or found.kind in ("hypernym", "thesaurus"):
+        if found is None or found.kind in ("hypernym", "thesaurus", "gloss"):
             return self.pivot(a, b) or found
         return found
 

@@ -91,7 +91,7 @@ def _link_drift(
         steps = settings.hypernym_step * (found.distance - 1)
         drift = settings.hypernym_drift + steps + loose
         return ("synonym" if drift < 0.5 else "sense"), drift  # far: through rare senses
-    return "synonym", settings.thesaurus_drift + loose  # thesaurus: loose
+    return "synonym", settings.thesaurus_drift + loose  # thesaurus or a definition: loose
 
 
 def substitution_verdict(
@@ -264,7 +264,7 @@ def _phrase_link(a: Side, b: Side, lang: str, semantics: Semantics | None) -> Li
         return None
     x, y = _phrase_text(a), _phrase_text(b)
     relation = semantics.relation(x, y)
-    if relation is None or relation.kind in ("antonym", "hypernym", "thesaurus", "pivot"):
+    if relation is None or relation.kind in ("antonym", "hypernym", "thesaurus", "pivot", "gloss"):
         return None
     kind = "same" if relation.kind in ("spelling", "inflection") else relation.kind
     return Link(x, y, kind, relation.evidence, getattr(relation, "distance", 0))
