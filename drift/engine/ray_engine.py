@@ -1,10 +1,13 @@
 """`drift run --engine ray`: the pipeline's stages on Ray Data, with the local engine's results.
 
-Files are read as a Ray Dataset (one task streams one file), quotes extracted with
-`map_batches`, grouped per partition of speakers that can meet (`groupby().map_groups`, see
-drift.engine.blocks), then back-translated and scored by an actor pool (each actor loads its
-models once; GPU actors when the cluster has GPUs). The driver keeps what needs the whole run:
-file-spanning id checks, group numbering, ranks, and the report itself (drift.engine.merge).
+Files are read as a Ray Dataset (a few tasks per CPU, each streaming its files one by one),
+quotes extracted with `map_batches`, grouped per partition of speakers that can meet
+(`groupby().map_groups`, see drift.engine.blocks), then back-translated and scored in chunks of
+groups (GPU tasks when the cluster has GPUs). Every stage runs as tasks on Ray's pooled worker
+processes, which keep the run's embedder loaded from one task to the next, rather than on
+actors that each start a process and load the models again. The driver keeps what needs the
+whole run: file-spanning id checks, group numbering, ranks, and the report itself
+(drift.engine.merge).
 """
 
 from __future__ import annotations
@@ -14,8 +17,11 @@ import os
 import pickle
 import sys
 import time
+import uuid
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +51,7 @@ from drift.pipeline import Aligned, Extracted, RunOptions, Timer
 from drift.records import Document, Failure, Original, Quote
 from drift.report import REPORT_GROUPS
 
+READ_TASKS_PER_CPU = 4  # read tasks per CPU: few enough that a task's fixed cost is small
 READ_ROWS = 256  # records a read task hands on at once (a file is streamed, never held whole)
 Seq = tuple[int, int, int, int]  # (table quote?, file, record, quote): the local engine's order
 
@@ -219,52 +226,56 @@ def run_wide_ids(stubs: list[tuple[int, int, Any]], items: Sequence[Path | Failu
     return Fixes(failed, quote_ids)
 
 
-class AlignPartition:
-    """Groups one partition's quotes with the local engine's `pipeline.align`; the embedder is
-    loaded once per actor."""
+@lru_cache(maxsize=1)
+def _run_embedder(run: str, name: str | None, cache: str | Path | bool | None) -> Any:
+    """This worker process's embedder for run `run`: loaded on first use and kept for the
+    run's later tasks of any stage (grouping then scoring, as the local engine keeps one), so a
+    model loads once per process, not once per task; the next run replaces it."""
+    return pipeline.build_embedder(name, cache=cache)
 
-    def __init__(
-        self, embedder: str | None, originals: Sequence[Original], counts: KeyCounts | None
-    ) -> None:
-        self.embedder = pipeline.build_embedder(embedder)
-        self.originals = list(originals)
-        self.counts = counts
 
-    def __call__(self, batch: pd.DataFrame) -> pd.DataFrame:
-        entries = sorted(
-            ((_load(s), _load(r)) for s, r in zip(batch["seq"], batch["record"], strict=True)),
-            key=lambda e: e[0],
+def align_partition(
+    batch: pd.DataFrame,
+    *,
+    run: str,
+    embedder: str | None,
+    cache: str | Path | bool | None,
+    originals: Sequence[Original],
+    counts: KeyCounts | None,
+) -> pd.DataFrame:
+    """Groups one partition's quotes with the local engine's `pipeline.align`."""
+    entries = sorted(
+        ((_load(s), _load(r)) for s, r in zip(batch["seq"], batch["record"], strict=True)),
+        key=lambda e: e[0],
+    )
+    quotes = tuple(q for _, q in entries)
+    extracted = Extracted(Corpus((), (), (), ()), quotes, ())
+    aligned = pipeline.align(
+        extracted,
+        embedder=_run_embedder(run, embedder, cache),
+        originals=list(originals),
+        key_counts=counts,
+    )
+    part = int(batch["part"].iloc[0])
+    keys = {g.group_id: (group_key(g), statement_of(g)) for g in aligned.groups}
+    seqs = [s for s, _ in entries]
+    row = {"part": part, "aligned": _dump(aligned), "keys": _dump(keys), "seqs": _dump(seqs)}
+    return _frame([row], ("part", "aligned", "keys", "seqs"))
+
+
+def score_chunk(
+    batch: pd.DataFrame, *, run: str, options: RunOptions, originals: Sequence[Original]
+) -> pd.DataFrame:
+    """Back-translates and scores chunks of groups with `pipeline.score`."""
+    embedder = _run_embedder(run, options.embedder, options.cache)
+    rows = []
+    for blob in batch["chunk"]:
+        chunk: Aligned = _load(blob)
+        scored = pipeline.score(
+            chunk, originals=list(originals), options=options, embedder=embedder
         )
-        quotes = tuple(q for _, q in entries)
-        extracted = Extracted(Corpus((), (), (), ()), quotes, ())
-        aligned = pipeline.align(
-            extracted, embedder=self.embedder, originals=self.originals, key_counts=self.counts
-        )
-        part = int(batch["part"].iloc[0])
-        keys = {g.group_id: (group_key(g), statement_of(g)) for g in aligned.groups}
-        seqs = [s for s, _ in entries]
-        row = {"part": part, "aligned": _dump(aligned), "keys": _dump(keys), "seqs": _dump(seqs)}
-        return _frame([row], ("part", "aligned", "keys", "seqs"))
-
-
-class ScoreChunk:
-    """Back-translates and scores a chunk of groups with `pipeline.score`: one embedder per
-    actor, the translation model once per chunk (each actor gets about two)."""
-
-    def __init__(self, options: RunOptions, originals: Sequence[Original]) -> None:
-        self.options = options
-        self.originals = list(originals)
-        self.embedder = pipeline.build_embedder(options.embedder)
-
-    def __call__(self, batch: pd.DataFrame) -> pd.DataFrame:
-        rows = []
-        for blob in batch["chunk"]:
-            chunk: Aligned = _load(blob)
-            scored = pipeline.score(
-                chunk, originals=self.originals, options=self.options, embedder=self.embedder
-            )
-            rows.append({"scored": _dump(replace(scored, aligned=None))})
-        return _frame(rows, ("scored",))
+        rows.append({"scored": _dump(replace(scored, aligned=None))})
+    return _frame(rows, ("scored",))
 
 
 @dataclass(frozen=True)
@@ -298,29 +309,15 @@ def run_ray(
 
     started = time.perf_counter()
     timer = Timer()
-    cluster = connect()
-    context = ray.data.DataContext.get_current()
-    context.execution_options.preserve_order = True  # deterministic, like the local engine
-    if options.progress is False or (options.progress is None and not sys.stderr.isatty()):
-        context.enable_progress_bars = False  # Ray's bars where drift would show its own
-    if not logging.getLogger("drift").isEnabledFor(logging.INFO):  # -v shows Ray's stages too
-        logging.getLogger("ray.data").setLevel(logging.WARNING)
-    with timer.stage("corpus+quotes"):
+    with timer.stage("ray"):
+        cluster = connect()
+    with _data_context(options), timer.stage("corpus+quotes"):
+        run = uuid.uuid4().hex  # names this run's models in the worker processes
         items = list(expand_paths(paths))
         files = [{"order": k, "path": str(p)} for k, p in enumerate(items) if isinstance(p, Path)]
         sources, source_failures = load_sources(paths, meta)
-        rows = (
-            ray.data.from_items(files or [{"order": -1, "path": ""}])
-            .filter(lambda row: row["order"] >= 0)
-            .map_batches(
-                read_and_extract,
-                batch_size=1,
-                batch_format="pandas",
-                fn_kwargs={"max_bytes": options.max_bytes, "sources": sources},
-            )
-            .materialize()
-        )
-        seen = survey(rows)
+        rows = _read(files, cluster, options.max_bytes, sources)
+        seen = survey(rows) if rows is not None else Survey([], [], set())
         fixes = run_wide_ids(seen.stubs, items)
         from_files, original_failures = pipeline.load_originals(original_paths)
         records: dict[str, list[tuple[Seq, Any]]] = {
@@ -342,35 +339,37 @@ def run_ray(
         number = {name: n for n, name in enumerate(sorted(set(named.values())))}
         part_of = {b: number[named[_load(b)]] for b in seen.speakers}
         cut = seen.cut
-        quotes = (
-            rows.filter(lambda row: "Quote" in row["kind"])
-            .map_batches(
+        quotes = None
+        if seen.speakers:
+            quotes = rows.map_batches(
                 _fixed_quotes,
                 batch_format="pandas",
                 fn_kwargs={"fixes": fixes, "part_of": part_of},
-            )
-            .materialize()
-        )
-        counts = _key_counts(quotes)
-    with timer.stage("align"):
-        aligned_ds = (
-            quotes.groupby("part")
-            .map_groups(
-                AlignPartition,
+            ).materialize()
+        counts = _key_counts(quotes) if quotes is not None else None
+    with _data_context(options), timer.stage("align"):
+        found_parts: list[list[Any]] = [[], [], [], []]
+        if quotes is not None:
+            aligned_ds = quotes.groupby("part", num_partitions=min(len(number), 2 * cluster.cpus))
+            aligned_ds = aligned_ds.map_groups(
+                align_partition,
                 batch_format="pandas",
-                fn_constructor_kwargs={
+                fn_kwargs={
+                    "run": run,
                     "embedder": options.embedder,
-                    "originals": all_originals,
+                    "cache": options.cache,
+                    "originals": all_originals,  # put in the object store once per stage
                     "counts": counts,
                 },
-                concurrency=_actors(cluster.cpus, len(number)),
             )
-            .materialize()
-        )
-        columns = _columns(aligned_ds, ("part", "aligned", "keys", "seqs"))
+            for batch in aligned_ds.iter_batches(batch_format="pandas", batch_size=None):
+                for column, name in zip(
+                    found_parts, ("part", "aligned", "keys", "seqs"), strict=True
+                ):
+                    column.extend(batch[name])
         found = {
             (int(part), gid): key
-            for part, blob in zip(columns[0], columns[2], strict=True)
+            for part, blob in zip(found_parts[0], found_parts[2], strict=True)
             for gid, key in _load(blob).items()
         }
         ids = global_ids({k: v[0] for k, v in found.items()})
@@ -381,7 +380,7 @@ def run_ray(
             statements.setdefault(part, {})[local] = said
     parts = [
         (_renumbered(_load(a), int(p), ids, statements), _load(s))
-        for p, a, _, s in zip(*columns, strict=True)
+        for p, a, _, s in zip(*found_parts, strict=True)
     ]
     failures = [
         *(f for _, f in sorted(records["Failure"], key=lambda e: e[0])),
@@ -389,18 +388,18 @@ def run_ray(
         *(f for _, f in sorted(records["ExtractFailure"], key=lambda e: e[0])),
     ]
     whole = _whole_run(parts, documents, table_originals, failures, cut)
-    with timer.stage("translate+score"):
+    with _data_context(options), timer.stage("translate+score"):
         if whole.groups:
-            actors = cluster.gpus or min(cluster.cpus, len(whole.groups))
-            chunks = split_aligned(whole, 2 * actors)
+            # one chunk per worker: each scoring call loads its translation model and
+            # dictionaries (seconds), so more chunks than workers only repeat that
+            chunks = split_aligned(whole, cluster.gpus or cluster.cpus)
             scored_ds = ray.data.from_items(
                 [{"chunk": _dump(c)} for c in chunks], override_num_blocks=len(chunks)
             ).map_batches(
-                ScoreChunk,
+                score_chunk,
                 batch_size=1,
                 batch_format="pandas",
-                fn_constructor_kwargs={"options": options, "originals": all_originals},
-                concurrency=actors,
+                fn_kwargs={"run": run, "options": options, "originals": all_originals},
                 num_gpus=1 if cluster.gpus else None,
             )
             scored_parts = [
@@ -425,29 +424,54 @@ def run_ray(
     return report
 
 
-def _run_wide_ids(read: Any, items: Sequence[Path | Failure]) -> dict[tuple[int, int], bytes]:
-    """(file, record) -> the record as the run-wide id check makes it, where that differs from
-    the per-file check: a doc_id taken in an earlier file, quote rows numbered on across files."""
-    ids = IdCheck()
-    fixes: dict[tuple[int, int], bytes] = {}
-    stubs = read.select_columns(["order", "pos", "kind", "stub", "record"])
-    for batch in stubs.iter_batches(batch_format="pandas", batch_size=4096):
-        for order, pos, kind, stub, blob in zip(
-            batch["order"], batch["pos"], batch["kind"], batch["stub"], batch["record"], strict=True
-        ):
-            raw = _load(stub)
-            if raw is None:
-                continue
-            path = items[int(order)]
-            checked = ids.check(raw, path)
-            if kind == "Quote":
-                if checked.quote_id != _load(blob).quote_id:
-                    fixes[(int(order), int(pos))] = _dump(
-                        replace(_load(blob), quote_id=checked.quote_id)
-                    )
-            elif isinstance(checked, Failure):
-                fixes[(int(order), int(pos))] = _dump(checked)
-    return fixes
+@contextmanager
+def _data_context(options: RunOptions) -> Iterator[None]:
+    """Ray Data set as this run needs it (results in order, sort-based shuffles on tasks rather
+    than aggregator actors, no progress bars where drift shows none), then put back."""
+    import ray
+    from ray.data.context import ShuffleStrategy
+
+    context = ray.data.DataContext.get_current()
+    saved = (context.execution_options.preserve_order, context.shuffle_strategy)
+    saved_bars = context.enable_progress_bars
+    context.execution_options.preserve_order = True  # deterministic, like the local engine
+    context.shuffle_strategy = ShuffleStrategy.SORT_SHUFFLE_PULL_BASED
+    if options.progress is False or (options.progress is None and not sys.stderr.isatty()):
+        context.enable_progress_bars = False  # Ray's bars where drift would show its own
+    quiet = not logging.getLogger("drift").isEnabledFor(logging.INFO)
+    ray_log = logging.getLogger("ray.data")
+    level = ray_log.level
+    if quiet:  # -v shows Ray's stages too
+        ray_log.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        context.execution_options.preserve_order, context.shuffle_strategy = saved
+        context.enable_progress_bars = saved_bars
+        ray_log.setLevel(level)
+
+
+def _read(
+    files: list[dict[str, Any]], cluster: Cluster, max_bytes: int, sources: Mapping[str, Any]
+) -> Any:
+    """The read rows of every file (materialized: the driver's survey and the quotes read them),
+    files handed out in a few tasks per CPU, each streaming its files one by one; None for no
+    files."""
+    import ray
+
+    if not files:
+        return None
+    tasks = min(len(files), READ_TASKS_PER_CPU * cluster.cpus)
+    return (
+        ray.data.from_items(files, override_num_blocks=tasks)
+        .map_batches(
+            read_and_extract,
+            batch_size=None,
+            batch_format="pandas",
+            fn_kwargs={"max_bytes": max_bytes, "sources": sources},
+        )
+        .materialize()
+    )
 
 
 def _partial_counts(batch: pd.DataFrame) -> pd.DataFrame:
@@ -471,12 +495,6 @@ def _key_counts(quotes: Any) -> KeyCounts | None:
     return total
 
 
-def _actors(cpus: int, work: int) -> int:
-    """Actors for a stage: one per unit of work, leaving a CPU to the tasks that feed them (the
-    groupby's shuffle): actors holding every CPU would wait on tasks that never start."""
-    return max(1, min(cpus - 1, work))
-
-
 def _fixed_quotes(
     batch: pd.DataFrame, *, fixes: Fixes, part_of: Mapping[bytes, int]
 ) -> pd.DataFrame:
@@ -488,6 +506,8 @@ def _fixed_quotes(
         *(batch[c] for c in ("kind", "order", "pos", "sub", "speaker", "record")),
         strict=True,
     ):
+        if kind not in ("Quote", "TableQuote"):
+            continue
         quote = fixes.quote(int(order), int(pos), _load(blob))
         if quote is None:
             continue
