@@ -116,20 +116,21 @@ def candidate_pairs(
                     scores[j] += idf
                     shared[j] += 1
         need = min(2, len(keys[i]))
-        ranked = sorted(
-            (
-                j
-                for j in scores
-                if shared[j] >= need and j != i and pair_allowed(unit, units[j], None)
-            ),
-            key=lambda j: (-scores[j], j),
-        )
-        near = [j for j in ranked if dates_compatible(unit.days, units[j].days, window)]
         far_need = max(need, FAR_SHARE * len(keys[i]))
-        far = [
-            j
-            for j in ranked
-            if shared[j] >= far_need and not dates_compatible(unit.days, units[j].days, window)
-        ]
-        pairs.update((min(i, j), max(i, j)) for j in near[:max_candidates] + far[:MAX_FAR])
+        near: list[int] = []
+        far: list[int] = []
+        # best first; the speaker and document checks only for those that could still be kept
+        for j in sorted(
+            (j for j in scores if shared[j] >= need and j != i), key=lambda j: (-scores[j], j)
+        ):
+            if dates_compatible(unit.days, units[j].days, window):
+                if len(near) < max_candidates and pair_allowed(unit, units[j], None):
+                    near.append(j)
+            elif (
+                shared[j] >= far_need and len(far) < MAX_FAR and pair_allowed(unit, units[j], None)
+            ):
+                far.append(j)
+            if len(near) >= max_candidates and len(far) >= MAX_FAR:
+                break
+        pairs.update((min(i, j), max(i, j)) for j in near + far)
     return sorted(pairs)
