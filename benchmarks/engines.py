@@ -53,7 +53,13 @@ def run_engine(engine: str, corpus: Path, out: Path, embedder: str, cpus: int) -
     for name in TABLES:
         getattr(report, name).to_pickle(out / f"{name}.pkl")
     (out / "report.html").write_text(report.to_html(), encoding="utf-8")
-    return {"engine": engine, "s": round(seconds, 1), "rows": len(report.divergences)}
+    stages = {k: round(v, 1) for k, v in report.meta.get("timings_s", {}).items()}
+    return {
+        "engine": engine,
+        "s": round(seconds, 1),
+        "rows": len(report.divergences),
+        "stages": stages,
+    }
 
 
 def stable(frame: pd.DataFrame) -> pd.DataFrame:
@@ -107,7 +113,8 @@ def main() -> None:
                 load = os.getloadavg()[0]
                 print(
                     f"round {round_ + 1} {engine:5} {result['s']:7.1f} s  "
-                    f"{result['rows']:,} divergence rows  load {load:.1f}",
+                    f"{result['rows']:,} divergence rows  load {load:.1f}\n    stages (s): "
+                    + " ".join(f"{k} {v}" for k, v in result["stages"].items()),
                     flush=True,
                 )
         differ = same(firsts["local"], firsts["ray"])

@@ -280,10 +280,18 @@ def score_chunk(
 
 @dataclass(frozen=True)
 class Cluster:
-    """What the Ray cluster offers: CPUs for tasks, GPUs for the model actors."""
+    """What the Ray cluster offers: CPUs for tasks (in all, and on its largest node), GPUs for
+    the scoring tasks."""
 
     cpus: int
     gpus: int
+    node_cpus: int = 1
+
+    def cpus_per_task(self, tasks: int) -> int:
+        """CPUs for each of `tasks` tasks run at once (one node's at most): a lone grouping
+        task gets the machine, so e5 (OpenMP, one thread per CPU Ray gives the task) uses every
+        core as it does locally; many tasks get one each."""
+        return max(1, min(self.node_cpus, self.cpus // max(1, tasks)))
 
 
 def connect() -> Cluster:
@@ -293,7 +301,10 @@ def connect() -> Cluster:
     if not ray.is_initialized():
         ray.init(address=os.environ.get("RAY_ADDRESS") or None, log_to_driver=False)
     resources = ray.cluster_resources()
-    return Cluster(int(resources.get("CPU", 1)), int(resources.get("GPU", 0)))
+    nodes = [n.get("Resources", {}).get("CPU", 0) for n in ray.nodes() if n.get("Alive")]
+    return Cluster(
+        int(resources.get("CPU", 1)), int(resources.get("GPU", 0)), int(max(nodes, default=1))
+    )
 
 
 def run_ray(
@@ -354,6 +365,7 @@ def run_ray(
             aligned_ds = aligned_ds.map_groups(
                 align_partition,
                 batch_format="pandas",
+                num_cpus=cluster.cpus_per_task(len(number)),
                 fn_kwargs={
                     "run": run,
                     "embedder": options.embedder,
