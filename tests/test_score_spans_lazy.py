@@ -59,12 +59,16 @@ def test_a_sense_change_reads_its_similarity() -> None:
     assert low.drift > substitution_verdict(a, b, 1.0, "ru", None, S).drift
 
 
-def test_only_open_verdicts_embed_their_swapped_sentences() -> None:
+def test_only_open_verdicts_embed_their_sentences_and_words() -> None:
     number = _sub("three", "four", NUMBER_A, NUMBER_B)
     sense = _sub("multipolar", "strong", R0, R2)
+    short = NUMBER_A.replace(" in Geneva", "")
+    omission = Divergence(
+        "g-lavrov", "000:1", "002:1", "000", "002", "Geneva", "", "omission", NUMBER_A, short
+    )
     embedder = CountingEmbedder()
     scored = score_divergences(
-        [number, sense],
+        [number, sense, omission],
         source_lang={"g-lavrov": "ru"},
         back=fake_back,
         embedder=embedder,
@@ -73,6 +77,9 @@ def test_only_open_verdicts_embed_their_swapped_sentences() -> None:
     asked = set(embedder.asked)
     assert not set(swapped_sentences(number) or ()) & asked
     assert set(swapped_sentences(sense) or ()) <= asked
+    assert {"multipolar", "strong"} <= {t.lower() for t in asked}  # its words, for e5 evidence
+    assert not {"geneva", "three", "four"} & {t.lower() for t in asked}  # nothing reads them
     drift = {s.divergence.span_a: s for s in scored}
     assert drift["three"].type == "number" and drift["three"].drift == S.number_drift
     assert drift["multipolar"].type == "sense"
+    assert drift["Geneva"].type == "omission"

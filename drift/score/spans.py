@@ -230,32 +230,33 @@ def score_divergences(
     original_words = {
         gid: lem.content(o.text, lang_of(source_lang, gid)) for gid, o in originals.items()
     }
-    vectors = embed(
-        [w for a, b in views for v in (a, b) for w in (*v.en_words, *v.src_words)]
-        + [w for words in original_words.values() for w in words],
-        embedder,
-    )
     sides = [
         (Side.of(d.span_a, a.words, d.context_a), Side.of(d.span_b, b.words, d.context_b))
         for d, (a, b) in zip(divergences, views, strict=True)
     ]
     swaps = [swapped_sentences(d, contexts.get(d.quote_a, "")) for d in divergences]
+    substitutions = [bool(d.span_a.strip() and d.span_b.strip()) for d in divergences]
     settled: list[Verdict | None] = [None] * len(divergences)
-    if embedder is not None:  # sentence vectors only where the verdict reads the similarity
-        for k, (swap, (side_a, side_b), lang) in enumerate(zip(swaps, sides, langs, strict=True)):
-            if swap is not None:
+    if embedder is not None:  # e5 only where a verdict reads the similarity
+        for k, ((side_a, side_b), lang) in enumerate(zip(sides, langs, strict=True)):
+            if substitutions[k]:
                 settled[k] = unread_verdict(side_a, side_b, lang, words_of, settings)
-        vectors.update(
-            embed(
-                [
-                    t
-                    for swap, done in zip(swaps, settled, strict=True)
-                    if swap and not done
-                    for t in swap
-                ],
-                embedder,
-            )
-        )
+    open_ = [sub and done is None for sub, done in zip(substitutions, settled, strict=True)]
+    wanted = [  # word vectors serve the similarity and the side an original confirms
+        need or d.group_id in originals for d, need in zip(divergences, open_, strict=True)
+    ]
+    vectors = embed(
+        [
+            w
+            for (a, b), want in zip(views, wanted, strict=True)
+            if want
+            for v in (a, b)
+            for w in (*v.en_words, *v.src_words)
+        ]
+        + [w for words in original_words.values() for w in words]
+        + [t for swap, need in zip(swaps, open_, strict=True) if swap and need for t in swap],
+        embedder,
+    )
     scored = []
     for d, (a, b), (side_a, side_b), lang, swap, done in zip(
         divergences, views, sides, langs, swaps, settled, strict=True
