@@ -14,6 +14,9 @@ Prints, per split (tune: what the settings were chosen on; heldout: never looked
 
     .venv/bin/python benchmarks/quality.py [--embedder e5|none] [--split tune --show-errors]
                                            [--embed-cache FILE]
+
+--split fresh (or --data FILE) scores benchmarks/quality/fresh.jsonl (or FILE) instead: the blind
+test set, measured once and never tuned on (see benchmarks/quality/README.md); no probes then.
 """
 
 from __future__ import annotations
@@ -201,9 +204,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument(
         "--split",
-        choices=["tune", "heldout", "all"],
+        choices=["tune", "heldout", "all", "fresh"],
         default=None,
-        help="report this split only (tune while choosing settings; default: every split)",
+        help="report this split only (tune while choosing settings; default: every split);"
+        " fresh: the blind test set in fresh.jsonl",
+    )
+    parser.add_argument(
+        "--data",
+        metavar="FILE",
+        default=None,
+        help="score the pairs in FILE (same row format) instead of pairs.jsonl, without probes",
     )
     parser.add_argument("--no-seeds", action="store_true", help="skip the seeds check")
     parser.add_argument(
@@ -220,8 +230,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="keep e5 vectors in this SQLite file across runs (same vectors, faster reruns)",
     )
     args = parser.parse_args(argv)
-    pairs = read_jsonl(DATA / "pairs.jsonl")[: args.first]
-    probes = read_jsonl(DATA / "probes.jsonl")
+    if args.data is None and args.split == "fresh":
+        args.data = str(DATA / "fresh.jsonl")
+    if args.data is not None:  # a separate test set: its own pairs, no probes (they are dev data)
+        pairs, probes = read_jsonl(Path(args.data))[: args.first], []
+        if not pairs:
+            print(f"no pairs in {args.data}", file=sys.stderr)
+            return 2
+    else:
+        pairs = read_jsonl(DATA / "pairs.jsonl")[: args.first]
+        probes = read_jsonl(DATA / "probes.jsonl")
     if not pairs and not probes:
         print(f"no data in {DATA}", file=sys.stderr)
         return 2
@@ -236,8 +254,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     items += [(q["id"], q["lang"], q["span_a"], q["span_b"], q["a"], q["b"]) for q in probes]
     scored = score(items, embedder)
-    print(f"dev set: {len(pairs)} pairs, {len(probes)} probes; embedder {args.embedder}")
-    splits = [args.split] if args.split else ["tune", "heldout", "all"]
+    source = args.data or "dev set"
+    print(f"{source}: {len(pairs)} pairs, {len(probes)} probes; embedder {args.embedder}")
+    if args.split:
+        splits = [args.split]
+    elif args.data is not None:
+        splits = sorted({p["split"] for p in pairs})
+        splits += ["all"] if len(splits) > 1 else []
+    else:
+        splits = ["tune", "heldout", "all"]
     report_pairs(pairs, scored, args.show_errors, splits)
     if probes:  # with --split, probes rank against that split's pairs only (tune stays blind)
         shown = [p for p in pairs if not args.split or args.split in ("all", p["split"])]

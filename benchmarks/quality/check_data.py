@@ -2,10 +2,12 @@
 
     python benchmarks/quality/check_data.py
 
-Checks benchmarks/quality/{pairs,probes}.jsonl and
+Checks benchmarks/quality/{pairs,probes,fresh}.jsonl and
 benchmarks/grouping/{renderings,originals,speakers}.jsonl: required fields, allowed values,
 unique ids, spans inside their texts, quotes inside their passages, one split per statement;
-prints counts per split / label / type. Exits 1 on any error.
+prints counts per split / label / type. fresh.jsonl (the blind test set) must use split "fresh",
+ids f001... and statements that are in neither pairs.jsonl nor renderings.jsonl. Exits 1 on any
+error.
 """
 
 from __future__ import annotations
@@ -83,8 +85,10 @@ def show(title: str, counter: Counter) -> None:
     print(f"  {title}: {items}")
 
 
-def check_pairs() -> None:
-    path = QUALITY / "pairs.jsonl"
+def check_pairs(name: str = "pairs.jsonl", seen: set[str] | None = None) -> set[str]:
+    """Check a pairs file; with `seen` (statements used elsewhere) it is the fresh test set."""
+    fresh = seen is not None
+    path = QUALITY / name
     rows = load(path)
     side_fields = {"text": str, "span": str, "url": str, "outlet": str, "date": str}
     for n, r in enumerate(rows, 1):
@@ -121,10 +125,14 @@ def check_pairs() -> None:
             err(path, n, f"label {r['label']!r}")
         if r["type"] not in TYPES:
             err(path, n, f"type {r['type']!r}")
-        if r["split"] not in SPLITS:
+        if r["split"] not in ({"fresh"} if fresh else SPLITS):
             err(path, n, f"split {r['split']!r}")
         if r["lang"] not in LANGS:
             err(path, n, f"lang {r['lang']!r}")
+        if fresh and r["statement"] in seen:
+            err(path, n, f"statement {r['statement']!r} is already in the dev set")
+        if fresh and r["id"] != f"f{n:03d}":
+            err(path, n, f"id should be f{n:03d}")
         spans = (r["a"].get("span", ""), r["b"].get("span", ""))
         if not any(spans):
             err(path, n, "both spans empty")
@@ -144,14 +152,14 @@ def check_pairs() -> None:
     unique_ids(path, rows)
     for i, r in enumerate(rows):
         want = "heldout" if i % 3 == 2 else "tune"
-        if r.get("split") != want:
+        if not fresh and r.get("split") != want:
             err(path, i + 1, f"split should be {want} (every third pair is heldout)")
     n_statements = len({r.get("statement") for r in rows})
     print(f"{path.relative_to(ROOT)}: {len(rows)} pairs, {n_statements} statements")
     show("split", Counter(r.get("split") for r in rows))
     show("label", Counter(r.get("label") for r in rows))
     show("type", Counter(r.get("type") for r in rows))
-    for sp in sorted(SPLITS):
+    for sp in [] if fresh else sorted(SPLITS):
         show(f"label[{sp}]", Counter(r.get("label") for r in rows if r.get("split") == sp))
     show("label x type", Counter(f"{r.get('label')}/{r.get('type')}" for r in rows))
     show("lang", Counter(r.get("lang") for r in rows))
@@ -162,6 +170,7 @@ def check_pairs() -> None:
         if isinstance(r.get(s), dict) and "url" in r[s]
     }
     print(f"  distinct URLs: {len(urls)}")
+    return {r.get("statement") for r in rows}
 
 
 def check_probes() -> None:
@@ -351,11 +360,13 @@ def check_speakers() -> None:
 
 
 def main() -> int:
-    check_pairs()
+    dev_statements = check_pairs()
     check_probes()
     statements = check_renderings()
     check_originals(statements)
     check_speakers()
+    if (QUALITY / "fresh.jsonl").exists():
+        check_pairs("fresh.jsonl", seen=dev_statements | statements)
     if errors:
         print(f"\n{len(errors)} error(s):")
         for e in errors:
