@@ -4,6 +4,7 @@ group ids numbered over the whole run, divergences ranked over the whole run, no
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
@@ -88,19 +89,20 @@ def join_aligned(parts: Sequence[Aligned]) -> Aligned:
 
 
 def split_aligned(aligned: Aligned, pieces: int) -> list[Aligned]:
-    """`aligned` cut into up to `pieces` runs of consecutive groups of about equal renderings,
-    each with its divergences and the quotes its renderings come from (scoring is per group)."""
+    """`aligned` cut into up to `pieces` runs of consecutive groups of about equal scoring work
+    (a group's renderings plus its divergences: scoring reads each of both), each with its
+    divergences and the quotes its renderings come from (scoring is per group)."""
     groups = list(aligned.groups)
-    total = sum(len(g.renderings) for g in groups)
-    size = max(1, -(-total // max(1, pieces)))
-    runs: list[list[Group]] = [[]]
-    filled = 0
-    for group in groups:
-        if runs[-1] and filled + len(group.renderings) > size:
-            runs.append([])
-            filled = 0
-        runs[-1].append(group)
-        filled += len(group.renderings)
+    pieces = max(1, pieces)
+    spans = Counter(d.group_id for d in aligned.divergences)
+    weights = [len(g.renderings) + spans[g.group_id] for g in groups]
+    total = max(1, sum(weights))
+    runs: list[list[Group]] = [[] for _ in range(pieces)]
+    before = 0
+    for group, weight in zip(groups, weights, strict=True):  # a group goes where its middle is
+        runs[min(pieces - 1, (2 * before + weight) * pieces // (2 * total))].append(group)
+        before += weight
+    runs = [run for run in runs if run] or [[]]
     quotes = {q.quote_id: q for q in aligned.extracted.quotes}
     out = []
     for run in runs:
