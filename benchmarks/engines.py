@@ -3,8 +3,9 @@
 The corpus is `benchmarks/pipeline.py`'s (fixed seed). Each engine runs `drift.run` in a fresh
 process with a fresh, empty cache dir, so neither reuses the other's translations, embeddings
 or warm imports; Ray is a local Ray with `--cpus` CPUs. The rounds are interleaved (local, Ray,
-local, Ray, ...) so that a change in machine load touches both. The tables are compared after a
-stable sort, and report.html byte for byte.
+local, Ray, ...) so that a change in machine load touches both. A run's time includes importing
+drift and, for Ray, starting it; its stage timings (run.json's `timings_s`, which do not) are
+printed under it. The tables are compared after a stable sort, and report.html byte for byte.
 
     .venv/bin/python benchmarks/engines.py --articles 2000 [--rounds 1] [--embedder none]
 
