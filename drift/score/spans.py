@@ -39,6 +39,7 @@ from drift.score.types import Side, Verdict, gap_verdict, substitution_verdict
 from drift.score.views import SpanView, view_span
 
 TERM_WORDS = 3  # a rendering this short is a term, judged inside its quote's sentence
+SETTLED_AT = (0.0, 0.5, 1.0)  # similarities at which a verdict that reads it is tried
 
 
 def default_semantics(cands: Candidates | None = None) -> Semantics | None:
@@ -136,14 +137,18 @@ def unread_verdict(
     a: Side, b: Side, lang: str, semantics: Semantics | None, settings: ScoreSettings
 ) -> Verdict | None:
     """The verdict of a substitution whose type and drift do not depend on its similarity (a
-    number, a negation, a name, a listed synonym), or None when the verdict reads it.
+    number, a negation, a name, a listed synonym), or None when they may.
 
-    The verdict is given a similarity that raises on any use, so a verdict it returns is exactly
-    the one any similarity would give: the span's sentence vectors need not be embedded."""
+    The verdict is first given a similarity that raises on any use: one it returns is exactly
+    what any similarity gives. One that reads it (a synonym is weighed against looser links) is
+    taken when similarity 0, 0.5 and 1 all give the same verdict: the verdict's drifts fall
+    linearly with the similarity and its types change at thresholds, so its ends agreeing means
+    nothing changes between them. Either way the span's vectors need not be embedded."""
     try:
         verdict = substitution_verdict(a, b, _Unknown(), lang, semantics, settings)  # type: ignore[arg-type]
     except _Read:
-        return None
+        ends = {substitution_verdict(a, b, s, lang, semantics, settings) for s in SETTLED_AT}
+        return ends.pop() if len(ends) == 1 else None
     plain = isinstance(verdict.drift, (int, float)) and isinstance(verdict.evidence, str)
     return verdict if plain else None
 
