@@ -83,3 +83,34 @@ def test_only_open_verdicts_embed_their_sentences_and_words() -> None:
     assert drift["three"].type == "number" and drift["three"].drift == S.number_drift
     assert drift["multipolar"].type == "sense"
     assert drift["Geneva"].type == "omission"
+
+
+def test_a_settled_verdict_is_the_one_every_similarity_gives() -> None:
+    from score_seeds import lavrov_divergences
+
+    from drift.score.candidates import Candidates
+    from drift.score.lemmas import Lemmatizer
+    from drift.score.spans import default_semantics
+    from drift.score.views import view_span
+
+    lem = Lemmatizer()
+    cands = Candidates(lem, {"ru": FakeLexicon(RU)})
+    semantics = default_semantics(None)
+    divergences = [*lavrov_divergences(), _sub("three", "four", NUMBER_A, NUMBER_B)]
+    settled = 0
+    for d in divergences:
+        views = [
+            view_span(span, context, "", "ru", lem, cands)
+            for span, context in ((d.span_a, d.context_a), (d.span_b, d.context_b))
+        ]
+        a, b = (
+            Side.of(s, v.words, c)
+            for s, v, c in zip((d.span_a, d.span_b), views, (d.context_a, d.context_b), strict=True)
+        )
+        found = unread_verdict(a, b, "ru", semantics, S)
+        if found is None:
+            continue
+        settled += 1
+        for step in range(11):
+            assert substitution_verdict(a, b, step / 10, "ru", semantics, S) == found
+    assert settled >= 2
