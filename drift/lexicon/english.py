@@ -70,7 +70,7 @@ class EnglishSemantics:
     """WordNet and Moby relations between English words; loads nothing until first asked."""
 
     def __init__(self) -> None:
-        pass
+        self._relations: dict[tuple[str, str], Relation | None] = {}  # pairs recur across groups
 
     @cached_property
     def _wordnet(self) -> WordNet | None:
@@ -149,6 +149,11 @@ class EnglishSemantics:
         the looser links because Moby lists "decrease" under "increase"), similar, derivation,
         hypernym (up to 2 steps), antonym via similar-to heads, thesaurus, gloss.
         """
+        if (a, b) not in self._relations:
+            self._relations[(a, b)] = self._relation(a, b)
+        return self._relations[(a, b)]
+
+    def _relation(self, a: str, b: str) -> Relation | None:
         ka, kb = _key(a), _key(b)
         if not ka or not kb:
             return None

@@ -115,6 +115,7 @@ class WordNet:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._synsets: dict[tuple[int, str], Synset] = {}
+        self._morphy: dict[tuple[str, str | None], tuple[str, ...]] = {}  # scoring asks again
 
     @staticmethod
     def version(folder: Path) -> str:
@@ -209,11 +210,15 @@ class WordNet:
     def morphy(self, word: str, pos: str | None = None) -> list[str]:
         """Base forms of `word` that WordNet knows (exceptions first, then suffix rules)."""
         word = word.lower().replace(" ", "_")
+        known = self._morphy.get((word, pos))
+        if known is not None:
+            return list(known)
         found: list[str] = []
         for p in (pos,) if pos else tuple(POS_FILES):
             forms = [word, *self._exceptions[p].get(word, ())]
             forms += [word[: -len(old)] + new for old, new in _RULES[p] if word.endswith(old)]
             found.extend(f for f in forms if f and f not in found and self.offsets(f, p))
+        self._morphy[(word, pos)] = tuple(found)
         return found
 
     def proper_noun(self, word: str) -> bool:
