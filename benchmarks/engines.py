@@ -29,6 +29,8 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).parent))
 from pipeline import write_corpus
 
+from drift.engine.merge import stable_rows
+
 TABLES = ("quotes", "groups", "divergences")
 
 
@@ -63,19 +65,13 @@ def run_engine(engine: str, corpus: Path, out: Path, embedder: str, cpus: int) -
     }
 
 
-def stable(frame: pd.DataFrame) -> pd.DataFrame:
-    """Rows in one order, whatever order an engine wrote them in; text as written to CSV."""
-    text = frame.astype(object).where(frame.notna(), "").astype(str)
-    return text.sort_values(list(text.columns), kind="stable").reset_index(drop=True)
-
-
 def same(a: Path, b: Path) -> list[str]:
     """The outputs that differ between two runs' folders (empty when all are equal)."""
     differ = [
         name
         for name in TABLES
-        if not stable(pd.read_pickle(a / f"{name}.pkl")).equals(
-            stable(pd.read_pickle(b / f"{name}.pkl"))
+        if not stable_rows(pd.read_pickle(a / f"{name}.pkl")).equals(
+            stable_rows(pd.read_pickle(b / f"{name}.pkl"))
         )
     ]
     if (a / "report.html").read_bytes() != (b / "report.html").read_bytes():

@@ -14,6 +14,7 @@ from engine_corpus import write_corpus
 
 import drift
 from drift.cli import main
+from drift.engine.merge import stable_rows
 
 ray = pytest.importorskip("ray")
 pytestmark = pytest.mark.slow
@@ -37,13 +38,6 @@ def local_ray():
     ray.shutdown()
 
 
-def stable(frame: pd.DataFrame) -> pd.DataFrame:
-    """Rows in one order, whatever order an engine wrote them in; text as written to CSV."""
-    text = frame.astype(object).where(frame.notna(), "").astype(str)
-    text.columns = pd.Index(list(text.columns), dtype=object)
-    return text.sort_values(list(text.columns), kind="stable").reset_index(drop=True)
-
-
 def same_meta(a: dict, b: dict) -> None:
     ignore = {"timings_s", "engine"}
     assert {k: v for k, v in a.items() if k not in ignore} == {
@@ -62,7 +56,9 @@ def test_seeds_give_the_local_reports(seeds_dir: Path, tmp_path: Path) -> None:
     far = drift.run([seeds_dir], engine="ray", **options)
     assert len(local.divergences) > 0
     for name in ("quotes", "groups", "divergences"):
-        pd.testing.assert_frame_equal(stable(getattr(far, name)), stable(getattr(local, name)))
+        pd.testing.assert_frame_equal(
+            stable_rows(getattr(far, name)), stable_rows(getattr(local, name))
+        )
     assert far.divergences["rank"].tolist() == local.divergences["rank"].tolist()
     same_meta(far.meta, local.meta)
     assert far.to_html() == local.to_html()
@@ -84,7 +80,7 @@ def test_cli_ray_parquet_equals_local_on_several_partitions(tmp_path: Path, caps
     for name in ("quotes", "groups", "divergences"):
         written = pd.read_parquet(out / f"{name}.parquet")
         assert list(written.columns) == list(getattr(local, name).columns)
-        pd.testing.assert_frame_equal(stable(written), stable(getattr(local, name)))
+        pd.testing.assert_frame_equal(stable_rows(written), stable_rows(getattr(local, name)))
     same_meta(json.loads((out / "run.json").read_text(encoding="utf-8")), local.meta)
     assert (out / "report.html").read_text(encoding="utf-8") == local.to_html()
     assert not (out / "quotes.csv").exists()

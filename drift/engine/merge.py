@@ -8,6 +8,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
+import pandas as pd
+
 from drift.align.grouping import _quote_order as quote_order  # the order grouping numbers in
 from drift.corpus import Corpus
 from drift.pipeline import Aligned, Extracted, Scored
@@ -183,3 +185,11 @@ def sum_notes(notes: Iterable[str]) -> list[str]:
 
 def _first_id(aligned: Aligned) -> str:
     return min((g.group_id for g in aligned.groups), default="")
+
+
+def stable_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame`'s rows in one order, whatever order an engine wrote them in, as CSV text: two
+    engines' tables are equal exactly when these are."""
+    text = frame.astype(object).where(frame.notna(), "").astype(str)
+    text.columns = pd.Index(list(text.columns), dtype=object)
+    return text.sort_values(list(text.columns), kind="stable").reset_index(drop=True)
