@@ -179,3 +179,34 @@ def test_a_large_run_shows_its_top_statements_and_says_where_the_rest_are() -> N
     assert "the 2 statements with the largest drift, of 3" in page
     whole = render_html(PageData(groups, divs, {}, {}, {}, limit=None))
     assert "id='g1'" in whole and "largest drift, of" not in whole
+
+
+def test_a_statement_quoted_by_many_outlets_shows_its_divergent_wordings_and_folds_copies() -> None:
+    def rendering(n: int, text: str, copy_of: str = "") -> Rendering:
+        return Rendering(f"d{n}:1", f"d{n}", text, 0, len(text), speaker="Lavrov", copy_of=copy_of)
+
+    wordings = [rendering(n, f"a just world order number {n}") for n in range(30)]
+    strong = rendering(30, "a strong world order")
+    copies = [rendering(40 + n, "a just world order number 0", copy_of="d0:1") for n in range(7)]
+    group = Group("g1", (*wordings, strong, *copies), 0.9, speaker="Lavrov")
+    top = ScoredDivergence(
+        Divergence("g1", "d0:1", "d30:1", "d0", "d30", "just", "strong", "sub"),
+        "",
+        "",
+        0.8,
+        type="sense",
+    )
+    small = [
+        ScoredDivergence(
+            Divergence("g1", "d0:1", f"d{n}:1", "d0", f"d{n}", "0", str(n), "sub"), "", "", 0.1
+        )
+        for n in range(1, 30)
+    ]
+    outlets = {f"d{n}": f"Outlet {n}" for n in range(47)}
+    page = render_html(PageData([group], [top, *small], {}, outlets, {}))
+    assert page.count("<div class='rendering'>") == 12  # CARDS_PER_GROUP distinct wordings
+    assert "<mark class='top" in page and "strong</mark>" in page  # both sides of the top one
+    assert "19 more wordings of this statement are not shown here" in page
+    assert "the same words in 7 more renderings (a shared wire copy): Outlet 40, " in page
+    assert "Outlet 44 and 2 more" in page and "38 renderings" in page
+    assert page.count("<tr><td") == 30  # all 30 differences fit the folded table

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 TOP_PER_GROUP = 4  # differences told in words per statement; the rest are folded away
 TOP_MIN_DRIFT = 0.25  # below this a difference is a rewording, not worth a highlight
 SHORT_RENDERING_WORDS = 5  # renderings this short are shown inside their quote's sentence
+CARDS_PER_GROUP = 12  # distinct renderings shown per statement; groups.csv lists every one
+ROWS_PER_GROUP = 60  # rows of the folded table per statement; divergences.csv has them all
+COPY_NAMES = 5  # outlets named on a card for its word-for-word copies
 
 
 @dataclass(frozen=True)
@@ -105,13 +108,20 @@ def group_section(
         items = "".join(_top_item(s, names, here[id(s)], len(ranked)) for s in top)
         parts.append(f"<h3>What differs</h3><ul class='top'>{items}</ul>")
     if ranked:
-        rows = "".join(_row(s, names, here[id(s)]) for s in ranked)
+        rows = "".join(_row(s, names, here[id(s)]) for s in ranked[:ROWS_PER_GROUP])
+        more = len(ranked) - ROWS_PER_GROUP
+        rest = (
+            f"<p class='meta'>{more} more, smaller differences of this statement are in "
+            "divergences.csv.</p>"
+            if more > 0
+            else ""
+        )
         parts.append(
             f"<details class='all'><summary>{_all(len(ranked))}, with back-translations "
             "(and highlighted above)</summary><table class='diffs'><thead><tr>"
             "<th>here</th><th>overall</th><th>one rendering</th><th>other rendering</th>"
             "<th>type</th><th>drift</th><th>back-translations</th><th>closer to the original"
-            f"</th></tr></thead><tbody>{rows}</tbody></table></details>"
+            f"</th></tr></thead><tbody>{rows}</tbody></table>{rest}</details>"
         )
     parts.append("</section>")
     return "".join(parts)
@@ -194,21 +204,66 @@ def _cards(
     data: PageData,
     names: Mapping[str, Who],
 ) -> str:
+    """One card per distinct wording (word-for-word copies fold into the first outlet's card),
+    at most CARDS_PER_GROUP of them: those the highlighted differences name come first."""
+    present = {r.quote_id for r in group.renderings}
+    home = {r.quote_id: r.copy_of if r.copy_of in present else r.quote_id for r in group.renderings}
+    copies: dict[str, list[Rendering]] = {}
+    for r in group.renderings:
+        if home[r.quote_id] != r.quote_id:
+            copies.setdefault(home[r.quote_id], []).append(r)
     marks: dict[str, list[tuple[str, float, str]]] = {}
     for s in ranked:
         d = s.divergence
         cls = f"top {band(s.drift)[0]}" if id(s) in top else "minor"
         for quote_id, span in ((d.quote_a, d.span_a), (d.quote_b, d.span_b)):
-            if span:
-                marks.setdefault(quote_id, []).append((span, s.drift if id(s) in top else -1, cls))
+            if span and quote_id in home:
+                marks.setdefault(home[quote_id], []).append(
+                    (span, s.drift if id(s) in top else -1, cls)
+                )
     drifts = {
         r.quote_id: sc.drift_vs_group
         for r in group.renderings
         if (sc := data.scores.get((group.group_id, r.quote_id)))
     }
     furthest = max(drifts, key=drifts.__getitem__) if len(drifts) > 2 else ""
-    cards = [_card(group, r, data, names[r.quote_id], marks, furthest) for r in group.renderings]
-    return f"<div class='renderings'>{''.join(cards)}</div>"
+    distinct = [r for r in group.renderings if home[r.quote_id] == r.quote_id]
+    shown = _chosen(distinct, ranked, top, home, drifts, furthest)
+    cards = [
+        _card(group, r, data, names[r.quote_id], marks, furthest, copies.get(r.quote_id, []), names)
+        for r in distinct
+        if r.quote_id in shown
+    ]
+    hidden = len(distinct) - len(shown)
+    note = (
+        f"<p class='meta'>{hidden} more wordings of this statement are not shown here; "
+        "groups.csv lists every rendering and divergences.csv every difference.</p>"
+        if hidden > 0
+        else ""
+    )
+    return f"<div class='renderings'>{''.join(cards)}</div>{note}"
+
+
+def _chosen(
+    distinct: Sequence[Rendering],
+    ranked: Sequence[ScoredDivergence],
+    top: set[int],
+    home: Mapping[str, str],
+    drifts: Mapping[str, float],
+    furthest: str,
+) -> set[str]:
+    """The renderings a large statement shows: the sides of its highlighted differences, the
+    furthest one, then the most divergent, up to CARDS_PER_GROUP."""
+    if len(distinct) <= CARDS_PER_GROUP:
+        return {r.quote_id for r in distinct}
+    order: list[str] = []
+    for s in ranked:
+        if id(s) in top:
+            order += [home.get(s.divergence.quote_a, ""), home.get(s.divergence.quote_b, "")]
+    order.append(furthest)
+    order += sorted((r.quote_id for r in distinct), key=lambda q: (-drifts.get(q, 0.0), q))
+    known = {r.quote_id for r in distinct}
+    return set(list(dict.fromkeys(q for q in order if q in known))[:CARDS_PER_GROUP])
 
 
 def _card(
@@ -218,6 +273,8 @@ def _card(
     w: Who,
     marks: Mapping[str, list[tuple[str, float, str]]],
     furthest: str,
+    copies: Sequence[Rendering],
+    names: Mapping[str, Who],
 ) -> str:
     name = escape(w.name)
     if w.url.startswith(("http://", "https://")):
@@ -248,7 +305,15 @@ def _card(
                 f"{escape(s.back_translation)}</span> <span class='muted'>({escape(s.backend)})"
                 "</span></details>"
             )
-    if r.copy_of:
+    if copies:
+        outlets = list(dict.fromkeys(names[c.quote_id].name for c in copies))
+        listed = ", ".join(escape(n) for n in outlets[:COPY_NAMES])
+        more = f" and {len(outlets) - COPY_NAMES} more" if len(outlets) > COPY_NAMES else ""
+        html.append(
+            f"<div class='meta'>the same words in {_n(len(copies), 'more rendering')} "
+            f"(a shared wire copy): {listed}{more}</div>"
+        )
+    elif r.copy_of:
         html.append("<div class='meta'>same words as another outlet (a shared wire copy)</div>")
     html.append("</div>")
     return "".join(html)
@@ -346,6 +411,10 @@ def _row(s: ScoredDivergence, names: Mapping[str, Who], here: int) -> str:
         )
         + "</tr>"
     )
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _ordinal(n: int) -> str:
