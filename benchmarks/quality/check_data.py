@@ -38,6 +38,7 @@ TYPES = {
 PROBE_TYPES = {"polarity", "modality", "degree", "number", "entity", "synonym"}
 SPLITS = {"tune", "heldout"}
 LANGS = {"ru", "zh"}
+SPEAKERS_SPLIT_ROWS = 248  # speakers.jsonl rows under the every-third-heldout rule
 
 errors: list[str] = []
 
@@ -310,8 +311,11 @@ def check_originals(statements: set[str]) -> None:
     show("lang", Counter(r.get("lang") for r in rows))
 
 
-def check_speakers() -> None:
-    path = GROUPING / "speakers.jsonl"
+def check_speakers(name: str = "speakers.jsonl", seen: set[str] | None = None) -> set[str]:
+    """Check a speakers file; with `seen` (URLs used in speakers.jsonl) it is the blind set
+    speakers_fresh.jsonl: split "fresh", ids t001..., and none of those URLs."""
+    fresh = seen is not None
+    path = GROUPING / name
     rows = load(path)
     for n, r in enumerate(rows, 1):
         if not need(
@@ -335,13 +339,18 @@ def check_speakers() -> None:
             err(path, n, "empty quote")
         elif r["quote"] not in r["passage"]:
             err(path, n, "quote not in passage")
-        if r["split"] not in SPLITS:
+        if r["split"] not in ({"fresh"} if fresh else SPLITS):
             err(path, n, f"split {r['split']!r}")
         if not r["url"].startswith("http"):
             err(path, n, "url is not a URL")
+        if fresh and r["id"] != f"t{n:03d}":
+            err(path, n, f"id should be t{n:03d}")
+        if fresh and r["url"] in seen:
+            err(path, n, f"url {r['url']} is already used in speakers.jsonl")
     unique_ids(path, rows)
-    for i, r in enumerate(rows):
-        want = "heldout" if i % 3 == 2 else "tune"
+    for i, r in enumerate([] if fresh else rows):
+        # s001-s248: every third row is heldout; later rows (s249...) were added as tune only
+        want = "heldout" if i % 3 == 2 and i < SPEAKERS_SPLIT_ROWS else "tune"
         if r.get("split") != want:
             err(path, i + 1, f"split should be {want}")
     n_urls = len({r.get("url") for r in rows})
@@ -357,6 +366,7 @@ def check_speakers() -> None:
     spk = Counter(r.get("speaker") or "(none)" for r in rows)
     top = ", ".join(f"{k}={v}" for k, v in spk.most_common(12))
     print(f"  speakers: {len(spk)} distinct; top: {top}")
+    return {r.get("url") for r in rows}
 
 
 def main() -> int:
@@ -364,7 +374,9 @@ def main() -> int:
     check_probes()
     statements = check_renderings()
     check_originals(statements)
-    check_speakers()
+    speaker_urls = check_speakers()
+    if (GROUPING / "speakers_fresh.jsonl").exists():
+        check_speakers("speakers_fresh.jsonl", seen=speaker_urls)
     if (QUALITY / "fresh.jsonl").exists():
         check_pairs("fresh.jsonl", seen=dev_statements | statements)
     if errors:
