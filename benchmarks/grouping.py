@@ -7,10 +7,12 @@ Speakers: drift's quote extractor runs on each `passage` of `speakers.jsonl` as 
 title is the row's `title` (the page's headline, as a real run reads it; `--no-titles` leaves it
 empty, the figure before titles were collected); the extracted quote matching `quote` must carry the
 labelled speaker (drift's speaker keys; a quote not found counts as wrong). Figures per split;
-thresholds are tuned on "tune" rows only.
+thresholds are tuned on "tune" rows only. `--speakers FILE` scores another file of the same format,
+each row in the split it names: the blind set is measured once, at the end, with
+`--part speakers --speakers benchmarks/grouping/speakers_fresh.jsonl --split fresh`.
 
-    .venv/bin/python benchmarks/grouping.py [--embedder e5|none] [--split tune|heldout|all]
-        [--part all|grouping|speakers] [--no-titles] [-v]
+    .venv/bin/python benchmarks/grouping.py [--embedder e5|none] [--split tune|heldout|fresh|all]
+        [--part all|grouping|speakers] [--speakers FILE] [--no-titles] [-v]
 
 Grouping is scored twice: by drift's groups (renderings of one sentence or clause) and by its
 statements (groups joined when one quote renders into both, or when both render one original),
@@ -30,10 +32,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks" / "grouping"
 SPLITS = ("tune", "heldout")
+FRESH = "fresh"  # the blind speakers set (speakers_fresh.jsonl), scored once at the end
 
 
-def _rows(name: str) -> list[dict]:
-    path = DATA / name
+def _rows(name: str | Path) -> list[dict]:
+    path = name if isinstance(name, Path) else DATA / name
     if not path.is_file():
         return []
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
@@ -183,10 +186,19 @@ def speakers(rows: Sequence[dict], verbose: bool, titles: bool = True) -> dict[s
     return {"n": len(rows), "accuracy": right / len(rows) if rows else 0.0, "missed": missed}
 
 
+def _splits(renderings: Sequence[dict], labelled: Sequence[dict], part: str) -> tuple[str, ...]:
+    """The splits that have rows to measure, tune and heldout first, then the speaker rows' own
+    (a --speakers file in split "fresh" gives just that one)."""
+    named = [r.get("split", "") for r in renderings if part != "speakers"]
+    named += [r.get("split", "") for r in labelled if part != "grouping"]
+    present = dict.fromkeys(named)
+    return tuple(s for s in SPLITS if s in present) + tuple(s for s in present if s not in SPLITS)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--embedder", default="e5", choices=["e5", "none"])
-    parser.add_argument("--split", default="all", choices=[*SPLITS, "all"])
+    parser.add_argument("--split", default="all", choices=[*SPLITS, FRESH, "all"])
     parser.add_argument(
         "--part", default="all", choices=["all", "grouping", "speakers"], help="what to measure"
     )
@@ -195,12 +207,20 @@ def main() -> None:
         action="store_true",
         help="speakers: leave each passage's document untitled (ignore the page headline)",
     )
+    parser.add_argument(
+        "--speakers",
+        type=Path,
+        help="speakers: score this file instead of speakers.jsonl, each row in its own split",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="print every error")
     args = parser.parse_args()
+    if args.speakers is not None and not args.speakers.is_file():
+        sys.exit(f"no such file: {args.speakers}")
     from drift.corpus import read_originals
     from drift.embed import get_embedder
 
-    renderings, labelled = _rows("renderings.jsonl"), _rows("speakers.jsonl")
+    renderings = _rows("renderings.jsonl")
+    labelled = _rows(args.speakers or "speakers.jsonl")
     if not renderings and not labelled:
         sys.exit(f"no data in {DATA}")
     originals, _ = (
@@ -209,7 +229,7 @@ def main() -> None:
         else ([], [])
     )
     embedder = None if args.embedder == "none" else get_embedder(args.embedder)
-    splits = SPLITS if args.split == "all" else (args.split,)
+    splits = (args.split,) if args.split != "all" else _splits(renderings, labelled, args.part)
     columns = ("plain", "originals", "plain statements", "originals statements")
     print(
         f"{'split':<8} {'renderings':>10} {'pairs':>6} "
