@@ -144,6 +144,59 @@ def _most_modal(tokens: list[str]) -> list[str]:
     return [w for w, nxt in pairwise(tokens) if w == "most" and nxt in MODAL_CLASS]
 
 
+_ONES = (
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
+    *("eighteen", "nineteen"),
+)
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS_VALUE = {
+    **{word: value for value, word in enumerate(_ONES)},
+    **{word: 10 * value for value, word in enumerate(_TENS, start=2)},
+    "dozen": 12,
+    "twice": 2,  # "two times": "used twice" and "destroyed two" count the same
+}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+}
+
+
+def number_values(tokens: Iterable[str]) -> list[str]:
+    """Number tokens read as values: a run of number words is one number, digits lose their
+    thousands separators ("three hundred thousand" and "300,000" are both "300000"); units,
+    ordinals and other words stay as they are."""
+    out: list[str] = []
+    total, group, open_, run = 0, 0, False, []
+
+    def flush() -> None:
+        nonlocal total, group, open_, run
+        if open_:  # a lone "one" stays a word: it doubles as a determiner (`detail_number`)
+            out.append("one" if run == ["one"] else str(total + group))
+        total, group, open_, run = 0, 0, False, []
+
+    for token in tokens:
+        lower = token.lower()
+        if lower in _UNITS_VALUE:
+            group, open_ = group + _UNITS_VALUE[lower], True
+            run.append(lower)
+        elif lower in _SCALES and (open_ or (out and out[-1].isdigit())):
+            if not open_:  # "3 million": a digit number scaled by a word
+                group, open_ = int(out.pop()), True
+            group, run = max(group, 1) * _SCALES[lower], [*run, lower]
+            if _SCALES[lower] >= 1000:
+                total, group = total + group, 0
+        else:
+            flush()
+            digits = lower.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", lower) else lower
+            out.append(digits)
+    flush()
+    return out
+
+
 def is_ordinal(word: str) -> bool:
     """ "20th", "1st": a number that names a position rather than a quantity."""
     return bool(_ORDINAL.match(word))

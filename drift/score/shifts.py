@@ -11,6 +11,7 @@ from drift.score.cues import (
     modal_kinds,
     modal_strength,
     negative_affix,
+    number_values,
     pronoun,
     superlative,
     words,
@@ -139,9 +140,20 @@ def _dotless(name: str) -> str:
     return name.replace(".", "").lower()
 
 
-def entity_shift(a: Side, b: Side, proper: Callable[[str], bool] | None = None) -> str:
+def _bare(name: str) -> str:
+    """A name without its possessive ending ("Lenin's" -> "Lenin")."""
+    return re.sub(r"['’]s?$", "", name) or name
+
+
+def entity_shift(
+    a: Side,
+    b: Side,
+    proper: Callable[[str], bool] | None = None,
+    same: Callable[[str, str], bool] | None = None,
+) -> str:
     """A named entity on each side that the other does not name; `proper` tells a name that
-    stands first in its sentence on both sides ("Russia's" / "China's": WordNet instances)."""
+    stands first in its sentence on both sides ("Russia's" / "China's": WordNet instances);
+    `same` tells two names of one entity ("Jews" / "Hebrews"). Possessives do not count."""
     na, nb = list(a.cues.names), list(b.cues.names)
     if na and not nb:  # the other side's name may stand first in its sentence
         nb = capitalised(b)
@@ -149,6 +161,7 @@ def entity_shift(a: Side, b: Side, proper: Callable[[str], bool] | None = None) 
         na = capitalised(a)
     elif proper is not None and not na and not nb:
         na, nb = [w for w in capitalised(a) if proper(w)], [w for w in capitalised(b) if proper(w)]
+    na, nb = [_bare(x) for x in na], [_bare(y) for y in nb]
     xa, xb = changed(na, nb)
     lower_a, lower_b = set(words(a.span)), set(words(b.span))
     xa = [x for x in xa if x.lower() not in lower_b]  # "President" / "president": case only
@@ -162,6 +175,8 @@ def entity_shift(a: Side, b: Side, proper: Callable[[str], bool] | None = None) 
         return ""
     if all(any(name_variant(x, y) for y in xb) for x in xa):
         return ""
+    if same is not None and all(any(same(x, y) for y in xb) for x in xa):
+        return ""
     return f"entity: {' '.join(xa)} → {' '.join(xb)}"
 
 
@@ -173,8 +188,9 @@ def detail_number(word: str) -> bool:
 
 
 def number_shift(a: Side, b: Side) -> str:
-    """Numbers that differ; a detail number against no number at all is no change."""
-    xa, xb = changed(a.cues.numbers, b.cues.numbers)
+    """Numbers that differ by value ("three hundred thousand" / "300,000" is none); a detail
+    number against no number at all is no change."""
+    xa, xb = changed(number_values(a.cues.numbers), number_values(b.cues.numbers))
     if not xa and not xb:
         return ""
     if not (xa and xb) and all(detail_number(x) for x in (*xa, *xb)):

@@ -23,10 +23,10 @@ scores by the continuous similarity inside a middle band instead of as maximally
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 
-from drift.score.cues import UNITS, cues, words
+from drift.score.cues import NEGATORS, UNITS, cues, number_values, words
 from drift.score.links import Link, Semantics, Word, best_links
 from drift.score.settings import ScoreSettings
 from drift.score.shifts import (
@@ -113,7 +113,7 @@ def substitution_verdict(
     number = number_shift(a, b)
     if number:
         return Verdict("number", number, settings.number_drift)
-    entity = entity_shift(a, b, getattr(semantics, "proper_noun", None))
+    entity = entity_shift(a, b, getattr(semantics, "proper_noun", None), _one_name(semantics))
     if entity:
         return Verdict("entity", entity, settings.entity_drift)
     modality = modality_shift(a, b, settings)
@@ -154,7 +154,9 @@ def _words_verdict(
         if modal:
             return Verdict("synonym", modal, settings.synonym_drift)
         if _lemmas(a.span) == _lemmas(b.span):  # "cannot" / "can't", "was" / "is"
-            return Verdict("spelling", "same function words up to form", settings.spelling_drift)
+            numbers = a.cues.numbers != b.cues.numbers  # "Three hundred thousand" / "300,000"
+            what = "the same number in words and digits" if numbers else "same function words"
+            return Verdict("spelling", f"{what} up to form", settings.spelling_drift)
         return Verdict("paraphrase", "function words only", settings.spelling_drift)
     if not ca or not cb:  # "they" / "the foreigners": one side says what the other leaves out
         gap: DivergenceType = "addition" if not ca else "omission"
@@ -196,12 +198,13 @@ def _words_verdict(
         return Verdict("sense", f"{pair}: no shared sense or source word", drift)
     worst = max(found, key=lambda x: _link_drift(x, settings, similarity)[1])
     kind, drift = _link_drift(worst, settings, similarity)
-    reworded = max(_changed(links_a), _changed(links_b))
-    if kind == "synonym" and reworded > 1:  # more than one word replaced on a side
-        kind = "paraphrase"
+    if kind == "synonym" and (_restructured(a, b) or _reordered(links_a, cb)):
+        kind = "paraphrase"  # the grammar around the replaced words changed too
     if kind == "spelling" and modal:  # "surely will be" / "will inevitably be"
         return Verdict("synonym", modal, settings.synonym_drift)
-    if kind == "spelling" and (len(ca) != len(cb) or _reordered(links_a, cb)):
+    if kind == "spelling" and (
+        len(ca) != len(cb) or _reordered(links_a, cb) or _restructured(a, b)
+    ):
         return Verdict("paraphrase", "the same words in another order or form", drift)
     return Verdict(kind, _evidence(worst), drift)
 
@@ -214,13 +217,53 @@ def _same_modal_meaning(a: Side, b: Side) -> str:
     return ""
 
 
+_ARTICLES = frozenset({"a", "an", "the"})
+# Contracted auxiliaries ("it's", "we're"): "'s" is "is" after a pronoun, else a possessive.
+_CLITICS_AUX = {"s": "is", "re": "are", "m": "am", "ve": "have", "ll": "will", "d": "would"}
+_S_HOSTS = frozenset({"it", "he", "she", "that", "there", "here", "what", "who", "where", "how"})
+# The grammar words that build a clause's structure: prepositions and particles, auxiliaries and
+# negators (Quirk et al. 1985, ch. 3, 9). A lexical substitution keeps them; a paraphrase changes
+# them ("have no interest" / "don't have any interest"). Pronouns, determiners and coordinators
+# only refer or join ("She drowned" / "It sank", "that powerful" / "the powerful").
+_STRUCTURE = NEGATORS | frozenset(
+    {"about", "above", "after", "as", "at", "before", "below", "between", "by", "down"}
+    | {"during", "for", "from", "in", "into", "of", "off", "on", "out", "over", "through"}
+    | {"to", "under", "until", "up", "upon", "with", "than", "towards", "toward", "against"}
+    | {"am", "are", "be", "been", "being", "did", "do", "does", "doing", "had", "has", "have"}
+    | {"having", "is", "was", "were", "can", "could", "shall", "should", "will", "would"}
+)
+
+
+def _forms(span: str) -> list[str]:
+    """The span's words with contractions expanded ("It's" -> it is) and numbers read as values
+    ("three hundred thousand" -> 300000)."""
+    out: list[str] = []
+    for word in words(span):
+        head, apostrophe, tail = word.partition("'")
+        if apostrophe and head and tail in _CLITICS_AUX:
+            out.append(head)
+            if tail != "s" or head in _S_HOSTS:
+                out.append(_CLITICS_AUX[tail])
+        else:
+            out.append(word)
+    return number_values(out)
+
+
 def _lemmas(span: str) -> list[str]:
-    return [en_lemma(w) for w in words(span) if w not in {"a", "an", "the"}]
+    return [en_lemma(w) for w in _forms(span) if w not in _ARTICLES]
 
 
-def _changed(links: Sequence[Link | None]) -> int:
-    """How many words of a side are replaced (linked to a word other than themselves)."""
-    return sum(x is not None and x.kind != "same" for x in links)
+def _structure_words(span: str) -> set[str]:
+    """The span's structure words up to form: what a synonym keeps and a paraphrase
+    restructures ("have no interest" / "don't have any interest")."""
+    joined = re.sub(r"(?<=\w)-(?=\w)", "", span)  # "well-being" is one word, not "being"
+    return {en_lemma(w) for w in _forms(joined) if w in _STRUCTURE}
+
+
+def _restructured(a: Side, b: Side) -> bool:
+    """Whether the sides' structure words differ: the wording changed around the content words
+    (a structural paraphrase), not only the words themselves (a lexical substitution)."""
+    return _structure_words(a.span) != _structure_words(b.span)
 
 
 def _reordered(links: Sequence[Link | None], other: Sequence[Word]) -> bool:
@@ -276,6 +319,25 @@ def _phrase_text(side: Side) -> str:
     return " ".join(w for w in words if w not in {"a", "an", "the"})
 
 
+def _one_name(semantics: Semantics | None) -> Callable[[str, str], bool] | None:
+    """Two capitalised words WordNet puts in one synset name one entity: "Jews" / "Hebrews"
+    (jew.n.01, a kind of people, not a named instance). Two names of instances must share
+    their first senses: "China" / "Taiwan" share only taiwan.n.01, a later sense of "China"."""
+    if semantics is None:
+        return None
+    proper = getattr(semantics, "proper_noun", lambda _: False)
+
+    def same(x: str, y: str) -> bool:
+        found = semantics.relation(x, y)
+        kind = getattr(found, "kind", "")
+        if kind in ("spelling", "inflection"):
+            return True
+        first = getattr(found, "distance", 1) == 0
+        return kind == "synonym" and (first or not (proper(x) and proper(y)))
+
+    return same
+
+
 def _known(word: Word, semantics: Semantics | None) -> bool:
     return bool(word.candidates) or (semantics is not None and semantics.known(word.text))
 
@@ -304,7 +366,7 @@ def gap_verdict(
         verb = "removed in" if gap == "omission" else "added in"
         words = ", ".join(side.cues.negations)
         return Verdict("polarity", f"negation {verb} b: {words}", settings.polarity_drift)
-    numbers, _ = changed(side.cues.numbers, theirs.numbers)
+    numbers, _ = changed(number_values(side.cues.numbers), number_values(theirs.numbers))
     numbers = [n for n in numbers if n not in UNITS and not detail_number(n)]
     if numbers:
         return Verdict(
