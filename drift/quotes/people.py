@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from drift.quotes.names import (
+    NOT_NAME_WORDS,
     find_appositions,
     is_full_name,
     is_person_name,
@@ -43,6 +44,8 @@ from drift.quotes.speakers import (
 _SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:[A-Z][\w'’.-]*\s+){0,4}$")
 # An introductory phrase before a sentence's subject: "In his speech,", "On Monday,".
 _INTRO = re.compile(r"(?:[A-Z][a-z]*(?:\s+[\w'’-]+){0,5},)?(?:\s*[A-Z][\w'’.-]*){0,4}")
+# A name that owns the next noun ("Medvedev's choice"): no subject, no antecedent.
+_POSSESSOR = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\b")
 _SUBJECT_REACH = 600  # characters back a pronoun looks for a new sentence subject
 _KNOWN_SURNAME = re.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]*")
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*")
@@ -121,8 +124,13 @@ class People:
         while j < len(tokens) and len(name) < 3:
             tok = tokens[j]
             gap = masked[tokens[j - 1].end() : tok.start()]
-            if gap.strip() or not tok.group()[:1].isupper() or fold(tok.group()) in TITLE_WORDS:
-                break
+            if gap.strip() or not tok.group()[:1].isupper() or fold(tok.group()) in NOT_NAME_WORDS:
+                break  # "spokesman Wu Qian Thursday told": a weekday ends the name
+            if fold(tok.group()) in TITLE_WORDS:
+                if name or tok.group().endswith("."):
+                    break
+                j += 1  # "Secretary General Jens Stoltenberg": the title goes on
+                continue
             name.append(tok)
             j += 1
             if tok.group().endswith(".") and len(tok.group()) > 2:
@@ -133,8 +141,11 @@ class People:
             return
         title = {fold(tokens[k].group())}
         i = k - 1
-        while i >= 0 and k - i <= 6 and fold(tokens[i].group()) in TITLE_SCAN:
-            title.add(fold(tokens[i].group()))
+        while i >= 0 and k - i <= 6:
+            word = fold(tokens[i].group())
+            if word not in TITLE_SCAN and not nationality({word}):  # "Polish President NAME"
+                break
+            title.add(word)
             i -= 1
         self.add(" ".join(t.group() for t in name).rstrip("."), name[0].start(), title)
 
@@ -241,7 +252,9 @@ class People:
             return ahead[0][1] if ahead else self.headline
         lo = max(0, latest - _SUBJECT_REACH)
         start = max(self.masked.rfind(c, lo, latest) for c in ".!?\n") + 1
-        return self._mentions(max(start, lo), pos)[0][1]
+        named = self._mentions(max(start, lo), pos)
+        subjects = [n for at, n in named if not _POSSESSOR.match(self.masked, at)]
+        return subjects[0] if subjects else named[0][1]
 
     def sentence_subject(self, pos: int) -> str:
         """The person who opens the sentence around `pos`, titles allowed before the name ("Xi
@@ -251,9 +264,11 @@ class People:
         if not found:
             return ""
         at, name = found[0]
+        if _POSSESSOR.match(self.masked, at):
+            return ""  # "Medvedev's choice was explained by ...": the choice is the subject
         intro = self.masked[start:at].strip()
-        if _INTRO.fullmatch(intro):  # "In his speech, Xi paid tribute ..."
-            return name
+        if _INTRO.fullmatch(intro) or _title_phrase(intro):  # "In his speech, Xi paid ..."
+            return name  # "Former State Department spokesperson NAME captured ..."
         opens = _SENTENCE_SUBJECT.search(self.masked, max(0, at - 80), at)
         return name if opens and opens.start() <= start + 1 else ""
 
@@ -293,27 +308,44 @@ class People:
         head = titles(set(folded[:cut])) & SPECIFIC if cut is not None else set()
         needed = head or words & SPECIFIC  # "secretary of the president": a secretary
         nat = nationality(words)
-        candidates = []
-        for person in self.persons.values():
-            if person.first_pos > before or not person.title:
-                continue
-            known = nationality(person.title)
-            if nat and known and not nat <= known:
-                continue  # "the Chinese minister" is no Russian one; a title without a country fits
-            if not needed <= person.title:
-                continue
-            if "diplomat" in words and not DIPLOMATIC & person.title:
-                continue
-            candidates.append(person.name)
+        holders = [p for p in self.persons.values() if _holds(p, needed, nat, words)]
+        candidates = [p.name for p in holders if p.first_pos <= before]
         if last in candidates:
             return last
+        if len(candidates) == 1:
+            return candidates[0]
+        if candidates and needed:  # several hold the role: the one named last (Muzny et al.)
+            return max(candidates, key=lambda n: self._last_mention(n, before))
         if candidates:
-            return candidates[0] if len(candidates) == 1 else ""
-        back = folded[0] == "the" and (needed or folded[-1] in _BACK_ROLES)
-        if back and self._untitled_fits(last, nat, before, words):
-            return last  # "the Russian ambassador said", "the diplomat added": who spoke last
+            return ""  # "the official": any titled person could be meant
         role_word = folded[cut - 1] if cut is not None else folded[-1]
+        generic = role_word in LEADER_WORDS or folded[-1] in _BACK_ROLES
+        back = folded[0] == "the" and (needed or generic)
+        if back and self._untitled_fits(last, nat, before, words):
+            return last  # "the Russian ambassador said", "the head of the Alliance": who spoke last
+        later = self._named_after(holders, before) if needed else ""
+        if later:
+            return later  # "Russia's ambassador accused ..." before "said Ambassador NAME"
         return self._only_leader(nat, before) if role_word in LEADER_WORDS else ""
+
+    def _last_mention(self, name: str, pos: int) -> int:
+        """Offset of the last mention of `name` before `pos` (-1 if none)."""
+        found = _last_before(self.persons[name].mentions, pos)
+        return -1 if found is None else found
+
+    def _named_after(self, holders: list[Person], before: int) -> str:
+        """The holder of a role first named just after `before`, in the same or the next
+        paragraph: a lead that names the role and then the person ("Russia's ambassador
+        accused ... “...,” said Russian Ambassador NAME")."""
+        text = self.masked
+        stop = text.find("\n", before)  # the end of this paragraph, then of the next
+        if stop >= 0:
+            while stop < len(text) and text[stop].isspace():
+                stop += 1
+            stop = text.find("\n", stop)
+        stop = min(len(text) if stop < 0 else stop, before + _SUBJECT_REACH)
+        later = sorted((p.first_pos, p.name) for p in holders if before < p.first_pos < stop)
+        return later[0][1] if later else ""
 
     def _only_leader(self, nat: set[str], before: int) -> str:
         """ "the Russian leader" with one Russian named so far (by title or speaker table)."""
@@ -404,6 +436,8 @@ class People:
         head = folded[folded.index("of") - 1] if "of" in folded[1:] else folded[-1]
         if head == "statement" and len(folded) > 1:
             head = folded[-2]
+        elif head in TITLE_WORDS and len(folded) > 1 and folded[-2] in ROLE_NOUNS:
+            head = folded[-2]  # "the secretary general"
         if folded in (["the", "statement"], ["its", "statement"]):
             return max((b for b in self.bodies if b[0] < pos), default=(0, ""))[1]
         if head in ORG_HEADS:
@@ -423,6 +457,26 @@ class People:
         if any(t in _PLACE_PREPOSITIONS for t in folded[:-1]):
             return ""
         return self.add(phrase, pos)
+
+
+def _title_phrase(intro: str) -> bool:
+    """Words of a title before a name: capitalized or title words ("Former U.S. Department of
+    State spokesperson")."""
+    words = intro.split()
+    return bool(words) and all(
+        w[:1].isupper() or fold(w) in TITLE_SCAN or fold(w) in _OFFICE_LINKS for w in words
+    )
+
+
+def _holds(person: Person, needed: set[str], nat: set[str], words: set[str]) -> bool:
+    """Whether a titled person may hold a role: its specific title words, no other country
+    ("the Chinese minister" is no Russian one; a title without a country fits)."""
+    if not person.title or not needed <= person.title:
+        return False
+    known = nationality(person.title)
+    if nat and known and not nat <= known:
+        return False
+    return "diplomat" not in words or bool(DIPLOMATIC & person.title)
 
 
 def _last_before(mentions: list[int], pos: int) -> int | None:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from drift.quotes.names import is_full_name, is_person_name
 from drift.quotes.speakers import TITLE_WORDS
 
 # Titles that name no one office ("official", "head", "Mr.").
 GENERIC_TITLES = frozenset(
     [
+        "aide",
+        "assistant",
+        "adviser",
+        "advisor",
         "envoy",
         "diplomat",
         "fm",
@@ -116,8 +122,32 @@ DEMONYMS = {"russia": "Russian", "china": "Chinese"}  # as the speaker table nam
 OFFICIAL_NATIONALITY = {"ru": "ru", "zh": "zh"}
 
 
+# A country's adjective by its ending ("Ukrainian", "Polish", "Japanese", "Korean"), for the
+# countries NATIONALITY does not list; and common nouns with those endings.
+_DEMONYM = re.compile(r"[a-z]{2,}(?:ian|ean|ese|ish)")
+_NOT_DEMONYMS = frozenset(
+    [
+        "politician",
+        "civilian",
+        "historian",
+        "guardian",
+        "physician",
+        "technician",
+        "musician",
+        "comedian",
+        "librarian",
+        "christian",
+        "custodian",
+    ]
+)
+
+
 def nationality(words: set[str]) -> set[str]:
-    return {NATIONALITY[w] for w in words if w in NATIONALITY}
+    """The countries title words name ("Russian", "Kremlin": ru; "Polish": polish)."""
+    found = {NATIONALITY[w] for w in words if w in NATIONALITY}
+    return found | {
+        w for w in words - NATIONALITY.keys() if _DEMONYM.fullmatch(w) and w not in _NOT_DEMONYMS
+    }
 
 
 def titles(words: set[str]) -> set[str]:

@@ -21,7 +21,7 @@ REPORTING_VERBS = _words(
     asks answered tweeted quipped joked retorted boasted promised threatened predicted complained
     cautioned assured pledged shouted informed informs spoke speaks described describes dubbed
     labelled labeled branded termed accused accuses chastised criticized criticised slammed
-    rebuked admonished blasted denounced condemned lambasted dismissed
+    rebuked admonished blasted denounced condemned lambasted dismissed posted posts
     """
 )
 # "-ing" forms: "Oskirko saying '...'", "the palace said, adding: '...'" (subject elided).
@@ -52,7 +52,8 @@ CONJUNCTIONS = _words("and but or as while when so yet because although though i
 # "told reporters in Beijing"); any other word starts what was said ("said the talks failed").
 AFTER_VERB = _words(
     """
-    in on at during after before while when to from with as of about via by late earlier later
+    in on at during after before while when to from with as of about via by through amid late
+    earlier later
     today yesterday tonight again also too then recently repeatedly firmly flatly bluntly
     angrily publicly privately separately meanwhile however monday tuesday wednesday thursday
     friday saturday sunday
@@ -67,7 +68,10 @@ SPEECH_NOUNS = _words(
 )
 # Passive attributions naming the speaker after "by": "as indicated by Sergei Lavrov".
 PASSIVE_VERBS = _words(
-    "said stated indicated noted announced written voiced expressed uttered spoken declared"
+    """
+    said stated indicated noted announced written voiced expressed uttered spoken declared
+    explained stressed emphasized emphasised confirmed claimed
+    """
 )
 # Time phrases after a verb end an attribution too: "said the day before", "said last week".
 TIME_OPENERS = _words("the this last that next earlier later same")
