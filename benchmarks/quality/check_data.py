@@ -2,12 +2,14 @@
 
     python benchmarks/quality/check_data.py
 
-Checks benchmarks/quality/{pairs,probes,fresh}.jsonl and
+Checks benchmarks/quality/{pairs,probes,fresh,fresh2}.jsonl and
 benchmarks/grouping/{renderings,originals,speakers}.jsonl: required fields, allowed values,
 unique ids, spans inside their texts, quotes inside their passages, one split per statement;
 prints counts per split / label / type. fresh.jsonl (the blind test set) must use split "fresh",
-ids f001... and statements that are in neither pairs.jsonl nor renderings.jsonl. Exits 1 on any
-error.
+ids f001... and statements that are in neither pairs.jsonl nor renderings.jsonl. fresh2.jsonl
+(the second blind set) must use split "fresh2", ids g001... and statements in none of pairs.jsonl,
+fresh.jsonl and renderings.jsonl, and none of its rendering texts may occur in those files either.
+Exits 1 on any error.
 """
 
 from __future__ import annotations
@@ -86,8 +88,18 @@ def show(title: str, counter: Counter) -> None:
     print(f"  {title}: {items}")
 
 
-def check_pairs(name: str = "pairs.jsonl", seen: set[str] | None = None) -> set[str]:
-    """Check a pairs file; with `seen` (statements used elsewhere) it is the fresh test set."""
+def check_pairs(
+    name: str = "pairs.jsonl",
+    seen: set[str] | None = None,
+    split: str = "fresh",
+    prefix: str = "f",
+    seen_texts: set[str] | None = None,
+) -> set[str]:
+    """Check a pairs file; with `seen` (statements used elsewhere) it is a blind test set.
+
+    A blind set uses `split` on every row and ids `prefix` + number (fresh: f001..., fresh2:
+    g001...); with `seen_texts`, none of its rendering texts may repeat one of those texts.
+    """
     fresh = seen is not None
     path = QUALITY / name
     rows = load(path)
@@ -126,14 +138,17 @@ def check_pairs(name: str = "pairs.jsonl", seen: set[str] | None = None) -> set[
             err(path, n, f"label {r['label']!r}")
         if r["type"] not in TYPES:
             err(path, n, f"type {r['type']!r}")
-        if r["split"] not in ({"fresh"} if fresh else SPLITS):
+        if r["split"] not in ({split} if fresh else SPLITS):
             err(path, n, f"split {r['split']!r}")
         if r["lang"] not in LANGS:
             err(path, n, f"lang {r['lang']!r}")
         if fresh and r["statement"] in seen:
-            err(path, n, f"statement {r['statement']!r} is already in the dev set")
-        if fresh and r["id"] != f"f{n:03d}":
-            err(path, n, f"id should be f{n:03d}")
+            err(path, n, f"statement {r['statement']!r} is already in an earlier data file")
+        if fresh and r["id"] != f"{prefix}{n:03d}":
+            err(path, n, f"id should be {prefix}{n:03d}")
+        for s in ("a", "b") if seen_texts else ():
+            if r[s]["text"].strip() in seen_texts:
+                err(path, n, f"{s}.text is already in an earlier data file")
         spans = (r["a"].get("span", ""), r["b"].get("span", ""))
         if not any(spans):
             err(path, n, "both spans empty")
@@ -172,6 +187,21 @@ def check_pairs(name: str = "pairs.jsonl", seen: set[str] | None = None) -> set[
     }
     print(f"  distinct URLs: {len(urls)}")
     return {r.get("statement") for r in rows}
+
+
+def earlier_texts() -> set[str]:
+    """Rendering texts of pairs, fresh and renderings (fresh2 must reuse none of them)."""
+    texts: set[str] = set()
+    for path in (QUALITY / "pairs.jsonl", QUALITY / "fresh.jsonl"):
+        if path.exists():
+            for line in path.read_text("utf-8").splitlines():
+                row = json.loads(line) if line.strip() else {}
+                sides = [row.get(s) for s in ("a", "b")]
+                texts |= {side["text"].strip() for side in sides if isinstance(side, dict)}
+    for line in (GROUPING / "renderings.jsonl").read_text("utf-8").splitlines():
+        if line.strip():
+            texts.add(json.loads(line).get("text", "").strip())
+    return texts
 
 
 def check_probes() -> None:
@@ -377,8 +407,13 @@ def main() -> int:
     speaker_urls = check_speakers()
     if (GROUPING / "speakers_fresh.jsonl").exists():
         check_speakers("speakers_fresh.jsonl", seen=speaker_urls)
+    seen = dev_statements | statements
     if (QUALITY / "fresh.jsonl").exists():
-        check_pairs("fresh.jsonl", seen=dev_statements | statements)
+        seen |= check_pairs("fresh.jsonl", seen=dev_statements | statements)
+    if (QUALITY / "fresh2.jsonl").exists():
+        check_pairs(
+            "fresh2.jsonl", seen=seen, split="fresh2", prefix="g", seen_texts=earlier_texts()
+        )
     if errors:
         print(f"\n{len(errors)} error(s):")
         for e in errors:
