@@ -120,6 +120,22 @@ def test_top_of_scale_reads_a_superlative_in_the_first_adjective_definition(
     assert semantics.top_of_scale(word) is top
 
 
+@pytest.mark.parametrize(
+    ("word", "degree"),
+    [
+        ("far", True),  # far.r.01 "to a considerable degree; very much"
+        ("considerably", True),
+        ("immediately", False),  # "without delay or hesitation"
+        ("way", False),  # a noun first: way.r.01 "to a great degree" is rare
+        ("powerful", False),  # an adjective first
+    ],
+)
+def test_a_degree_adverb_is_an_adverb_first_defined_by_degree(
+    semantics: EnglishSemantics, word: str, degree: bool
+) -> None:
+    assert semantics.degree_adverb(word) is degree
+
+
 def test_a_hypernym_path_through_rare_senses_is_longer_than_one_through_first_senses(
     semantics: EnglishSemantics,
 ) -> None:

@@ -501,3 +501,29 @@ def test_a_possessive_or_a_wordnet_synonym_of_a_name_is_no_entity_change() -> No
 
     assert verdict("Jews", "Hebrews").type != "entity"  # jew.n.01, a kind of people
     assert verdict("China", "Taiwan").type == "entity"  # a later sense of China only
+
+
+def test_a_dropped_adverb_wordnet_defines_by_degree_is_a_degree_change_not_an_omission() -> None:
+    from drift.lexicon.english import EnglishSemantics
+
+    semantics = EnglishSemantics()
+    if not semantics.available["wordnet"]:
+        pytest.skip("wordnet-base is not installed (make setup installs it)")
+
+    def dropped(word: str):
+        a = side(word, f"The airship deviated {word} from its course", word)
+        b = side("", "The airship deviated from its course")
+        return gap_verdict(a, b, 0.0, "omission", S, semantics)
+
+    far, soon = dropped("far"), dropped("immediately")
+    assert far.type == "degree" and "far" in far.evidence
+    assert soon.type == "omission"
+    swapped = substitution_verdict(
+        side("far off course", "It went far off course", "far", "course"),
+        side("off course", "It went off course", "course"),
+        0.5,
+        "zh",
+        semantics,
+        S,
+    )
+    assert swapped.type == "degree"

@@ -335,6 +335,23 @@ class EnglishSemantics:
         definition = re.findall(r"[^\W\d_]+", first.gloss.split('"')[0])
         return any(superlative(w, definition[i - 1] if i else "") for i, w in enumerate(definition))
 
+    def degree_adverb(self, word: str) -> bool:
+        """Whether WordNet's first adverb sense of the word is defined by degree or extent, or
+        as an intensifier ("far": "to a considerable degree; very much"; "considerably": "to a
+        great extent or degree"; not "immediately": "without delay or hesitation"). The word
+        must be an adverb first: no other part of speech of it has more senses tagged in SemCor
+        ("way", "powerful" and "passing" have rare degree adverb senses)."""
+        wordnet, key = self._wordnet, _key(word)
+        if wordnet is None:
+            return False
+        adverb = wordnet.tagged(key, "r")
+        other = [wordnet.tagged(x, p) for p in "nva" for x in wordnet.morphy(key, p)]
+        first = next(iter(wordnet.synsets(key, "r")), None)
+        if first is None or adverb == 0 or adverb < max(other, default=0):
+            return False
+        definition = set(re.findall(r"[a-z]+", first.gloss.split('"')[0].lower()))
+        return bool(definition & {"degree", "extent", "intensifier", "intensifiers"})
+
     def proper_noun(self, word: str) -> bool:
         """Whether WordNet lists `word`, as capitalised, as the name of one thing (Russia)."""
         wordnet = self._wordnet

@@ -177,6 +177,12 @@ class WordNet:
         start = 4 + pointer_count + 2
         return tuple(int(o) for o in fields[start : start + synset_count])
 
+    def tagged(self, lemma: str, pos: str) -> int:
+        """How many senses of `lemma` as `pos` were tagged in the SemCor corpus (index.POS's
+        tagsense_cnt): how common that part of speech of the word is, 0 when unknown."""
+        fields = self._index_line(lemma, pos)
+        return int(fields[-1 - int(fields[2])]) if fields is not None else 0
+
     def synset(self, offset: int, pos: str) -> Synset:
         """The synset at `offset` in data.POS (cached per reader)."""
         key = (offset, _pos_of(pos))

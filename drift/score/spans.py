@@ -282,7 +282,7 @@ def score_divergences(
             units = cands.units(other, other, lang)
             share = present_share(gap, other, lem, units, settings.scattered_weight)
             span = Side.of(span.span, span.words, quotes.get(here, span.rendering))
-            verdict = gap_verdict(span, Side.of("", (), other), share, d.kind, settings)
+            verdict = gap_verdict(span, Side.of("", (), other), share, d.kind, settings, words_of)
         original = originals.get(d.group_id)
         faithful = (
             faithful_side(a, b, original, original_words[d.group_id], vectors, settings)

@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from itertools import pairwise
 
+from drift.align.normalize import STOPWORDS
 from drift.score.cues import NEGATORS, UNITS, cues, number_values, words
 from drift.score.links import Link, Semantics, Word, best_links
 from drift.score.settings import ScoreSettings
@@ -59,11 +61,29 @@ _LINK_STOPWORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "as", "an
 _CUE_WORDS_OF = ("modal_words", "amplifiers", "downtoners", "negations", "numbers")
 
 
+def _with_degree_adverbs(side: Side, semantics: Semantics | None) -> Side:
+    """The side with the adverbs WordNet defines by degree ("far": "to a considerable degree")
+    among its intensity words, beside the closed class of `cues.AMPLIFIERS`."""
+    test = getattr(semantics, "degree_adverb", None)
+    if test is None:
+        return side
+    known = {*(w for field in _CUE_WORDS_OF for w in getattr(side.cues, field)), *STOPWORDS}
+    found = tuple(w for w in words(side.span) if w not in known and test(w))
+    if not found:
+        return side
+    return replace(side, cues=replace(side.cues, amplifiers=(*side.cues.amplifiers, *found)))
+
+
 def _content(side: Side) -> list[Word]:
-    """Content words that are not cue words (those are judged by the cue checks)."""
+    """Content words that are not cue words (those are judged by the cue checks), nor a cue
+    word with structure words ("far from")."""
     cue_words = {w for field in _CUE_WORDS_OF for w in getattr(side.cues, field)}
     cue_words |= _LINK_STOPWORDS | _CLITICS
-    return [w for w in side.words if not set(words(w.text)) <= cue_words]
+
+    def cue(tokens: set[str]) -> bool:
+        return tokens <= cue_words or bool(tokens & cue_words and tokens <= cue_words | _STRUCTURE)
+
+    return [w for w in side.words if not cue(set(words(w.text)))]
 
 
 def _link_drift(
@@ -107,6 +127,7 @@ def substitution_verdict(
     `similarity` is the continuous evidence (source-language agreement, e5, chrF) in [0, 1]; it
     places a sense change between its floor and 1, and an unknown word inside a middle band.
     """
+    a, b = _with_degree_adverbs(a, semantics), _with_degree_adverbs(b, semantics)
     polarity = polarity_shift(a, b)
     if polarity:
         return Verdict("polarity", polarity, settings.polarity_drift)
@@ -353,12 +374,15 @@ def gap_verdict(
     present_share: float,
     kind: str,
     settings: ScoreSettings = ScoreSettings(),  # noqa: B008 - frozen
+    semantics: Semantics | None = None,
 ) -> Verdict:
     """Type and drift of a span only one rendering has.
 
     `kind` is the divergence kind: "omission" (b lacks `side`) or "insertion" (b adds it);
-    `present_share` is how much of the span's content the other rendering has elsewhere.
+    `present_share` is how much of the span's content the other rendering has elsewhere;
+    `semantics` tells degree adverbs beyond the closed class ("far").
     """
+    side = _with_degree_adverbs(side, semantics)
     gap: DivergenceType = "omission" if kind == "omission" else "addition"
     where = "b" if gap == "omission" else "a"
     theirs = cues(other.rendering)  # the other rendering as a whole, read once
