@@ -109,7 +109,7 @@ def _link_drift(
         return "polarity", settings.polarity_drift
     if found.kind == "hypernym":  # a more general word: a mild shift, growing with distance
         steps = settings.hypernym_step * (found.distance - 1)
-        drift = settings.hypernym_drift + steps + loose
+        drift = min(settings.hypernym_drift + steps + loose, settings.sense_ceil)
         return ("synonym" if drift < 0.5 else "sense"), drift  # far: through rare senses
     return "synonym", settings.thesaurus_drift + loose  # thesaurus or a definition: loose
 
