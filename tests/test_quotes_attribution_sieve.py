@@ -97,6 +97,19 @@ CASES = [
         "The date is",
         "Oleg Osipov",
     ),
+    (
+        "'the department' is the department named last",
+        "The call was confirmed by Beijing, the US Department of State said on Wednesday. "
+        "“The Secretary spoke today with Wang Yi,” the department said in a statement.",
+        "The Secretary",
+        "US State Department",
+    ),
+    (
+        "a role noun with a typo is still the role",
+        "Sergei Shoigu spoke at the forum. “We demonstrate openness,” said the Defence Minsiter.",
+        "We demonstrate",
+        "Sergei Shoigu",
+    ),
 ]
 
 

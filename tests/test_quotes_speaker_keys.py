@@ -21,11 +21,17 @@ from drift.records import Document
         ("Head of State Xi Jinping", "xi jinping"),
         ("Zhou En-lai", "zhou enlai"),
         ("the Kremlin", "kremlin"),
-        ("the Ministry of Foreign Affairs", "ministry of foreign affairs"),
+        ("the Ministry of Foreign Affairs", "affairs foreign ministry"),
     ],
 )
 def test_speaker_keys_of_written_names(written: str, key: str) -> None:
     assert speaker_key(written) == key
+
+
+def test_a_body_named_in_either_word_order_is_one_speaker() -> None:
+    """ "the US Department of State said" and "the US State Department said" are one body."""
+    assert speaker_key("the US Department of State") == speaker_key("US State Department") != ""
+    assert speaker_key("the Ministry of Foreign Affairs") != speaker_key("Foreign Ministry")
 
 
 def test_one_surname_in_two_spellings_is_one_speaker() -> None:

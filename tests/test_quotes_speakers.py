@@ -39,7 +39,7 @@ def test_normalize_name(name: str, display: str) -> None:
         ("Xi Jinping", "xi jinping"),
         ("Ma Zhaoxu", "ma zhaoxu"),
         ("Ursula von der Leyen", "von der leyen"),
-        ("Russian Foreign Ministry", "russian foreign ministry"),
+        ("Russian Foreign Ministry", "foreign ministry russian"),
         ("", ""),
     ],
 )

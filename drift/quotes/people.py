@@ -6,6 +6,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import OSA
+
 from drift.quotes.names import (
     NOT_NAME_WORDS,
     find_appositions,
@@ -44,6 +46,8 @@ from drift.quotes.speakers import (
 _SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:[A-Z][\w'’.-]*\s+){0,4}$")
 # An introductory phrase before a sentence's subject: "In his speech,", "On Monday,".
 _INTRO = re.compile(r"(?:[A-Z][a-z]*(?:\s+[\w'’-]+){0,5},)?(?:\s*[A-Z][\w'’.-]*){0,4}")
+_MIN_TYPO_LEN = 7  # role nouns this long are read through one typo
+_LONG_ROLES = sorted(r for r in ROLE_NOUNS if len(r) >= _MIN_TYPO_LEN)
 # A name that owns the next noun ("Medvedev's choice"): no subject, no antecedent.
 _POSSESSOR = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\b")
 _SUBJECT_REACH = 600  # characters back a pronoun looks for a new sentence subject
@@ -407,11 +411,16 @@ class People:
             return " ".join(name[first:])  # "Interfax news agency", "state-owned TASS agency"
         if len(words) > 1:
             return " ".join(words)
-        return f"the {words[0]}" if words[0][:1].isupper() else ""
+        if words[0][:1].isupper():
+            return f"the {words[0]}"
+        head = fold(words[0])  # "the department said": the department named last before
+        named = [b for b in self.bodies if b[0] < pos and head in fold(b[1]).split()]
+        return max(named)[1] if named else ""
 
     def resolve(self, phrase: str, pos: int, last: str) -> str:
         """Who a subject phrase names: a person, an organization, or "" when unknown."""
-        tokens = [re.sub(r"['’]s$", "", t) for t in phrase.split()]
+        tokens = [_role_spelling(re.sub(r"['’]s$", "", t)) for t in phrase.split()]
+        phrase = " ".join(tokens)
         folded = [fold(t) for t in tokens]
         if not tokens:
             return ""
@@ -457,6 +466,20 @@ class People:
         if any(t in _PLACE_PREPOSITIONS for t in folded[:-1]):
             return ""
         return self.add(phrase, pos)
+
+
+def _role_spelling(token: str) -> str:
+    """A role noun misspelt by one edit or swap ("Minsiter", as machine-translated pages print
+    it) in its usual spelling; any other token as it is."""
+    word = fold(token)
+    if len(word) < _MIN_TYPO_LEN or word in ROLE_NOUNS or not word.isalpha():
+        return token
+    for role in _LONG_ROLES:
+        if word in (role + "s", role.replace("man", "men")):
+            break  # "the ministers", "the spokesmen": many, not one misspelt
+        if OSA.distance(word, role, score_cutoff=1) <= 1:
+            return (role[:1].upper() + role[1:]) if token[:1].isupper() else role
+    return token
 
 
 def _title_phrase(intro: str) -> bool:

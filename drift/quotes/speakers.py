@@ -312,6 +312,8 @@ def _role_only(name: str) -> bool:
     words = _words(name)
     if not words or (len(words) == 1 and words[0] in PRONOUNS):
         return True
+    if _org_of(name):
+        return False  # "the US Department of State" is a body, not a title
     described = len(words) > 2 and words[0] in TITLE_WORDS and "of" in words
     if described and words[0] not in ORG_NOUNS and words[-1] in ORG_NOUNS | TITLE_WORDS:
         return True  # "the head of the Kremlin embassy" is a person named by role
@@ -328,6 +330,18 @@ def _org_first(name: str) -> bool:
     return len(words) > 1 and words[0] in ORG_NOUNS and words[1] == "of"
 
 
+def _org_of(name: str) -> bool:
+    """An organization named "PLACE HEAD of NAME" ("the US Department of State")."""
+    words = _words(name)
+    k = words.index("of") if "of" in words[1:] else 0
+    return k > 0 and words[k - 1] in ORG_NOUNS and k + 1 < len(words)
+
+
+def is_body(name: str) -> bool:
+    """True when `name` (a display name) names an organization in any of its word orders."""
+    return is_org_name(name) or _org_first(name) or _org_of(name)
+
+
 def normalize_name(name: str) -> str:
     """Display form of a speaker: titles stripped, usual wire spelling ("Sergei Lavrov").
 
@@ -339,7 +353,7 @@ def normalize_name(name: str) -> str:
         name = head  # "Dmitry Medvedev, deputy head of Russia's security council"
     if not name or _role_only(name):
         return ""
-    if is_org_name(name) or _org_first(name):
+    if is_body(name):
         return name
     tokens = _name_tokens(name)
     if not tokens:
@@ -352,14 +366,14 @@ def normalize_name(name: str) -> str:
 def speaker_key(name: str) -> str:
     """Key matching one person across documents: family name, lower-cased ("lavrov").
 
-    Chinese names keep family and given name ("wang yi"); organizations keep all their words.
+    Chinese names keep family and given name ("wang yi"); organizations keep all their words,
+    in one order ("Department of State" is the "State Department").
     """
     display = normalize_name(name)
     if not display:
         return ""
-    if is_org_name(display) or _org_first(display):
-        words = [fold(t) for t in display.split()]
-        return " ".join(words[1:] if words[0] == "the" else words)
+    if is_body(display):
+        return " ".join(sorted({fold(t) for t in display.split()} - {"the", "of"}))
     tokens = display.split()
     if is_chinese_name(tokens):
         return " ".join(fold(t).replace("-", "") for t in tokens)  # "en-lai" is "enlai"
