@@ -527,3 +527,28 @@ def test_a_dropped_adverb_wordnet_defines_by_degree_is_a_degree_change_not_an_om
         S,
     )
     assert swapped.type == "degree"
+
+
+def test_a_first_person_comment_clause_is_judged_as_modality_not_as_content() -> None:
+    text = "The two are, I could be wrong, but, a false proposition"
+    hedge = gap_verdict(
+        side("I could be wrong, but", text, "wrong"),
+        side("", "The two are a false proposition"),
+        0.0,
+        "omission",
+        S,
+    )
+    assert hedge.type == "modality" and "could" in hedge.evidence
+    belief = sub(
+        side("I believe that", "I believe that Hitler had Jewish blood"),
+        side("I may be wrong, but", "I may be wrong, but Hitler had Jewish blood", "wrong"),
+    )
+    assert belief.type == "modality"
+    content = gap_verdict(
+        side("we could destroy their cities", "we could destroy their cities", "destroy", "cities"),
+        side("", "they know it"),
+        0.0,
+        "omission",
+        S,
+    )
+    assert content.type == "omission"

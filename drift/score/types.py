@@ -74,6 +74,14 @@ def _with_degree_adverbs(side: Side, semantics: Semantics | None) -> Side:
     return replace(side, cues=replace(side.cues, amplifiers=(*side.cues.amplifiers, *found)))
 
 
+def _comment_clause(side: Side) -> bool:
+    """A first-person comment clause: "I" with a modal or stance word and at most one content
+    word ("I would say", "I could be wrong, but", "I believe that"). It states how sure the
+    speaker is, so it is judged as modality (Quirk et al. 1985, 15.53; Biber et al. 1999,
+    12.2: stance)."""
+    return bool(side.cues.modal_words) and "i" in _forms(side.span) and len(_content(side)) <= 1
+
+
 def _content(side: Side) -> list[Word]:
     """Content words that are not cue words (those are judged by the cue checks), nor a cue
     word with structure words ("far from")."""
@@ -139,7 +147,7 @@ def substitution_verdict(
         return Verdict("entity", entity, settings.entity_drift)
     modality = modality_shift(a, b, settings)
     ca, cb = _content(a), _content(b)
-    if modality is not None and not (ca or cb):
+    if modality is not None and (not (ca or cb) or (_comment_clause(a) and _comment_clause(b))):
         return modality
     degree = degree_shift(a, b, settings, getattr(semantics, "top_of_scale", None))
     if degree is not None and not (set(a.cues.amplifiers) & set(b.cues.amplifiers)):
@@ -398,7 +406,7 @@ def gap_verdict(
         )
     modal = [w for w in side.cues.modal_words if w not in theirs.modal_words]
     content = _content(side)
-    if modal and not content:
+    if modal and (not content or _comment_clause(side)):
         empty = Side.of("", (), other.rendering)
         verdict = modality_shift(side, empty, settings) if gap == "omission" else None
         verdict = verdict or modality_shift(empty, side, settings)
