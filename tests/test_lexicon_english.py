@@ -128,12 +128,14 @@ def test_top_of_scale_reads_a_superlative_in_the_first_adjective_definition(
         ("immediately", False),  # "without delay or hesitation"
         ("way", False),  # a noun first: way.r.01 "to a great degree" is rare
         ("powerful", False),  # an adjective first
+        ("absolute", True),  # absolute.s.02 "... used informally as intensifiers"
+        ("genuine", False),
     ],
 )
-def test_a_degree_adverb_is_an_adverb_first_defined_by_degree(
+def test_an_intensifier_is_an_adverb_defined_by_degree_or_an_adjective_defined_as_one(
     semantics: EnglishSemantics, word: str, degree: bool
 ) -> None:
-    assert semantics.degree_adverb(word) is degree
+    assert semantics.intensifier(word) is degree
 
 
 def test_a_hypernym_path_through_rare_senses_is_longer_than_one_through_first_senses(

@@ -503,7 +503,7 @@ def test_a_possessive_or_a_wordnet_synonym_of_a_name_is_no_entity_change() -> No
     assert verdict("China", "Taiwan").type == "entity"  # a later sense of China only
 
 
-def test_a_dropped_adverb_wordnet_defines_by_degree_is_a_degree_change_not_an_omission() -> None:
+def test_a_word_wordnet_defines_by_degree_is_a_degree_change_not_an_omission() -> None:
     from drift.lexicon.english import EnglishSemantics
 
     semantics = EnglishSemantics()
@@ -527,6 +527,15 @@ def test_a_dropped_adverb_wordnet_defines_by_degree_is_a_degree_change_not_an_om
         S,
     )
     assert swapped.type == "degree"
+    absolute = substitution_verdict(
+        side("all lies", "It is all lies", "lies"),
+        side("an absolute lie", "It is an absolute lie", "absolute", "lie"),
+        0.5,
+        "ru",
+        semantics,
+        S,
+    )
+    assert absolute.type == "degree" and "absolute" in absolute.evidence
 
 
 def test_a_first_person_comment_clause_is_judged_as_modality_not_as_content() -> None:

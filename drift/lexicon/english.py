@@ -54,6 +54,11 @@ def _key(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split()).replace(" ", "_")
 
 
+def _definition(synset: Synset) -> set[str]:
+    """The words of a synset's definition, its examples aside."""
+    return set(re.findall(r"[a-z]+", synset.gloss.split('"')[0].lower()))
+
+
 def _pos_ranks(synsets: list[Synset]) -> list[int]:
     """Each synset's rank among the senses of its part of speech (0 = most frequent), so a
     verb sense of "leave" is not ranked below all of its noun senses."""
@@ -335,22 +340,25 @@ class EnglishSemantics:
         definition = re.findall(r"[^\W\d_]+", first.gloss.split('"')[0])
         return any(superlative(w, definition[i - 1] if i else "") for i, w in enumerate(definition))
 
-    def degree_adverb(self, word: str) -> bool:
-        """Whether WordNet's first adverb sense of the word is defined by degree or extent, or
-        as an intensifier ("far": "to a considerable degree; very much"; "considerably": "to a
-        great extent or degree"; not "immediately": "without delay or hesitation"). The word
-        must be an adverb first: no other part of speech of it has more senses tagged in SemCor
-        ("way", "powerful" and "passing" have rare degree adverb senses)."""
+    def intensifier(self, word: str) -> bool:
+        """Whether WordNet defines the word as a degree word: an adverb first (no other part of
+        speech of it has more senses tagged in SemCor: not "way", "powerful", "passing") whose
+        first adverb sense is defined by degree or extent ("far": "to a considerable degree";
+        not "immediately": "without delay or hesitation"), or an adjective one of whose first
+        GLOSS_SENSES senses WordNet defines as an intensifier ("absolute": "complete and without
+        restriction or qualification; sometimes used informally as intensifiers")."""
         wordnet, key = self._wordnet, _key(word)
         if wordnet is None:
             return False
         adverb = wordnet.tagged(key, "r")
         other = [wordnet.tagged(x, p) for p in "nva" for x in wordnet.morphy(key, p)]
         first = next(iter(wordnet.synsets(key, "r")), None)
-        if first is None or adverb == 0 or adverb < max(other, default=0):
-            return False
-        definition = set(re.findall(r"[a-z]+", first.gloss.split('"')[0].lower()))
-        return bool(definition & {"degree", "extent", "intensifier", "intensifiers"})
+        if first is not None and adverb > 0 and adverb >= max(other, default=0):
+            return bool(_definition(first) & {"degree", "extent", "intensifier", "intensifiers"})
+        adjectives = [s for x in wordnet.morphy(key, "a") for s in wordnet.synsets(x, "a")]
+        return any(
+            _definition(s) & {"intensifier", "intensifiers"} for s in adjectives[:GLOSS_SENSES]
+        )
 
     def proper_noun(self, word: str) -> bool:
         """Whether WordNet lists `word`, as capitalised, as the name of one thing (Russia)."""

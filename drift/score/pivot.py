@@ -66,9 +66,9 @@ class PivotSemantics:
         """Whether the inner resources define the word by a superlative ("maximum")."""
         return bool(getattr(self._inner, "top_of_scale", lambda _: False)(word))
 
-    def degree_adverb(self, word: str) -> bool:
-        """Whether the inner resources define the word as a degree adverb ("far")."""
-        return bool(getattr(self._inner, "degree_adverb", lambda _: False)(word))
+    def intensifier(self, word: str) -> bool:
+        """Whether the inner resources define the word as a degree word ("far", "absolute")."""
+        return bool(getattr(self._inner, "intensifier", lambda _: False)(word))
 
     def pivot(self, a: str, b: str) -> Relation | None:
         """The best foreign word both `a` and `b` render, in either direction, or None."""

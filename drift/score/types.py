@@ -61,10 +61,11 @@ _LINK_STOPWORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "as", "an
 _CUE_WORDS_OF = ("modal_words", "amplifiers", "downtoners", "negations", "numbers")
 
 
-def _with_degree_adverbs(side: Side, semantics: Semantics | None) -> Side:
-    """The side with the adverbs WordNet defines by degree ("far": "to a considerable degree")
-    among its intensity words, beside the closed class of `cues.AMPLIFIERS`."""
-    test = getattr(semantics, "degree_adverb", None)
+def _with_intensifiers(side: Side, semantics: Semantics | None) -> Side:
+    """The side with the words WordNet defines by degree among its intensity words, beside the
+    closed class of `cues.AMPLIFIERS` ("far": "to a considerable degree"; "absolute": "...
+    used informally as intensifiers")."""
+    test = getattr(semantics, "intensifier", None)
     if test is None:
         return side
     known = {*(w for field in _CUE_WORDS_OF for w in getattr(side.cues, field)), *STOPWORDS}
@@ -135,7 +136,7 @@ def substitution_verdict(
     `similarity` is the continuous evidence (source-language agreement, e5, chrF) in [0, 1]; it
     places a sense change between its floor and 1, and an unknown word inside a middle band.
     """
-    a, b = _with_degree_adverbs(a, semantics), _with_degree_adverbs(b, semantics)
+    a, b = _with_intensifiers(a, semantics), _with_intensifiers(b, semantics)
     polarity = polarity_shift(a, b)
     if polarity:
         return Verdict("polarity", polarity, settings.polarity_drift)
@@ -390,7 +391,7 @@ def gap_verdict(
     `present_share` is how much of the span's content the other rendering has elsewhere;
     `semantics` tells degree adverbs beyond the closed class ("far").
     """
-    side = _with_degree_adverbs(side, semantics)
+    side = _with_intensifiers(side, semantics)
     gap: DivergenceType = "omission" if kind == "omission" else "addition"
     where = "b" if gap == "omission" else "a"
     theirs = cues(other.rendering)  # the other rendering as a whole, read once
