@@ -561,3 +561,21 @@ def test_a_first_person_comment_clause_is_judged_as_modality_not_as_content() ->
         S,
     )
     assert content.type == "omission"
+
+
+def test_a_lexicon_unit_reaching_beyond_the_span_is_judged_by_the_words_inside_it() -> None:
+    unit = ("community with a shared future for mankind", ["命运共同体"])
+    verdict = substitution_verdict(
+        side("common destiny", "a community with a common destiny", "common", "destiny"),
+        side("shared future", "a community with a shared future for mankind", unit),
+        0.9,
+        "zh",
+        StructureSemantics(),
+        S,
+    )
+    assert verdict.type == "synonym" and verdict.drift < 0.5
+
+
+def test_another_pronoun_is_a_synonym_another_preposition_a_paraphrase() -> None:
+    assert sub(side("That", "That is a fact"), side("This", "This is a fact")).type == "synonym"
+    assert sub(side("of it", "the end of it"), side("by it", "the end by it")).type == "paraphrase"

@@ -29,6 +29,7 @@ from itertools import pairwise
 
 from drift.align.normalize import STOPWORDS
 from drift.score.cues import NEGATORS, UNITS, cues, number_values, words
+from drift.score.cues import words as words_of
 from drift.score.links import Link, Semantics, Word, best_links
 from drift.score.settings import ScoreSettings
 from drift.score.shifts import (
@@ -187,7 +188,20 @@ def _words_verdict(
             numbers = a.cues.numbers != b.cues.numbers  # "Three hundred thousand" / "300,000"
             what = "the same number in words and digits" if numbers else "same function words"
             return Verdict("spelling", f"{what} up to form", settings.spelling_drift)
-        return Verdict("paraphrase", "function words only", settings.spelling_drift)
+        detail = [
+            *changed(a.cues.numbers, b.cues.numbers)[0],
+            *changed(b.cues.numbers, a.cues.numbers)[0],
+        ]
+        if detail:  # an ordinal or a lone "one" against none ("the 20th century" / "the century")
+            return Verdict(
+                "paraphrase",
+                f"a detail number on one side: {' '.join(detail)}",
+                settings.spelling_drift,
+            )
+        if _restructured(a, b):
+            return Verdict("paraphrase", "function words only", settings.spelling_drift)
+        # the same structure, another pronoun or determiner: "That" / "This"
+        return Verdict("synonym", "pronouns or determiners only", settings.spelling_drift)
     if not ca or not cb:  # "they" / "the foreigners": one side says what the other leaves out
         gap: DivergenceType = "addition" if not ca else "omission"
         words_ = ", ".join(w.text for w in (ca or cb))
@@ -204,7 +218,7 @@ def _words_verdict(
         kind, drift = _link_drift(phrase, settings, similarity)
         kind = "paraphrase" if kind == "synonym" else kind
         return Verdict(kind, _evidence(phrase), drift)
-    links_a, links_b, ca, cb = _link_sides(ca, cb, lang, semantics)
+    links_a, links_b, ca, cb = _link_sides(ca, cb, lang, semantics, (a.span, b.span))
     loose_a = [w for w, x in zip(ca, links_a, strict=True) if x is None]
     loose_b = [w for w, x in zip(cb, links_b, strict=True) if x is None]
     found = [x for x in (*links_a, *links_b) if x is not None]
@@ -304,12 +318,16 @@ def _reordered(links: Sequence[Link | None], other: Sequence[Word]) -> bool:
     return any(j < i for i, j in pairwise(at))
 
 
-def _split(words: Sequence[Word]) -> list[Word]:
-    """Multi-word units as their single words, each keeping the unit's candidates."""
+def _split(words: Sequence[Word], span: str) -> list[Word]:
+    """Multi-word units as their single words, each keeping the unit's candidates; only the
+    words inside `span` when a unit glossed in its sentence reaches beyond it ("community with
+    a shared future for mankind" for the span "shared future")."""
+    inside = set(words_of(span))
     out = []
     for word in words:
         parts = re.findall(r"[^\W_]+", word.text)
         content = [p for p in parts if p.lower() not in _LINK_STOPWORDS] or parts
+        content = [p for p in content if p.lower() in inside] or content
         out.extend(Word(p, word.candidates, word.ranks) for p in content) if len(
             parts
         ) > 1 else out.append(word)
@@ -317,12 +335,16 @@ def _split(words: Sequence[Word]) -> list[Word]:
 
 
 def _link_sides(
-    ca: Sequence[Word], cb: Sequence[Word], lang: str, semantics: Semantics | None
+    ca: Sequence[Word],
+    cb: Sequence[Word],
+    lang: str,
+    semantics: Semantics | None,
+    spans: tuple[str, str] = ("", ""),
 ) -> tuple[list[Link | None], list[Link | None], list[Word], list[Word]]:
     """Link each side's words to the other's: as lexicon units first ("like-minded people"),
     then word by word when units leave words unlinked ("utmost effort" / "maximum efforts")."""
     tries = []
-    for xa, xb in ((list(ca), list(cb)), (_split(ca), _split(cb))):
+    for xa, xb in ((list(ca), list(cb)), (_split(ca, spans[0]), _split(cb, spans[1]))):
         la, lb = best_links(xa, xb, lang, semantics), best_links(xb, xa, lang, semantics)
         unlinked = sum(x is None for x in (*la, *lb)) / max(1, len(la) + len(lb))
         tries.append((unlinked, len(tries), (la, lb, xa, xb)))
