@@ -579,3 +579,8 @@ def test_a_lexicon_unit_reaching_beyond_the_span_is_judged_by_the_words_inside_i
 def test_another_pronoun_is_a_synonym_another_preposition_a_paraphrase() -> None:
     assert sub(side("That", "That is a fact"), side("This", "This is a fact")).type == "synonym"
     assert sub(side("of it", "the end of it"), side("by it", "the end by it")).type == "paraphrase"
+
+
+def test_a_contracted_modal_is_read_as_its_modal() -> None:
+    verdict = sub(side("We'll", "We'll respond to it"), side("We must", "We must respond to it"))
+    assert verdict.type == "modality" and "will" in verdict.evidence

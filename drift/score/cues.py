@@ -125,7 +125,8 @@ class Cues:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words and numbers of `text`; "n't" and "cannot" become auxiliary + "not"."""
+    """Lower-case words and numbers of `text`; "n't" and "cannot" become auxiliary + "not",
+    the contracted modals "'ll" and "'d" become "will" and "would"."""
     out: list[str] = []
     for match in _WORD.finditer(text.replace("’", "'")):
         word = match.group().lower()
@@ -133,6 +134,9 @@ def words(text: str) -> list[str]:
             out.extend((_CONTRACTED.get(word[:-3], word[:-3]), "not"))
         elif word == "cannot":
             out.extend(("can", "not"))
+        elif word.endswith(("'ll", "'d")) and len(word) > 3:  # "we'll", "I'd": the modal
+            head, _, tail = word.rpartition("'")
+            out.extend((head, "will" if tail == "ll" else "would"))
         else:
             out.append(word)
     return out
