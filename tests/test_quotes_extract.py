@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from drift.quotes import extract_quotes, prepare_table_quotes
+from drift.quotes import extract_quotes, prepare_table_quotes, speaker_key
 from drift.records import Document, Quote
 
 
@@ -187,6 +187,16 @@ def test_prepare_table_quotes_normalizes_speaker_and_sets_kind() -> None:
         ("Sergei Lavrov", "term"),
         ("Wang Yi", "statement"),
     ]
+
+
+def test_a_tables_speakers_key_as_the_articles_do() -> None:
+    """A table row's speaker as a transcript or a page writes it keys to the same person: a
+    given name used as family name ("Gang") is the one official who bears it, while a lone
+    family name that several bear ("Mao") stays as written."""
+    written = ["Gang", "Qin Gang", "Mao", "Senior Colonel Wu Qian"]
+    rows = [Quote(f"t:{k}", "t", "We are ready.", 0, 13, speaker=s) for k, s in enumerate(written)]
+    keys = [speaker_key(q.speaker) for q in prepare_table_quotes(rows)]
+    assert keys == ["qin gang", "qin gang", "mao", "wu qian"]
 
 
 PIECES = [*list("“”\"'‘’«»„「」『』 \n.,:aZ*_"), "said", " he ", "Wang Yi", "Minister "]

@@ -21,6 +21,9 @@ from drift.quotes.speakers import normalize_name, speaker_key
         ("Russian Foreign Ministry", "Russian Foreign Ministry"),
         ("the ministry", "the ministry"),
         ("", ""),
+        ("PRESIDENT VLADIMIR PUTIN (through translator)", "Vladimir Putin"),
+        ("Russian President, Vladimir Putin", "Vladimir Putin"),
+        ("Senior Colonel Wu Qian", "Wu Qian"),
     ],
 )
 def test_normalize_name(name: str, display: str) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 
 from drift.quotes.attribution import find_clauses, signed_quote
 from drift.quotes.attributor import Attributor, resolve_clauses
+from drift.quotes.names import known_full_name
 from drift.quotes.people import People
 from drift.quotes.spans import (
     Span,
@@ -18,7 +19,7 @@ from drift.quotes.spans import (
     sentence_bounds,
     sentence_ends,
 )
-from drift.quotes.speakers import normalize_name, speaker_key
+from drift.quotes.speakers import is_body, normalize_name, speaker_key
 from drift.records import Document, Quote, QuoteKind
 
 __all__ = [
@@ -230,8 +231,21 @@ def extract_quotes(doc: Document) -> list[Quote]:
 
 
 def prepare_table_quotes(quotes: Iterable[Quote]) -> list[Quote]:
-    """Rows of a quotes table made ready for grouping: speaker names normalized, kind set."""
+    """Rows of a quotes table made ready for grouping: speaker names normalized (a lone given
+    name of one known official in full: "Gang" is Qin Gang), kind set."""
     return [
-        dataclasses.replace(q, speaker=normalize_name(q.speaker), kind=quote_kind(q.text))
+        dataclasses.replace(q, speaker=_table_speaker(q.speaker), kind=quote_kind(q.text))
         for q in quotes
     ]
+
+
+def _table_speaker(written: str) -> str:
+    """A table's speaker as drift names it: normalized; a lone given name that one known
+    official bears, and no official as family name, is that official ("Gang" for Qin Gang,
+    whose key "gang" would otherwise part him from "qin gang"). A lone family name stays as
+    written: "Mao" may be Mao Zedong or Mao Ning, and "mao" fits either key."""
+    display = normalize_name(written)
+    lone = len(display.split()) == 1 and not is_body(display)
+    if lone and not known_full_name(display, given=False):
+        return known_full_name(display) or display
+    return display

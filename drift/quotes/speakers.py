@@ -57,6 +57,13 @@ TITLE_WORDS = frozenset(
         "chairperson",
         "secretary",
         "general",
+        "colonel",
+        "lieutenant",
+        "admiral",
+        "marshal",
+        "brigadier",
+        "sergeant",
+        "commander",
         "spokesman",
         "spokeswoman",
         "spokesperson",
@@ -256,6 +263,7 @@ _APPOSITION = re.compile(r",\s+(?:the|a|an|who|which|his|her|its)\b.*$", re.IGNO
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
+_ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # "(through translator)", "[pictured]"
 _IOTATED = re.compile(r"(?<=[a-z])y([au])")  # inside a word: "Yanukovych" keeps its initial Y
 
 
@@ -347,10 +355,15 @@ def normalize_name(name: str) -> str:
 
     Organizations keep their words ("Russian Foreign Ministry", "the ministry").
     """
-    name = " ".join(name.split()).strip(" ,.;:")
-    head = name.split(",")[0].strip()
+    name = " ".join(_ASIDE.sub(" ", name).split()).strip(" ,.;:")  # "PUTIN (via translator)"
+    if name.isupper() and len(name.split()) > 1:
+        name = name.title()  # "PRESIDENT VLADIMIR PUTIN" as a transcript prints it
+    parts = [p.strip() for p in name.split(",")]
+    head = parts[0]
     if head != name and not is_org_name(head) and all(t[:1].isupper() for t in head.split()):
         name = head  # "Dmitry Medvedev, deputy head of Russia's security council"
+        if _role_only(head) and len(parts) > 1 and not _role_only(parts[1]):
+            name = parts[1]  # "Russian President, Vladimir Putin"
     if not name or _role_only(name):
         return ""
     if is_body(name):
