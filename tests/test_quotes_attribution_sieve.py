@@ -127,3 +127,32 @@ def test_a_role_with_no_holder_nearby_names_no_one_later_on() -> None:
         f"\n\n{filler}\n\nLater, Russian Ambassador Vasily Nebenzia left the chamber."
     )
     assert speaker_of(text, "whipping up") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Foreign Minister Sergei Lavrov met spokeswoman Maria Zakharova on Monday. Lavrov "
+            "left early. “We are ready,” she said.",
+            "Maria Zakharova",
+        ),
+        (
+            "Maria Zakharova met Sergei Lavrov on Monday. Lavrov spoke first. “We are ready,” "
+            "she said.",
+            "Maria Zakharova",
+        ),
+        (
+            "Maria Zakharova met Sergei Lavrov. Lavrov spoke first. “We are ready,” he said.",
+            "Lavrov",
+        ),
+        ("Mao Ning met Wang Yi. Wang spoke first. “We are ready,” she said.", "Wang Yi"),
+    ],
+)
+def test_a_pronoun_means_someone_of_its_gender_where_the_text_shows_it(
+    text: str, speaker: str
+) -> None:
+    """'she' skips the last speaker when the text shows him a man ("Lavrov", "Mr") and names a
+    woman ("spokeswoman", "Zakharova") nearby; names that show no gender (Chinese names) leave
+    the last speaker as he was."""
+    assert speaker_key(speaker_of(text, "We are ready")) == speaker_key(speaker)

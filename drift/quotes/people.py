@@ -46,6 +46,11 @@ from drift.quotes.speakers import (
 _SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:[A-Z][\w'’.-]*\s+){0,4}$")
 # An introductory phrase before a sentence's subject: "In his speech,", "On Monday,".
 _INTRO = re.compile(r"(?:[A-Z][a-z]*(?:\s+[\w'’-]+){0,5},)?(?:\s*[A-Z][\w'’.-]*){0,4}")
+_FEMALE_TITLES = frozenset(["spokeswoman", "chairwoman", "ms", "mrs", "madam", "madame"])
+_MALE_TITLES = frozenset(["spokesman", "chairman", "mr", "sir"])
+_FEMININE = re.compile(r"(?:ova|eva|yova|ina|skaya|tskaya)$")  # Zakharova, Matvienko: none
+_MASCULINE = re.compile(r"(?:ov|ev|yov|in|sky|skiy|tsky)$")
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _MIN_TYPO_LEN = 7  # role nouns this long are read through one typo
 _LONG_ROLES = sorted(r for r in ROLE_NOUNS if len(r) >= _MIN_TYPO_LEN)
 # A name that owns the next noun ("Medvedev's choice"): no subject, no antecedent.
@@ -71,6 +76,7 @@ class Person:
     title: set[str] = field(default_factory=set)
     first_pos: int = 0
     mentions: list[int] = field(default_factory=list)
+    gender: str = ""  # "f" or "m" where the text shows it ("spokeswoman", "Mr"), else ""
 
 
 class People:
@@ -185,6 +191,7 @@ class People:
         person.first_pos = min(person.first_pos, pos)
         bisect.insort(person.mentions, pos)  # sorted: pronouns look up a window by bisection
         person.title |= titles(title or set())
+        person.gender = person.gender or _gender(display, title or set())
         return display
 
     def canonical(self, name: str, pos: int | None = None) -> str:
@@ -301,6 +308,18 @@ class People:
         at, subject = opened[-1]
         recent = any(m >= at and name == last for m, name in seen)
         return last if recent or subject == last else subject
+
+    def agreeing(self, found: str, pos: int, pronoun: str) -> str:
+        """`found` for a pronoun at `pos`, unless the text shows `found` of the other gender
+        and a person of the pronoun's gender was named within reach ("Lavrov met Zakharova.
+        ... she said"): then the latest such person."""
+        want = _PRONOUN_GENDER.get(pronoun, "")
+        person = self.persons.get(found)
+        if not want or person is None or person.gender in ("", want):
+            return found
+        near = self._mentions(max(0, pos - _SUBJECT_REACH), pos)
+        fits = [n for _, n in near if self.persons[n].gender == want]
+        return fits[-1] if fits else found
 
     def role(self, phrase: str, before: int, last: str) -> str:
         """The person a role phrase means ("the foreign minister", "the press secretary of the
@@ -425,7 +444,7 @@ class People:
         if not tokens:
             return ""
         if len(tokens) == 1 and folded[0] in PRONOUNS:
-            return self.pronoun(pos, last)
+            return self.agreeing(self.pronoun(pos, last), pos, folded[0])
         at = next(
             (
                 k
@@ -466,6 +485,21 @@ class People:
         if any(t in _PLACE_PREPOSITIONS for t in folded[:-1]):
             return ""
         return self.add(phrase, pos)
+
+
+def _gender(name: str, title: set[str]) -> str:
+    """A person's gender where the text shows it: a gendered title ("spokeswoman", "Mr"), or
+    the ending of a Russian family name ("Zakharova", "Peskov"); "" when it does not."""
+    words = {fold(w) for w in title}
+    if words & _FEMALE_TITLES:
+        return "f"
+    if words & _MALE_TITLES:
+        return "m"
+    tokens = name.split()
+    if len(tokens) < 2 or is_chinese_name(tokens):
+        return ""  # a lone or Chinese name: its ending says nothing
+    last = fold(tokens[-1])
+    return "f" if _FEMININE.search(last) else "m" if _MASCULINE.search(last) else ""
 
 
 def _role_spelling(token: str) -> str:
