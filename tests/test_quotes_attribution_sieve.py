@@ -156,3 +156,41 @@ def test_a_pronoun_means_someone_of_its_gender_where_the_text_shows_it(
     woman ("spokeswoman", "Zakharova") nearby; names that show no gender (Chinese names) leave
     the last speaker as he was."""
     assert speaker_key(speaker_of(text, "We are ready")) == speaker_key(speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Peskov gave a firm no. “I am not familiar with the work of this group.”", "Peskov"),
+        (
+            "In an interview with RIA Novosti, Lavrov was blunt. “The West has declared war on "
+            "us.”",
+            "Sergei Lavrov",
+        ),
+        (
+            "The question went to Dmitry Peskov on Tuesday.\n\n“I am not familiar with the work "
+            "of this group.”",
+            "Dmitry Peskov",
+        ),
+        ("Dmitry Peskov smiled at the question: “I am not familiar with it at all.”", "Peskov"),
+        (
+            "Putin met Xi in Moscow. Xi thanked his host. “Change is coming to the world.”",
+            "Xi Jinping",
+        ),
+        # an object of the quote's own sentence is whom the words are about, not who said them
+        ("Describing Lavrov as “a veteran not known for diplomatic niceties”, he left.", ""),
+        # "U.S." ends no sentence: the subject is the position, not the president
+        (
+            "The position of the new U.S. President, Donald Trump, “gives some hope for "
+            "better relations.”",
+            "",
+        ),
+    ],
+)
+def test_a_quote_no_clause_attributes_follows_the_subject_before_it(
+    text: str, speaker: str
+) -> None:
+    """With no reporting clause, a quote is the words of the subject of the sentence before it
+    (or of its own sentence, before a colon), or of the one person that sentence names."""
+    (quote,) = extract_quotes(Document(doc_id="d", text=text, lang="en"))
+    assert speaker_key(quote.speaker) == speaker_key(speaker)

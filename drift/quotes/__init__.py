@@ -204,6 +204,8 @@ def iter_quotes(doc: Document) -> Iterator[Quote]:
                 scope = paras[first_idx - 1][0] if opens_para and first_idx else first_para[0]
                 scope = max(scope, span.start - _MAX_CONTEXT)  # a speaker this close, at most
                 speaker = _continued(attributor, prior, scope, span.start)
+                if not speaker:  # no one spoke there: whom the words follow ("X was blunt.")
+                    speaker = people.subject_before(scope, span.start)
                 if not speaker and not people.named_before(span.start):
                     speaker = people.headline  # a quote before anyone is named: the headline's
         quote = Quote(

@@ -46,6 +46,10 @@ from drift.quotes.speakers import (
 _SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:[A-Z][\w'’.-]*\s+){0,4}$")
 # An introductory phrase before a sentence's subject: "In his speech,", "On Monday,".
 _INTRO = re.compile(r"(?:[A-Z][a-z]*(?:\s+[\w'’-]+){0,5},)?(?:\s*[A-Z][\w'’.-]*){0,4}")
+_SENTENCE_BREAK = re.compile(r"[.!?](?=[\s\"”’»)]|$)|\n")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\.[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Prof|Gov|Lt|Col))$"
+)
 _FEMALE_TITLES = frozenset(["spokeswoman", "chairwoman", "ms", "mrs", "madam", "madame"])
 _MALE_TITLES = frozenset(["spokesman", "chairman", "mr", "sir"])
 _FEMININE = re.compile(r"(?:ova|eva|yova|ina|skaya|tskaya)$")  # Zakharova, Matvienko: none
@@ -262,7 +266,7 @@ class People:
             ahead = self._mentions(pos, hi if hi >= 0 else pos + _SUBJECT_REACH)
             return ahead[0][1] if ahead else self.headline
         lo = max(0, latest - _SUBJECT_REACH)
-        start = max(self.masked.rfind(c, lo, latest) for c in ".!?\n") + 1
+        start = _sentence_start(self.masked, lo, latest)
         named = self._mentions(max(start, lo), pos)
         subjects = [n for at, n in named if not _POSSESSOR.match(self.masked, at)]
         return subjects[0] if subjects else named[0][1]
@@ -270,7 +274,7 @@ class People:
     def sentence_subject(self, pos: int) -> str:
         """The person who opens the sentence around `pos`, titles allowed before the name ("Xi
         paid tribute to Hu, commending ..."), else ""."""
-        start = max(self.masked.rfind(c, 0, pos) for c in ".!?\n") + 1
+        start = _sentence_start(self.masked, max(0, pos - 2000), pos)
         found = self._mentions(start, pos)
         if not found:
             return ""
@@ -282,6 +286,24 @@ class People:
             return name  # "Former State Department spokesperson NAME captured ..."
         opens = _SENTENCE_SUBJECT.search(self.masked, max(0, at - 80), at)
         return name if opens and opens.start() <= start + 1 else ""
+
+    def subject_before(self, lo: int, pos: int) -> str:
+        """The person a quote with no attribution follows in `lo:pos`: the subject of the latest
+        sentence there that names anyone, or the one person it names ("Peskov gave a firm no.
+        “...”", "The question went to Peskov.\n\n“...”"); "" when that sentence names several
+        and none opens it."""
+        named = [
+            (at, n) for at, n in self._mentions(lo, pos) if not _POSSESSOR.match(self.masked, at)
+        ]
+        if not named:
+            return ""
+        latest = named[-1][0]
+        start = _sentence_start(self.masked, lo, latest)
+        subject = self.sentence_subject(latest)
+        if subject or start >= _sentence_start(self.masked, lo, pos):
+            return subject  # in the quote's own sentence ("Describing Lavrov as “...”") only
+        persons = {n for at, n in named if at >= start}  # a subject speaks, an object does not
+        return persons.pop() if len(persons) == 1 else ""
 
     def first_named(self) -> str:
         """The person named first: a headline's subject ("Medvedev warns of nuclear war")."""
@@ -485,6 +507,16 @@ class People:
         if any(t in _PLACE_PREPOSITIONS for t in folded[:-1]):
             return ""
         return self.add(phrase, pos)
+
+
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    """Where the sentence around `pos` starts (`lo` at the earliest): after the last full stop,
+    "!", "?" or line break before it that ends a sentence; the dots of "U.S." or "Mr." do not."""
+    for end in reversed(list(_SENTENCE_BREAK.finditer(text, lo, pos))):
+        if end.group() == "." and _ABBREVIATION.search(text, max(lo, end.start() - 4), end.start()):
+            continue
+        return end.end()
+    return lo
 
 
 def _gender(name: str, title: set[str]) -> str:
