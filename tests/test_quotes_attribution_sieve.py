@@ -110,6 +110,26 @@ CASES = [
         "We demonstrate",
         "Sergei Shoigu",
     ),
+    (
+        "the dots of 'U.N.' are part of the subject, not the end of a sentence",
+        "“We will not give up,” U.N. Secretary-General Antonio Guterres said.",
+        "We will not",
+        "Antonio Guterres",
+    ),
+    (
+        "a role of a country is the one person of that country named, by the speaker table",
+        "Lavrov met Mevlut Cavusoglu in Ankara.\n\n“We will respond firmly,” the Russian "
+        "minister said.",
+        "We will respond",
+        "Sergei Lavrov",
+    ),
+    (
+        "the owner of 'comments' after a preposition said the words",
+        "In reply to State Department spokesperson Ned Price's comments that ties need "
+        "“guard rails”, Zhao said the approach was wrong.",
+        "guard rails",
+        "Ned Price",
+    ),
 ]
 
 

@@ -32,7 +32,9 @@ from drift.quotes.verbs import (
 _WINDOW_BEFORE, _WINDOW_AFTER = 160, 120
 _WORD = re.compile(r"[\w][\w'’.-]*")
 _BARE_WORD = re.compile(r"\w[\w'’-]*")  # no dots: "reporters." leaves its full stop in the gap
-_TITLE_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Prof|Lt|Col|Capt|Gov|St)\.$")
+_TITLE_DOT = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Prof|Lt|Col|Capt|Gov|St|[A-Z])\.$"
+)  # "U.N."
 # Lowercase words that may stand in a subject phrase naming a speaker or a role.
 _SUBJECT_TEXT = """
     spokesman spokeswoman spokesperson ministry minister president premier ambassador envoy
@@ -279,7 +281,10 @@ def _possessive_clauses(masked: str) -> list[Clause]:
         if fold(match.group(1)) not in SPEECH_NOUNS or not _SAYS_WHAT.match(masked, match.end()):
             continue  # "Zelensky's speech had begun" names no speaker of a quote
         lo = _line_start(masked, match.start())
-        subject, subject_start, lead = _clause_before(masked, lo, match.start())
+        words, lead = _subject_words(masked, lo, match.start())
+        tail = _name_tail(words)  # the owner of the words, object of a preposition or not:
+        subject = masked[tail[0].start() : tail[-1].end()] if tail else ""  # "In reply to X's"
+        subject_start = tail[0].start() if tail else match.start()
         if subject and subject[-1:].isalpha() and subject.split()[-1][:1].isupper():
             verb = match.start(1)
             found.append(Clause(verb, match.end(1), subject, subject_start, ends=False, lead=lead))

@@ -371,7 +371,9 @@ class People:
         later = self._named_after(holders, before) if needed else ""
         if later:
             return later  # "Russia's ambassador accused ..." before "said Ambassador NAME"
-        return self._only_leader(nat, before) if role_word in LEADER_WORDS else ""
+        if role_word in LEADER_WORDS:
+            return self._only_leader(nat, before)
+        return self._only_leader(nat, before, needed) if needed else ""
 
     def _last_mention(self, name: str, pos: int) -> int:
         """Offset of the last mention of `name` before `pos` (-1 if none)."""
@@ -392,14 +394,19 @@ class People:
         later = sorted((p.first_pos, p.name) for p in holders if before < p.first_pos < stop)
         return later[0][1] if later else ""
 
-    def _only_leader(self, nat: set[str], before: int) -> str:
-        """ "the Russian leader" with one Russian named so far (by title or speaker table)."""
+    def _only_leader(self, nat: set[str], before: int, needed: set[str] | None = None) -> str:
+        """ "the Russian leader" with one Russian named so far (by title or speaker table);
+        with `needed` title words ("the Russian minister"), one Russian whose title, if the
+        text gives one, holds them."""
         if not nat:
             return ""
         found = [
             p.name
             for p in self.persons.values()
-            if p.first_pos <= before and (known := self._nationality_of(p)) and known <= nat
+            if p.first_pos <= before
+            and (known := self._nationality_of(p))
+            and known <= nat
+            and (needed is None or not p.title or needed <= p.title)
         ]
         return found[0] if len(found) == 1 else ""
 
