@@ -130,6 +130,26 @@ CASES = [
         "guard rails",
         "Ned Price",
     ),
+    (
+        "a role 'for' a body, then the name, in an apposition after the quote",
+        "“We will respond firmly,” the spokeswoman for the Russian Foreign Ministry, Maria "
+        "Zakharova, said.",
+        "We will respond",
+        "Maria Zakharova",
+    ),
+    (
+        "'in his words' before the quote, the person named after it",
+        "In his words, “the West has declared a total war on us.” Lavrov said this on Monday.",
+        "the West has",
+        "Sergei Lavrov",
+    ),
+    (
+        "less common verbs of speech report speech too",
+        "“We will respond firmly!” exclaimed Zakharova. Peskov disclosed that talks were "
+        "“going on in secret.”",
+        "We will respond",
+        "Maria Zakharova",
+    ),
 ]
 
 

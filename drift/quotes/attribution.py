@@ -76,7 +76,10 @@ _NAME_COLON = re.compile(  # "Lavrov: “We are ready.”"
 _PUT_IT = re.compile(  # "as Lavrov put it, “...”"
     r"\b[Aa]s\s+(?P<subject>[^,.;:!?\n\"“”«»]{2,60}?)\s+(?P<verb>puts?)\s+it\b"
 )
-_WORDS_OF = re.compile(r"\bin the words of\s+([^,.;:!?\n\"“”«»]{2,80})", re.IGNORECASE)
+_WORDS_OF = re.compile(
+    r"\bin (?:the words of\s+([^,.;:!?\n\"“”«»]{2,80})|(his|her) (?:own )?words\b)",
+    re.IGNORECASE,
+)  # "in the words of X", "in his words"
 _CAME_REPLY = re.compile(
     r"\bcame\s+(his|her|their)\s+(?:reply|response|answer|retort)\b", re.IGNORECASE
 )  # "“...,” came his reply"
@@ -386,9 +389,10 @@ def _pattern_clauses(masked: str) -> list[Clause]:
         subject = match.group("subject")
         found.append(Clause(match.start("verb"), match.end(), subject, match.start("subject")))
     for match in _WORDS_OF.finditer(masked):
-        subject = match.group(1).strip()
+        named = 1 if match.group(1) else 2
+        subject = match.group(named).strip()
         if "x" * 3 not in subject:
-            found.append(Clause(match.start(), match.start(), subject, match.start(1), True))
+            found.append(Clause(match.start(), match.start(), subject, match.start(named), True))
     for match in _ACCORDING.finditer(masked):
         subject = match.group(1).strip()
         if "x" * 3 not in subject:

@@ -50,6 +50,7 @@ _ROLE_HINT_TEXT = """
     advisor head chief director leader representative counterpart deputy
 """
 _ROLE_HINT = frozenset(_ROLE_HINT_TEXT.split())
+_ROLE_LINKS = frozenset({"of", "for", "to"})  # "spokeswoman for the ministry"
 _OPENERS = frozenset({"the", "a", "an", "his", "her", "who", "its", "their"})
 _APPOSITION = re.compile(
     r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*,\s+"
@@ -135,12 +136,13 @@ def _role_then_name(text: str) -> list[Apposition]:
 
 
 def _role_phrase(text: str, lo: int, match: re.Match[str]) -> bool:
-    """ "the deputy chairperson of the Russian Security Council": a definite phrase whose head,
-    before "of", is a role."""
+    """ "the deputy chairperson of the Russian Security Council", "the spokeswoman for the
+    Russian Foreign Ministry": a definite phrase whose head, before "of"/"for"/"to", is a role."""
     words = [fold(w) for w in text[lo : match.end("role")].split()]
-    if not 2 < len(words) <= 10 or words[0] not in _OPENERS or "of" not in words:
+    if not 2 < len(words) <= 10 or words[0] not in _OPENERS:
         return False
-    return words[words.index("of") - 1] in _ROLE_HINT
+    link = next((k for k, w in enumerate(words) if k and w in _ROLE_LINKS), None)
+    return link is not None and words[link - 1] in _ROLE_HINT
 
 
 @lru_cache(maxsize=1)

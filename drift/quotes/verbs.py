@@ -21,7 +21,10 @@ REPORTING_VERBS = _words(
     asks answered tweeted quipped joked retorted boasted promised threatened predicted complained
     cautioned assured pledged shouted informed informs spoke speaks described describes dubbed
     labelled labeled branded termed accused accuses chastised criticized criticised slammed
-    rebuked admonished blasted denounced condemned lambasted dismissed posted posts
+    rebuked admonished blasted denounced condemned lambasted dismissed posted posts exclaimed
+    exclaims countered counters echoed echoes lamented laments mused snapped recounted clarified
+    clarifies specified elaborated opined hinted revealed disclosed objected protested pleaded
+    scoffed mocked
     """
 )
 # "-ing" forms: "Oskirko saying '...'", "the palace said, adding: '...'" (subject elided).
