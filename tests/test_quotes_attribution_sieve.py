@@ -150,6 +150,27 @@ CASES = [
         "We will respond",
         "Maria Zakharova",
     ),
+    (
+        "of two spokesmen, the role's other words ('Kremlin') say which",
+        "Kremlin spokesman Dmitry Peskov and Foreign Ministry spokeswoman Maria Zakharova "
+        "commented.\n\n“Nothing has changed,” the Kremlin spokesman said.",
+        "Nothing has",
+        "Dmitry Peskov",
+    ),
+    (
+        "'his Russian counterpart' is the counterpart named with that country",
+        "Chinese Foreign Minister Wang Yi met his Russian counterpart Sergei Lavrov.\n\n“Our ties "
+        "are rock solid,” his Russian counterpart said.",
+        "Our ties",
+        "Sergei Lavrov",
+    ),
+    (
+        "a role of a country goes to the one person of that country before the last speaker",
+        "Putin spoke with Macron by phone.\n\n“You are making a mistake,” Macron told him.\n\n"
+        "“We will not back down,” the Russian president replied.",
+        "We will not",
+        "Vladimir Putin",
+    ),
 ]
 
 

@@ -355,6 +355,10 @@ class People:
         nat = nationality(words)
         holders = [p for p in self.persons.values() if _holds(p, needed, nat, words)]
         candidates = [p.name for p in holders if p.first_pos <= before]
+        if len(candidates) > 1:  # "the Kremlin spokesman": the holders whose titles say more
+            said = words - _DETERMINERS - _OFFICE_LINKS
+            most = max(len(said & self.persons[n].title) for n in candidates)
+            candidates = [n for n in candidates if len(said & self.persons[n].title) == most]
         if last in candidates:
             return last
         if len(candidates) == 1:
@@ -365,15 +369,16 @@ class People:
             return ""  # "the official": any titled person could be meant
         role_word = folded[cut - 1] if cut is not None else folded[-1]
         generic = role_word in LEADER_WORDS or folded[-1] in _BACK_ROLES
+        leader = role_word in LEADER_WORDS
+        if nat and (leader or needed):  # "the Russian president": the one Russian named
+            only = self._only_leader(nat, before, None if leader else needed)
+            if only:
+                return only
         back = folded[0] == "the" and (needed or generic)
         if back and self._untitled_fits(last, nat, before, words):
             return last  # "the Russian ambassador said", "the head of the Alliance": who spoke last
         later = self._named_after(holders, before) if needed else ""
-        if later:
-            return later  # "Russia's ambassador accused ..." before "said Ambassador NAME"
-        if role_word in LEADER_WORDS:
-            return self._only_leader(nat, before)
-        return self._only_leader(nat, before, needed) if needed else ""
+        return later  # "Russia's ambassador accused ..." before "said Ambassador NAME"
 
     def _last_mention(self, name: str, pos: int) -> int:
         """Offset of the last mention of `name` before `pos` (-1 if none)."""

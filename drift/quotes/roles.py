@@ -12,6 +12,7 @@ GENERIC_TITLES = frozenset(
     [
         "aide",
         "assistant",
+        "counterpart",
         "adviser",
         "advisor",
         "envoy",
