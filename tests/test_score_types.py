@@ -584,3 +584,22 @@ def test_another_pronoun_is_a_synonym_another_preposition_a_paraphrase() -> None
 def test_a_contracted_modal_is_read_as_its_modal() -> None:
     verdict = sub(side("We'll", "We'll respond to it"), side("We must", "We must respond to it"))
     assert verdict.type == "modality" and "will" in verdict.evidence
+
+
+def test_a_phrase_headed_by_extent_or_degree_is_a_degree_change_not_an_addition() -> None:
+    hedged = gap_verdict(
+        side("to a certain extent", "They are, to a certain extent, a false proposition", "extent"),
+        side("", "They are a false proposition"),
+        0.0,
+        "insertion",
+        S,
+    )
+    assert hedged.type == "degree" and "to a certain extent" in hedged.evidence
+    place = gap_verdict(
+        side("to a certain town", "They went to a certain town", "town"),
+        side("", "They went"),
+        0.0,
+        "insertion",
+        S,
+    )
+    assert place.type == "addition"

@@ -62,18 +62,29 @@ _LINK_STOPWORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "as", "an
 _CUE_WORDS_OF = ("modal_words", "amplifiers", "downtoners", "negations", "numbers")
 
 
+# A prepositional phrase headed by "extent" or "degree" ("to a certain extent", "to some
+# degree"): the degree adjunct WordNet's definitions of degree adverbs use (Quirk 1985, 8.104).
+_DEGREE_PHRASE = re.compile(
+    r"\b(?:to|in)\s+(?:(?:a|an|the|some|any)\s+)?(?:[a-z]+\s+)?(?:extent|degree)\b"
+)
+
+
 def _with_intensifiers(side: Side, semantics: Semantics | None) -> Side:
     """The side with the words WordNet defines by degree among its intensity words, beside the
     closed class of `cues.AMPLIFIERS` ("far": "to a considerable degree"; "absolute": "...
-    used informally as intensifiers")."""
+    used informally as intensifiers"), and its degree phrases ("to a certain extent")."""
     test = getattr(semantics, "intensifier", None)
-    if test is None:
-        return side
     known = {*(w for field in _CUE_WORDS_OF for w in getattr(side.cues, field)), *STOPWORDS}
-    found = tuple(w for w in words(side.span) if w not in known and test(w))
-    if not found:
+    found = tuple(w for w in words(side.span) if w not in known and test and test(w))
+    phrases = tuple(m.group() for m in _DEGREE_PHRASE.finditer(side.span.lower()))
+    if not found and not phrases:
         return side
-    return replace(side, cues=replace(side.cues, amplifiers=(*side.cues.amplifiers, *found)))
+    cues_ = replace(
+        side.cues,
+        amplifiers=(*side.cues.amplifiers, *found),
+        downtoners=(*side.cues.downtoners, *phrases),
+    )
+    return replace(side, cues=cues_)
 
 
 def _comment_clause(side: Side) -> bool:
@@ -87,7 +98,7 @@ def _comment_clause(side: Side) -> bool:
 def _content(side: Side) -> list[Word]:
     """Content words that are not cue words (those are judged by the cue checks), nor a cue
     word with structure words ("far from")."""
-    cue_words = {w for field in _CUE_WORDS_OF for w in getattr(side.cues, field)}
+    cue_words = {t for field in _CUE_WORDS_OF for w in getattr(side.cues, field) for t in words(w)}
     cue_words |= _LINK_STOPWORDS | _CLITICS
 
     def cue(tokens: set[str]) -> bool:
