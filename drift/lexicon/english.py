@@ -76,6 +76,7 @@ class EnglishSemantics:
 
     def __init__(self) -> None:
         self._relations: dict[tuple[str, str], Relation | None] = {}  # pairs recur across groups
+        self._intensifiers: dict[str, bool] = {}  # so do words
 
     @cached_property
     def _wordnet(self) -> WordNet | None:
@@ -347,7 +348,13 @@ class EnglishSemantics:
         not "immediately": "without delay or hesitation"), or an adjective one of whose first
         GLOSS_SENSES senses WordNet defines as an intensifier ("absolute": "complete and without
         restriction or qualification; sometimes used informally as intensifiers")."""
-        wordnet, key = self._wordnet, _key(word)
+        key = _key(word)
+        if key not in self._intensifiers:
+            self._intensifiers[key] = self._intensifier(key)
+        return self._intensifiers[key]
+
+    def _intensifier(self, key: str) -> bool:
+        wordnet = self._wordnet
         if wordnet is None:
             return False
         adverb = wordnet.tagged(key, "r")
