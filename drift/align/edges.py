@@ -6,6 +6,7 @@ copy or a near-verbatim retelling, which links renderings whatever their dates.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -39,6 +40,15 @@ STRONG_PARAPHRASE = 0.93
 # lexical similarity of two whole renderings that e5 reads as one text (`Meaning`): the
 # tune figures of benchmarks/grouping are unchanged from 0.85 to 0.95 and drop at 0.8.
 SAME_WORDING = 0.9
+# A fragment ("It's a zero-sum game in which you die and I live") may render one clause of a
+# longer sentence ("..., a zero-sum game of life and death"): at most this many tokens, against
+# a rendering at least FRAGMENT_RATIO times as long, compared with each clause sharing at least
+# CLAUSE_SHARED content words. On the tune rows all five clause pairs at or above
+# STRONG_PARAPHRASE were one statement (the first other one sits at 0.893).
+MAX_FRAGMENT = 14
+FRAGMENT_RATIO = 1.5
+CLAUSE_SHARED = 2
+_CLAUSE = re.compile(r"[^,;:—–()]+")
 
 
 # a pair worth scoring: units i < j, the matched span of each, lexical score, near-verbatim
@@ -224,6 +234,15 @@ class _Vectors:
     def cosine(self, i: int, span_i: tuple[int, int], j: int, span_j: tuple[int, int]) -> float:
         return float(self.row(i, span_i) @ self.row(j, span_j))
 
+    def need_texts(self, texts: Iterable[str]) -> None:
+        """Embed, in one call, texts read as they are (a clause: never a component's row)."""
+        todo = sorted(set(texts) - set(self.rows))
+        if todo:
+            self.rows.update(zip(todo, self.embedder.encode(todo), strict=True))
+
+    def text_cosine(self, a: str, b: str) -> float:
+        return float(self.rows[a] @ self.rows[b])
+
 
 def _with_embeddings(kept: list[Kept], vectors: _Vectors) -> list[Kept]:
     """Kept pairs scored half on words, half on e5, and made strong when e5 finds them
@@ -256,6 +275,7 @@ def paraphrase_edges(
         return []
     vectors.need((k, full_span(units[k])) for pair in pairs for k in pair)
     edges = []
+    fragments = []  # in-window pairs e5 does not join whole: a fragment may render a clause
     for i, j in pairs:
         span_i, span_j = full_span(units[i]), full_span(units[j])
         cosine = vectors.cosine(i, span_i, j, span_j)
@@ -267,6 +287,61 @@ def paraphrase_edges(
             tried[unit] = max(tried.get(unit, seen), seen, key=abs)
         if strong or (in_window and cosine >= PARAPHRASE_COSINE):
             edges.append(Edge(round(score, 6), i, j, span_i, span_j, strong=strong))
+        elif in_window and (found := fragment_clauses(units[i], units[j])):
+            fragments.append((i, j, found))
+    return edges + _clause_edges(units, fragments, vectors, tried)
+
+
+def fragment_clauses(a: Unit, b: Unit) -> list[tuple[int, int]]:
+    """When one unit is a fragment (`MAX_FRAGMENT` tokens) and the other `FRAGMENT_RATIO` times
+    as long, the token spans of the longer one's clauses that share `CLAUSE_SHARED` content
+    words with the fragment; [] otherwise. Clauses are cut at commas, semicolons, colons,
+    dashes and brackets, and keep two content words or more."""
+    short, long = (a, b) if len(a.tokens) <= len(b.tokens) else (b, a)
+    if len(short.tokens) > MAX_FRAGMENT or len(long.tokens) < FRAGMENT_RATIO * len(short.tokens):
+        return []
+    words = {t.norm for t in short.tokens if t.is_content}
+    found = []
+    for clause in _CLAUSE.finditer(long.rendering.text):
+        inside = [
+            k
+            for k, t in enumerate(long.tokens)
+            if t.start >= clause.start() and t.end <= clause.end()
+        ]
+        content = {long.tokens[k].norm for k in inside if long.tokens[k].is_content}
+        span = (inside[0], inside[-1]) if inside else full_span(long)
+        if len(content) >= 2 and len(content & words) >= CLAUSE_SHARED and span != full_span(long):
+            found.append(span)
+    return found
+
+
+def _clause_edges(
+    units: Sequence[Unit],
+    fragments: Sequence[tuple[int, int, list[tuple[int, int]]]],
+    vectors: _Vectors,
+    tried: dict[int, float],
+) -> list[Edge]:
+    """Weak edges (dates bind them) from a fragment to the clause of a longer rendering that e5
+    finds near-identical (`STRONG_PARAPHRASE`); the edge spans that clause only."""
+    texts = []
+    for i, j, clauses in fragments:
+        short, long = (i, j) if len(units[i].tokens) <= len(units[j].tokens) else (j, i)
+        texts.append(units[short].rendering.text)
+        texts.extend(span_text(units[long], c) for c in clauses)
+    vectors.need_texts(texts)
+    edges = []
+    for i, j, clauses in fragments:
+        short, long = (i, j) if len(units[i].tokens) <= len(units[j].tokens) else (j, i)
+        text = units[short].rendering.text
+        cosine, clause = max(
+            (vectors.text_cosine(text, span_text(units[long], c)), c) for c in clauses
+        )
+        score = embedding_score(cosine)
+        for unit in (i, j):
+            tried[unit] = max(tried.get(unit, score), score, key=abs)
+        if cosine >= STRONG_PARAPHRASE:
+            spans = {short: full_span(units[short]), long: clause}
+            edges.append(Edge(round(score, 6), i, j, spans[i], spans[j]))
     return edges
 
 
