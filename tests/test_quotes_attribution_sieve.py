@@ -171,6 +171,18 @@ CASES = [
         "We will not",
         "Vladimir Putin",
     ),
+    (
+        "a definite role with no one speaking yet is whom a pronoun there would mean",
+        "Vladimir Putin held a meeting. “We will respond firmly,” the head of state said.",
+        "We will respond",
+        "Vladimir Putin",
+    ),
+    (
+        "a role in a lede, before anyone is named, is the person named next",
+        "“We will respond firmly,” the deputy minister said. Ryabkov spoke to RIA Novosti.",
+        "We will respond",
+        "Sergei Ryabkov",
+    ),
 ]
 
 

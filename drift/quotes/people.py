@@ -375,10 +375,16 @@ class People:
             if only:
                 return only
         back = folded[0] == "the" and (needed or generic)
-        if back and self._untitled_fits(last, nat, before, words):
-            return last  # "the Russian ambassador said", "the head of the Alliance": who spoke last
+        salient = last or (self.last_named(before) if self.named_before(before) else "")
+        if back and self._untitled_fits(salient, nat, before, words):
+            return salient  # "the Russian ambassador said", "the head of the Alliance": who
+            # spoke last, or with no one speaking yet, whom a pronoun there would mean
         later = self._named_after(holders, before) if needed else ""
-        return later  # "Russia's ambassador accused ..." before "said Ambassador NAME"
+        if later:  # "Russia's ambassador accused ..." before "said Ambassador NAME"
+            return later
+        if back and not self.named_before(before):  # a lede: “...,” the minister said. NAME
+            return self.last_named(before)
+        return ""
 
     def _last_mention(self, name: str, pos: int) -> int:
         """Offset of the last mention of `name` before `pos` (-1 if none)."""
