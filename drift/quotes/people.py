@@ -345,8 +345,10 @@ class People:
 
     def role(self, phrase: str, before: int, last: str) -> str:
         """The person a role phrase means ("the foreign minister", "the press secretary of the
-        Russian president"), or "" when ambiguous; an untitled person who spoke last fits a
-        role no one else holds."""
+        Russian president"), or "" when ambiguous. In order: the titled holders named before
+        (those whose titles share most of the phrase's words; the last speaker among them,
+        else the one named last), the one person of the role's country, an untitled person
+        who spoke last (or whom a pronoun would mean), a holder named just after it."""
         folded = [fold(w) for w in phrase.split()]
         words = titles(set(folded))
         cut = next((k for k, w in enumerate(folded) if k and w in {"of", "for", "to"}), None)
