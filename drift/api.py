@@ -200,8 +200,12 @@ def run(
     meta: PathsLike = (),
     engine: str = "local",
     report_statements: int | None = rep.REPORT_GROUPS,
+    jobs: int | None = None,
 ) -> Report:
     """The whole pipeline: quotes, groups, back-translations, drift scores, ranked divergences.
+
+    The local engine groups and scores in `jobs` processes (None: one per core once a run has
+    2,000 quotes; 1: this process only), with the same results as one process.
 
     `engine="ray"` runs it on Ray Data (the cluster RAY_ADDRESS names, else a local Ray) with
     the same results; see docs/scale.md. `report_statements` caps the HTML page at that many
@@ -241,20 +245,33 @@ def run(
         log.info(
             "%d originals read from %d --originals file(s)", len(from_files), len(original_paths)
         )
-    with timer.stage("embed"):
-        built = pipeline.build_embedder(embedder, cache=cache)
-        emb = pipeline.TimedEmbedder(built, timer) if built is not None else None
-    aligned = pipeline.align(
-        extracted, embedder=emb, originals=all_originals, progress=progress, timer=timer
-    )
-    scored = pipeline.score(
-        aligned,
-        originals=all_originals,
-        options=options,
-        embedder=emb,
-        timer=timer,
-        extra_failures=original_failures,
-    )
+    from drift.engine.pool import pool_jobs, run_pool
+
+    workers = pool_jobs(jobs, len(extracted.quotes))
+    if workers > 1:
+        scored = run_pool(
+            extracted,
+            originals=all_originals,
+            options=options,
+            jobs=workers,
+            timer=timer,
+            extra_failures=original_failures,
+        )
+    else:
+        with timer.stage("embed"):
+            built = pipeline.build_embedder(embedder, cache=cache)
+            emb = pipeline.TimedEmbedder(built, timer) if built is not None else None
+        aligned = pipeline.align(
+            extracted, embedder=emb, originals=all_originals, progress=progress, timer=timer
+        )
+        scored = pipeline.score(
+            aligned,
+            originals=all_originals,
+            options=options,
+            embedder=emb,
+            timer=timer,
+            extra_failures=original_failures,
+        )
     report = build_report(
         scored,
         timer=timer,
@@ -262,6 +279,7 @@ def run(
         report_statements=report_statements,
     )
     report.meta["timings_s"] = _timings(timer, time.perf_counter() - started)
+    report.meta["engine"] = {"name": "local", "processes": workers}
     return report
 
 

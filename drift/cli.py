@@ -202,6 +202,17 @@ def run(
             "local Ray when unset (pip install 'drift\\[ray]'; docs/scale.md).",
         ),
     ] = "local",
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes the local engine groups and scores in (default: one per core once "
+            "a run has 2,000 quotes; 1: one process). Results are the same.",
+            show_default=False,
+        ),
+    ] = None,
     report_statements: Annotated[
         int,
         typer.Option(
@@ -237,6 +248,7 @@ def run(
         meta=meta or (),
         engine=engine,
         report_statements=report_statements or None,
+        jobs=jobs,
     )
     _report_failures(report.failures)
     processed = report.processed

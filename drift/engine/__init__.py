@@ -1,5 +1,6 @@
-"""Engines that run the pipeline: `local` (one process, drift.pipeline) and `ray` (Ray Data on a
-local Ray or a cluster, drift.engine.ray_engine). Both give the same reports."""
+"""Engines that run the pipeline: `local` (this machine: drift.pipeline in one process, or a
+pool of processes for a large run, drift.engine.pool) and `ray` (Ray Data on a local Ray or a
+cluster, drift.engine.ray_engine). All give the same reports."""
 
 from __future__ import annotations
 
