@@ -603,3 +603,31 @@ def test_a_phrase_headed_by_extent_or_degree_is_a_degree_change_not_an_addition(
         S,
     )
     assert place.type == "addition"
+
+
+def test_a_negated_antonym_is_litotes_not_a_polarity_change() -> None:
+    class Antonyms(FakeSemantics):
+        RELATIONS: ClassVar[dict[frozenset[str], Rel]] = {
+            frozenset({"easy", "difficult"}): Rel("antonym", "WordNet: antonym of difficult.a.01")
+        }
+
+    a = side("a man of difficult fate", "He is a man of difficult fate", "man", "difficult", "fate")
+    b = side("a man of a no easy fate", "He is a man of a no easy fate", "man", "easy", "fate")
+    verdict = substitution_verdict(a, b, 0.5, "ru", Antonyms(), S)
+    assert verdict.type != "polarity" and verdict.drift < 0.5
+    assert "litotes" in verdict.evidence
+    plain = side("a man of an easy fate", "He is a man of an easy fate", "man", "easy", "fate")
+    assert substitution_verdict(plain, b, 0.5, "ru", Antonyms(), S).type == "polarity"
+
+
+def test_a_negative_affix_inside_a_lexicon_unit_balances_a_negator() -> None:
+    a = side(
+        "it is never allowed and it is absolutely impossible",
+        "it is never allowed and it is absolutely impossible to separate them",
+        "allowed",
+        "absolutely impossible",
+    )
+    b = side(
+        "absolutely cannot and absolutely will not", "we absolutely cannot and absolutely will not"
+    )
+    assert sub(a, b).type != "polarity"

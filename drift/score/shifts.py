@@ -22,8 +22,10 @@ from drift.score.verdict import Side, Verdict
 
 
 def negations(side: Side) -> int:
-    """Negators in the span, counting negative affixes ("endless") as one each."""
-    return len(side.cues.negations) + sum(negative_affix(w.text) for w in side.words)
+    """Negators in the span, counting negative affixes ("endless") as one each, also inside a
+    lexicon unit ("absolutely impossible")."""
+    affixed = sum(negative_affix(part) for w in side.words for part in words(w.text))
+    return len(side.cues.negations) + affixed
 
 
 def polarity_shift(a: Side, b: Side) -> str:

@@ -39,6 +39,7 @@ from drift.score.shifts import (
     entity_shift,
     modality_shift,
     negation_strength_shift,
+    negations,
     number_shift,
     polarity_shift,
 )
@@ -150,6 +151,10 @@ def substitution_verdict(
     """
     a, b = _with_intensifiers(a, semantics), _with_intensifiers(b, semantics)
     polarity = polarity_shift(a, b)
+    litotes = _litotes(a, b, semantics) if polarity else ""
+    if litotes:  # "no easy fate" / "a difficult fate": a negated antonym says the same
+        drift = settings.reword_drift + (1 - similarity) * settings.reword_span
+        return Verdict("paraphrase" if drift < 0.5 else "degree", litotes, drift)
     if polarity:
         return Verdict("polarity", polarity, settings.polarity_drift)
     number = number_shift(a, b)
@@ -176,6 +181,25 @@ def substitution_verdict(
         if drift >= verdict.drift:
             return Verdict("degree", strength, drift)
     return verdict
+
+
+def _litotes(a: Side, b: Side, semantics: Semantics | None) -> str:
+    """ "litotes: not + easy / difficult" when the side with one more negation negates a word
+    whose WordNet antonym the other side has instead: negating an antonym affirms (Horn 1989,
+    ch. 5; Quirk et al. 1985, 10.64), so "a no easy fate" / "a difficult fate" keeps its
+    polarity. "" otherwise."""
+    if semantics is None:
+        return ""
+    negated, plain = (a, b) if negations(a) % 2 else (b, a)
+    if not negated.cues.negations:
+        return ""
+    mine = {w.text.lower() for w in negated.words} - set(negated.cues.negations)
+    theirs = {w.text.lower() for w in plain.words} - mine
+    for x in sorted(mine):
+        for y in sorted(theirs):
+            if getattr(semantics.relation(x, y), "kind", "") == "antonym":
+                return f"litotes: {' '.join(negated.cues.negations)} {x} / {y} (WordNet antonyms)"
+    return ""
 
 
 def _words_verdict(
