@@ -267,3 +267,16 @@ def test_a_quote_no_clause_attributes_follows_the_subject_before_it(
     (or of its own sentence, before a colon), or of the one person that sentence names."""
     (quote,) = extract_quotes(Document(doc_id="d", text=text, lang="en"))
     assert speaker_key(quote.speaker) == speaker_key(speaker)
+
+
+def test_a_name_a_clause_takes_as_subject_is_a_person_wherever_the_text_names_it() -> None:
+    """ "Blinken said" later on makes the earlier "Blinken disagreed." a new subject, so "he"
+    after it is Blinken, not Lavrov who spoke last; a place that "said" something is no one."""
+    text = (
+        "Lavrov met Blinken in Geneva on Friday.\n\n“The talks were frank,” Lavrov said.\n\n"
+        "Blinken disagreed. “There was no progress at all,” he said. “It was a waste of time,” "
+        "Blinken said later."
+    )
+    assert speaker_of(text, "There was no") == "Blinken"
+    text = "Moscow said the talks failed. Moscow was calm. “We are ready,” he said."
+    assert speaker_of(text, "We are ready") == ""

@@ -179,6 +179,7 @@ def iter_quotes(doc: Document) -> Iterator[Quote]:
     ends = sentence_ends(masked)
     people = People(masked, doc.title)
     clauses = find_clauses(masked)
+    people.learn([c.subject for c in clauses if not c.elided and not c.source])
     attributor = Attributor(masked, clauses, resolve_clauses(clauses, people, masked))
     headlines: dict[int, bool] = {}  # paragraph index -> _is_headline, computed once each
     leads: dict[int, int] = {}  # paragraph start -> offset of its first non-mark character

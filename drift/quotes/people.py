@@ -119,6 +119,27 @@ class People:
             if folded in parts or known_full_name(word.group(), given=False):
                 self.add(word.group(), word.start())
 
+    def learn(self, subjects: list[str]) -> None:
+        """Record every mention of the names that reporting clauses take as subjects and no
+        rule above found ("Blinken said" names Blinken wherever the text says "Blinken"), so
+        pronouns and quotes without a clause see all of them; places are no one."""
+        for subject in subjects:
+            words = subject.split()
+            if not words or not all(w[:1].isupper() for w in words) or len(words) > 3:
+                continue
+            display = normalize_name(subject)
+            last = fold(display.split()[-1]) if display else ""
+            if not display or not is_person_name(display) or last in PLACES:
+                continue
+            if any(speaker_key(p) == speaker_key(display) for p in self.persons):
+                continue  # known already, with its mentions
+            tokens = display.split()
+            forms = {display} if is_chinese_name(tokens) else {display, tokens[-1]}
+            for form in sorted(forms, key=len, reverse=True):
+                pattern = r"(?<![\w'’.-])" + re.escape(form) + r"(?![\w-])"
+                for match in re.finditer(pattern, self.masked):
+                    self.add(form, match.start())
+
     def _add_ministry(self, tokens: list[re.Match[str]], k: int) -> None:
         words: list[str] = []
         j = k - 1
