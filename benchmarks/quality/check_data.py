@@ -2,13 +2,15 @@
 
     python benchmarks/quality/check_data.py
 
-Checks benchmarks/quality/{pairs,probes,fresh,fresh2}.jsonl and
+Checks benchmarks/quality/{pairs,probes,fresh,fresh2,fresh3}.jsonl and
 benchmarks/grouping/{renderings,originals,speakers}.jsonl: required fields, allowed values,
 unique ids, spans inside their texts, quotes inside their passages, one split per statement;
 prints counts per split / label / type. fresh.jsonl (the blind test set) must use split "fresh",
 ids f001... and statements that are in neither pairs.jsonl nor renderings.jsonl. fresh2.jsonl
 (the second blind set) must use split "fresh2", ids g001... and statements in none of pairs.jsonl,
 fresh.jsonl and renderings.jsonl, and none of its rendering texts may occur in those files either.
+fresh3.jsonl (the third blind set) must use split "fresh3", ids h001... and statements and rendering
+texts in none of pairs.jsonl, fresh.jsonl, fresh2.jsonl and renderings.jsonl.
 Exits 1 on any error.
 """
 
@@ -98,7 +100,8 @@ def check_pairs(
     """Check a pairs file; with `seen` (statements used elsewhere) it is a blind test set.
 
     A blind set uses `split` on every row and ids `prefix` + number (fresh: f001..., fresh2:
-    g001...); with `seen_texts`, none of its rendering texts may repeat one of those texts.
+    g001..., fresh3: h001...); with `seen_texts`, none of its rendering texts may repeat one of
+    those texts.
     """
     fresh = seen is not None
     path = QUALITY / name
@@ -189,10 +192,11 @@ def check_pairs(
     return {r.get("statement") for r in rows}
 
 
-def earlier_texts() -> set[str]:
-    """Rendering texts of pairs, fresh and renderings (fresh2 must reuse none of them)."""
+def earlier_texts(*extra: str) -> set[str]:
+    """Rendering texts of pairs, fresh, the `extra` quality files and renderings (a blind set
+    reuses none of them: fresh2 checks against the first three, fresh3 also against fresh2)."""
     texts: set[str] = set()
-    for path in (QUALITY / "pairs.jsonl", QUALITY / "fresh.jsonl"):
+    for path in [QUALITY / "pairs.jsonl", QUALITY / "fresh.jsonl"] + [QUALITY / n for n in extra]:
         if path.exists():
             for line in path.read_text("utf-8").splitlines():
                 row = json.loads(line) if line.strip() else {}
@@ -411,8 +415,16 @@ def main() -> int:
     if (QUALITY / "fresh.jsonl").exists():
         seen |= check_pairs("fresh.jsonl", seen=dev_statements | statements)
     if (QUALITY / "fresh2.jsonl").exists():
-        check_pairs(
+        seen |= check_pairs(
             "fresh2.jsonl", seen=seen, split="fresh2", prefix="g", seen_texts=earlier_texts()
+        )
+    if (QUALITY / "fresh3.jsonl").exists():
+        check_pairs(
+            "fresh3.jsonl",
+            seen=seen,
+            split="fresh3",
+            prefix="h",
+            seen_texts=earlier_texts("fresh2.jsonl"),
         )
     if errors:
         print(f"\n{len(errors)} error(s):")
