@@ -298,9 +298,11 @@ def count_embedded(texts: dict[str, int]) -> None:
     cache.CachedEmbedder.encode = counted  # type: ignore[method-assign]
 
 
-def run_one(articles: int, backend: str, embedder: str | None, warm: bool, profile: str) -> dict:
-    """Generate, run and save one size in this process; stage seconds, peak RSS, rows, texts
-    embedded per asking module."""
+def run_one(
+    articles: int, backend: str, embedder: str | None, warm: bool, profile: str, jobs: int | None
+) -> dict:
+    """Generate, run and save one size in this process; stage seconds, CPU seconds and peak RSS
+    (with the worker processes'), rows, texts embedded per asking module (this process only)."""
     with tempfile.TemporaryDirectory(prefix="drift-bench-") as tmp:
         folder = Path(tmp)
         os.environ["XDG_CACHE_HOME"] = str(folder / "cache")  # a cold, private cache
@@ -321,11 +323,13 @@ def run_one(articles: int, backend: str, embedder: str | None, warm: bool, profi
 
                 profiler = cProfile.Profile()
                 profiler.enable()
-            start, cpu = time.perf_counter(), time.process_time()
-            report = drift.run([corpus], backend=backend, embedder=embedder, progress=False)
+            start, cpu = time.perf_counter(), _cpu()
+            report = drift.run(
+                [corpus], backend=backend, embedder=embedder, progress=False, jobs=jobs
+            )
             saved_at = time.perf_counter()
             report.save(folder / "out")
-            done, cpu_done = time.perf_counter(), time.process_time()
+            done, cpu_done = time.perf_counter(), _cpu()
             if profiler is not None:
                 profiler.disable()
                 profiler.dump_stats(profile)
@@ -344,6 +348,8 @@ def run_one(articles: int, backend: str, embedder: str | None, warm: bool, profi
             "wall_s": round(done - start, 1),
             "cpu_s": round(cpu_done - cpu, 1),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+            "worker_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+            "processes": report.meta.get("engine", {}).get("processes", 1),
             "quotes": len(report.quotes),
             "groups": int(grouped.nunique()),
             "unmatched": int((ids == "").sum()),
@@ -352,6 +358,18 @@ def run_one(articles: int, backend: str, embedder: str | None, warm: bool, profi
             "files_mb": {k: round(v / 1e6, 1) for k, v in sorted(sizes.items())},
             "embedded": dict(sorted(embedded.items())),  # texts encoded, all runs together
         }
+
+
+def _workers(row: dict) -> str:
+    if row["processes"] == 1:
+        return ""
+    return f" (+ each worker at most {row['worker_rss_mb']} MB)"
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children (the pool's workers)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 
 
 def _sizes(values: list[str]) -> list[int]:
@@ -365,6 +383,7 @@ def main() -> None:
     parser.add_argument("--embedder", default="e5", help="'none' for no embeddings")
     parser.add_argument("--warm", action="store_true", help="run twice; figures of the 2nd run")
     parser.add_argument("--profile", default="", help="write a cProfile of the (last) run here")
+    parser.add_argument("--jobs", type=int, help="drift.run's jobs (default: drift's default)")
     parser.add_argument("--write", type=Path, help="only write the corpus to this folder")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -378,7 +397,7 @@ def main() -> None:
         import drift
 
         print(f"drift from {Path(drift.__file__).parent}", file=sys.stderr)
-        row = run_one(sizes[0], args.backend, embedder, args.warm, args.profile)
+        row = run_one(sizes[0], args.backend, embedder, args.warm, args.profile, args.jobs)
         print(json.dumps(row))
         return
     print(f"cpus available: {len(os.sched_getaffinity(0))}; load average: {os.getloadavg()}")
@@ -387,6 +406,7 @@ def main() -> None:
         cmd = [sys.executable, __file__, "--one", "--articles", str(n), "--backend", args.backend]
         cmd += ["--embedder", args.embedder] + (["--warm"] if args.warm else [])
         cmd += ["--profile", args.profile] if args.profile else []
+        cmd += ["--jobs", str(args.jobs)] if args.jobs else []
         out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
         if out.returncode != 0:
             sys.exit(f"articles {n}: the run failed (exit {out.returncode}):\n{out.stderr[-4000:]}")
@@ -394,15 +414,17 @@ def main() -> None:
         stages = " ".join(f"{k} {v:.1f}" for k, v in row["stages_s"].items() if k != "total")
         print(
             f"articles {n}: total {row['stages_s']['total']:.1f} s (+ save "
-            f"{row['stages_s']['save']:.1f} s; cpu {row['cpu_s']:.1f} s), peak RSS "
-            f"{row['peak_rss_mb']} MB; quotes {row['quotes']}, groups {row['groups']} (+ "
+            f"{row['stages_s']['save']:.1f} s; cpu {row['cpu_s']:.1f} s), "
+            f"{row['processes']} process(es), peak RSS {row['peak_rss_mb']} MB"
+            f"{_workers(row)}; quotes {row['quotes']}, groups {row['groups']} (+ "
             f"{row['unmatched']} unmatched), largest "
             f"group {row['largest_group']}, divergences {row['divergences']}",
             flush=True,
         )
         print(f"  stages s: {stages}", flush=True)
         texts = " ".join(f"{k} {v}" for k, v in row["embedded"].items())
-        print(f"  texts embedded: {texts} (total {sum(row['embedded'].values())})", flush=True)
+        if row["processes"] == 1:
+            print(f"  texts embedded: {texts} (total {sum(row['embedded'].values())})", flush=True)
         print(f"  files MB: {row['files_mb']}; loadavg {os.getloadavg()[0]:.1f}", flush=True)
         if previous:
             n0, t0, c0 = previous
