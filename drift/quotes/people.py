@@ -123,7 +123,8 @@ class People:
         """Record every mention of the names that reporting clauses take as subjects and no
         rule above found ("Blinken said" names Blinken wherever the text says "Blinken"), so
         pronouns and quotes without a clause see all of them; places are no one."""
-        for subject in subjects:
+        known = {speaker_key(p) for p in self.persons}
+        for subject in sorted(set(subjects)):
             words = subject.split()
             if not words or not all(w[:1].isupper() for w in words) or len(words) > 3:
                 continue
@@ -131,14 +132,20 @@ class People:
             last = fold(display.split()[-1]) if display else ""
             if not display or not is_person_name(display) or last in PLACES:
                 continue
-            if any(speaker_key(p) == speaker_key(display) for p in self.persons):
+            if speaker_key(display) in known:
                 continue  # known already, with its mentions
+            known.add(speaker_key(display))
             tokens = display.split()
             forms = {display} if is_chinese_name(tokens) else {display, tokens[-1]}
             for form in sorted(forms, key=len, reverse=True):
                 pattern = r"(?<![\w'’.-])" + re.escape(form) + r"(?![\w-])"
-                for match in re.finditer(pattern, self.masked):
-                    self.add(form, match.start())
+                found = [m.start() for m in re.finditer(pattern, self.masked)]
+                name = self.add(form, found[0]) if found else ""
+                if name:  # one name: its other mentions need no second look-up
+                    person = self.persons[name]
+                    for at in found[1:]:
+                        bisect.insort(person.mentions, at)
+                    person.first_pos = min(person.first_pos, *found)
 
     def _add_ministry(self, tokens: list[re.Match[str]], k: int) -> None:
         words: list[str] = []
