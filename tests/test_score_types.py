@@ -631,3 +631,24 @@ def test_a_negative_affix_inside_a_lexicon_unit_balances_a_negator() -> None:
         "absolutely cannot and absolutely will not", "we absolutely cannot and absolutely will not"
     )
     assert sub(a, b).type != "polarity"
+
+
+def test_an_acronym_is_a_content_word_and_a_span_is_looked_up_without_its_edge_words() -> None:
+    from drift.score.lemmas import Lemmatizer
+
+    lem = Lemmatizer()
+    assert lem.content("the US,", "en") == ("us",)  # the country, not the pronoun
+    assert lem.content("they told us", "en") == ("tell",)
+    assert lem.content("WE WARN THEM", "en") == ("warn",)  # a headline in capitals
+
+    class Names(FakeSemantics):
+        RELATIONS: ClassVar[dict[frozenset[str], Rel]] = {
+            frozenset({"us", "united states"}): Rel("synonym", "WordNet: united_states.n.01")
+        }
+
+    a = side("the US,", "sanctions by the US, the EU", "US")
+    b = side(
+        "the United States and", "sanctions by the United States and the EU", "United", "States"
+    )
+    verdict = substitution_verdict(a, b, 0.0, "ru", Names(), S)
+    assert verdict.drift <= 0.2 and "united_states" in verdict.evidence

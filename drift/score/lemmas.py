@@ -66,10 +66,16 @@ class Lemmatizer:
             import simplemma
 
             out = []
-            for word in _WORD.findall(text.lower()):
+            tokens = _WORD.findall(text)
+            # a headline in capitals: its capitals are no acronyms (a lone "US" is one)
+            shouting = text.isupper() and len(tokens) > 2
+            for raw in tokens:
+                word = raw.lower()
                 lemma = simplemma.lemmatize(word, lang="en").lower()
-                content = word not in EN_FUNCTION_WORDS and not word.isdigit()
-                out.append((lemma, content))
+                # an acronym is a name, not the function word it spells ("the US" is not "us")
+                acronym = len(raw) >= 2 and raw.isupper() and not shouting
+                content = (acronym or word not in EN_FUNCTION_WORDS) and not word.isdigit()
+                out.append((word if acronym else lemma, content))
             return out
         if lang == "ru":
             out = []

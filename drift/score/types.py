@@ -401,9 +401,15 @@ def _phrase_link(a: Side, b: Side, lang: str, semantics: Semantics | None) -> Li
 
 
 def _phrase_text(side: Side) -> str:
-    """The span without articles and punctuation, for phrase lookups."""
+    """The span without articles, punctuation and the joining words at its edges ("the United
+    States and" is "united states"), for phrase lookups."""
     words = re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", side.span.lower())
-    return " ".join(w for w in words if w not in {"a", "an", "the"})
+    words = [w for w in words if w not in {"a", "an", "the"}]
+    while len(words) > 1 and words[-1] in _LINK_STOPWORDS:
+        words.pop()
+    while len(words) > 1 and words[0] in _LINK_STOPWORDS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _one_name(semantics: Semantics | None) -> Callable[[str, str], bool] | None:
