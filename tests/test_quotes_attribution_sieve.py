@@ -280,3 +280,40 @@ def test_a_name_a_clause_takes_as_subject_is_a_person_wherever_the_text_names_it
     assert speaker_of(text, "There was no") == "Blinken"
     text = "Moscow said the talks failed. Moscow was calm. “We are ready,” he said."
     assert speaker_of(text, "We are ready") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        (
+            "Putin met Biden in Geneva. Critics called the summit “a big step back for human "
+            "rights in Russia”.",
+            "a big step",
+        ),
+        (
+            "Demonstrators gathered outside the Kremlin. Putin was not there. “Russia without "
+            "Putin!” the crowd chanted.",
+            "Russia without",
+        ),
+        (
+            "Lavrov spoke for an hour. A senior official, who asked not to be named, said: “The "
+            "minister was furious about the leak.”",
+            "The minister",
+        ),
+        (
+            "Peskov declined to comment.\n\nAn unnamed Kremlin source told Reuters: “The decision "
+            "has been taken already.”",
+            "The decision",
+        ),
+        (
+            "Putin signed the decree on Monday. The document states that “all reservists are "
+            "subject to call-up”.",
+            "all reservists",
+        ),
+    ],
+)
+def test_words_told_by_someone_drift_cannot_name_go_to_no_one(text: str, opening: str) -> None:
+    """A quote its own sentence gives to an unnamed speaker (critics, a crowd, an official who
+    asked not to be named, a source of the Kremlin) is nobody's drift can name, not the words
+    of the person named before."""
+    assert speaker_of(text, opening) == ""

@@ -83,6 +83,7 @@ _CLAUSE_WORDS = frozenset(
 _GAP_AFTER = re.compile(r"[\s,.;:—–-]*")
 _HEADLINE_TRAIL = " \t\r\n\"'“”‘’«»」』*_"
 _TOLD = re.compile(r"[,;][”\"»’]\s+[a-z]")  # `“...,” he said`: reporting grammar, no title
+_TOLD_AFTER = re.compile(r"[,;!?][”\"»’]\s+[a-z]")  # `“...!” the crowd chanted`
 # `“...,” the spokesman, Dmitry Peskov, …` up to the end of an excerpt: an attribution cut off
 _CUT_OFF = re.compile(r"\s*([^.!?;:\"“”«»\n]{1,100}?)[\s,]*(?:…|\.\.\.)?\s*")
 _PARA_LEAD = re.compile("[ \t\"'“”„«*_]*")  # what may stand before a quote that opens a paragraph
@@ -167,6 +168,15 @@ def _cut_short(
     return ""
 
 
+def _told_unnamed(text: str, span: Span, sentence: tuple[int, int], attributor: Attributor) -> bool:
+    """Whether the quote's own sentence says someone told it, though no one drift can name:
+    a reporting clause there ("Critics called the summit “...”", "The document states that
+    “...”") or a subject after the closing mark (`“...!” the crowd chanted`)."""
+    if attributor.clauses_in(*sentence):
+        return True
+    return span.end > 0 and _TOLD_AFTER.match(text, span.end - 1) is not None
+
+
 def iter_quotes(doc: Document) -> Iterator[Quote]:
     """Yield the quotes of `doc` in document order, with speakers resolved within the document."""
     text = doc.text
@@ -215,14 +225,16 @@ def iter_quotes(doc: Document) -> Iterator[Quote]:
                 speaker = _cut_short(text, masked, span, para[1], people, attributor)
                 attributed = bool(speaker)
             if not attributed and kind == "statement":
+                attributed = _told_unnamed(text, span, (lo, hi), attributor)  # told by no one
+            if not attributed and kind == "statement":  # drift can name: "Critics called ..."
                 if first_para[0] not in leads:
                     leads[first_para[0]] = _PARA_LEAD.match(text, first_para[0]).end()
                 opens_para = leads[first_para[0]] >= span.start
                 scope = paras[first_idx - 1][0] if opens_para and first_idx else first_para[0]
                 scope = max(scope, span.start - _MAX_CONTEXT)  # a speaker this close, at most
                 speaker = _continued(attributor, prior, scope, span.start)
-                if not speaker:  # no one spoke there: whom the words follow ("X was blunt.")
-                    speaker = people.subject_before(scope, span.start)
+                if not speaker:
+                    speaker = people.subject_before(scope, span.start)  # "X was blunt. “...”"
                 if not speaker and not people.named_before(span.start):
                     speaker = people.headline  # a quote before anyone is named: the headline's
         quote = Quote(

@@ -55,6 +55,11 @@ _PARTICIPLE_ASIDE = re.compile(
     r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*,\s+[a-z][\w'’-]*"
     r"[^,;:!?\"“”«»\n.]{0,100},$"
 )
+# "A senior official, who asked not to be named, said": a relative clause after the subject.
+_RELATIVE_ASIDE = re.compile(
+    r"(?:^|(?<=[.!?:\n]\s)|(?<=\n))\s*(?P<np>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4})\s*,\s+"
+    r"(?:who|whose)\b[^,;:!?\"“”«»\n.]{0,100},$"
+)
 # "“...” — Sergei Lavrov": a dash and a name after a closing mark end a paragraph.
 _DASH_NAME = re.compile(
     r"[”\"»’]\s*[—–]\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*(?=,|\n|$)"
@@ -171,9 +176,12 @@ def _apposition_subject(
         return found.name, found.start, found.lead if found.lead >= 0 else found.start
     lo = max(0, head - 140)
     aside = _PARTICIPLE_ASIDE.search(masked, lo, head)  # "Putin, speaking at the forum,"
-    if aside is None or not is_person_name(aside.group("name")):
-        return "", verb_start, -1
-    return aside.group("name"), aside.start("name"), aside.start("name")
+    if aside is not None and is_person_name(aside.group("name")):
+        return aside.group("name"), aside.start("name"), aside.start("name")
+    relative = _RELATIVE_ASIDE.search(masked, lo, head)  # "A senior official, who asked ...,"
+    if relative is not None:
+        return relative.group("np"), relative.start("np"), relative.start("np")
+    return "", verb_start, -1
 
 
 def _subject_tail(words: list[re.Match[str]], objects: frozenset[str]) -> list[re.Match[str]]:
@@ -183,10 +191,19 @@ def _subject_tail(words: list[re.Match[str]], objects: frozenset[str]) -> list[r
     while end > 0:
         tail = _name_tail(words[:end])
         k = end - len(tail)
-        if tail and not (k > 0 and fold(words[k - 1].group()) in objects):
-            return tail
+        modifier = end < len(words) and _is_head_noun(words[end].group())
+        if tail and not modifier and not (k > 0 and fold(words[k - 1].group()) in objects):
+            return tail  # "an unnamed Kremlin source told": Kremlin modifies the source
         end = k - 1 if tail else end - 1
     return []
+
+
+def _is_head_noun(word: str) -> bool:
+    """A lowercase word after a name that makes the name its modifier ("Kremlin source"): no
+    preposition, auxiliary, conjunction or verb form ("was", "in", "quoted")."""
+    folded = fold(word)
+    grammar = PREPOSITIONS | AUXILIARIES | CONJUNCTIONS
+    return word.islower() and folded not in grammar and not folded.endswith(("ed", "ly"))
 
 
 def _name_tail(words: list[re.Match[str]]) -> list[re.Match[str]]:

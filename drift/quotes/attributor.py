@@ -55,6 +55,10 @@ class Attributor:
         a, b = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
         return [(self.clauses[k], self.speakers[k][0]) for k in range(a, b)]
 
+    def clauses_in(self, lo: int, hi: int) -> bool:
+        """Whether any reporting clause has its verb in `lo:hi`, naming someone or not."""
+        return bool(self._between(lo, hi))
+
     def speaker(self, span: Span, sentence: tuple[int, int], term: bool) -> tuple[str, bool]:
         """The speaker of `span` within its sentence, and whether any clause attributes it (a
         clause may name nobody: "the official said")."""
