@@ -652,3 +652,24 @@ def test_an_acronym_is_a_content_word_and_a_span_is_looked_up_without_its_edge_w
     )
     verdict = substitution_verdict(a, b, 0.0, "ru", Names(), S)
     assert verdict.drift <= 0.2 and "united_states" in verdict.evidence
+
+
+def test_the_swapped_sentence_outweighs_the_word_level_evidence() -> None:
+    """e5 on the sentence with the span swapped in is the evidence that best tells a meaning
+    change on every dev set (docs/scoring.md, score 3.2): it carries 3/4 of the similarity."""
+    import numpy as np
+
+    from drift.score.metrics import ChrF
+    from drift.score.spans import substitution_similarity
+    from drift.score.views import SpanView
+
+    unit = (frozenset({"пережить"}),)
+    a = SpanView("bury", "", ("bury",), (), unit, True)
+    b = SpanView("outlast", "", ("outlast",), (), unit, True)
+    same = np.array([1.0, 0.0])
+    swap = ("We will bury you", "We will outlast you")
+    far = {"bury": same, "outlast": same, swap[0]: same, swap[1]: np.array([0.95, 0.312])}
+    assert substitution_similarity(a, b, far, ChrF(S), S, swap) < 0.3  # words agree, sentence not
+    near = {"bury": same, "outlast": np.array([0.0, 1.0]), swap[0]: same, swap[1]: same}
+    unlinked = SpanView("outlast", "", ("outlast",), (), (frozenset({"x"}),), True)
+    assert substitution_similarity(a, unlinked, near, ChrF(S), S, swap) > 0.7

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sacrebleu import __version__ as sacrebleu_version
 
-SCORE_VERSION = "3.1"
+SCORE_VERSION = "3.2"
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,7 @@ class ScoreSettings:
     w_lex: float = 0.5  # source-language lemma agreement (back-translations + lexicon candidates)
     w_emb: float = 0.3  # e5 similarity, word by word, in English and in the source language
     w_en: float = 0.2  # chrF of the English texts
-    w_sentence: float = 1.0  # e5: rendering a against rendering a with span b swapped in
+    w_sentence: float = 3.0  # e5: rendering a against a with span b swapped in (docs/scoring.md)
     sentence_floor: float = 0.95  # that cosine mapped to similarity 0 (1.0 maps to 1)
     cos_floor: float = 0.80  # e5 cosine mapped to similarity 0 (e5 cosines are compressed)
     cos_ceil: float = 0.95  # e5 cosine mapped to similarity 1
