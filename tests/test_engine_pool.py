@@ -4,6 +4,9 @@ corpus that splits into several speaker partitions, and the seeds with their ori
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -69,3 +72,13 @@ def test_a_large_run_uses_every_core_a_small_one_stays_in_process() -> None:
     assert pool_jobs(3, 10) == 3
     with pytest.raises(ValueError, match="at least 1"):
         pool_jobs(0, 10)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX only")
+def test_workers_are_forked_only_before_a_thread_pool_library_is_loaded() -> None:
+    ask = "from drift.engine.pool import _start_method as m; {}print(m())"
+    for before, expected in (("", "fork"), ("from tqdm import tqdm; tqdm([]); ", "fork")):
+        out = subprocess.run([sys.executable, "-c", ask.format(before)], capture_output=True)
+        assert out.stdout.decode().strip() == expected
+    out = subprocess.run([sys.executable, "-c", ask.format("import torch; ")], capture_output=True)
+    assert out.stdout.decode().strip() == "spawn"

