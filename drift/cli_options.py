@@ -71,7 +71,7 @@ Embedder = Annotated[
     str,
     typer.Option(
         "--embedder",
-        help="Embedder for similarity: e5, sentence-transformers (pip install 'drift[st]'), "
+        help="Embedder for similarity: e5, sentence-transformers (pip install 'drift\\[st]'), "
         "or none to skip.",
     ),
 ]

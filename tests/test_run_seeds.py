@@ -65,6 +65,14 @@ def test_every_row_names_its_backend(seed_report) -> None:
     assert len(alone) and alone["note"].str.len().gt(0).all()
 
 
+def test_a_lone_quote_says_why_without_contradicting_itself(seed_report) -> None:
+    notes = seed_report.groups.loc[seed_report.groups["group_id"] == "", "note"]
+    below = notes.str.extract(r"similarity (\d\.\d+) < (\d\.\d+)").dropna().astype(float)
+    assert (below[0] < below[1]).all(), notes.tolist()
+    terms = seed_report.groups["rendering"].isin(["New World Order"])
+    assert "similar renderings were ruled out" in "".join(seed_report.groups.loc[terms, "note"])
+
+
 def test_reports_are_written_and_reruns_are_byte_identical(
     seed_report, seeds_dir: Path, tmp_path: Path
 ) -> None:

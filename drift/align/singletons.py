@@ -40,6 +40,8 @@ def _reason(
         return (
             f"a similar rendering lies more than {WINDOW_DAYS} days away (similarity {-best:.2f})"
         )
+    if best is not None and abs(best) >= ACCEPT:  # scored high on one count, kept by none
+        return RULED_OUT
     if best is not None:
         return f"closest rendering too different (similarity {abs(best):.2f} < {ACCEPT})"
     if all(units[u].is_term and not units[u].speaker_key for u in mine):
