@@ -4,6 +4,7 @@ corpus that splits into several speaker partitions, and the seeds with their ori
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from engine_corpus import write_corpus
 import drift
 from drift.cli import main
 from drift.engine.merge import stable_rows
-from drift.engine.pool import POOL_MIN_QUOTES, available_cpus, pool_jobs
+from drift.engine.pool import POOL_MIN_QUOTES, _retold, _told, available_cpus, pool_jobs
 
 pytestmark = pytest.mark.slow
 
@@ -64,6 +65,25 @@ def test_the_seeds_with_originals_through_the_cli(seeds_dir: Path, tmp_path: Pat
     assert [m["engine"]["processes"] for m in meta] == [1, 2]
     html = [(tmp_path / j / "report.html").read_text("utf-8") for j in "12"]
     assert html[0] == html[1] and "multipolar" in html[0]
+
+
+def test_a_notice_every_worker_gives_is_told_once_by_the_parent(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def task(lang: str) -> str:
+        logging.getLogger("drift").warning("no local model for en->%s", lang)
+        return lang
+
+    said: set = set()
+    told = [_told(task, lang) for lang in ("ru", "ru", "zh")]  # as three workers would
+    assert not caplog.records  # held in the worker, not printed there
+    with caplog.at_level(logging.WARNING, logger="drift"):
+        results = [_retold(t, said) for t in told]
+    assert results == ["ru", "ru", "zh"]
+    assert [r.getMessage() for r in caplog.records] == [
+        "no local model for en->ru",
+        "no local model for en->zh",
+    ]
 
 
 def test_a_large_run_uses_every_core_a_small_one_stays_in_process() -> None:

@@ -14,10 +14,11 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import replace
 from functools import lru_cache
+from typing import Any
 
 from drift.corpus import Corpus
 from drift.embed import Embedder
@@ -85,6 +86,7 @@ def run_pool(
     for q in quotes:
         members.setdefault(number[named[q.speaker]], []).append(q)
     threads = max(1, available_cpus() // jobs)
+    said: set[tuple[str, int, str]] = set()  # what the workers logged, told here once
     worker_options = replace(options, progress=False)
     context = multiprocessing.get_context(_start_method())
     with ProcessPoolExecutor(
@@ -93,13 +95,22 @@ def run_pool(
         with timer.stage("align"):
             counts = key_counts(quotes)
             largest_first = sorted(members, key=lambda p: (-len(members[p]), p))
-            futures: dict[Future[Aligned], int] = {
+            futures: dict[Future[Told], int] = {
                 pool.submit(
-                    _align_part, members[p], originals, options.embedder, options.cache, counts
+                    _told,
+                    _align_part,
+                    members[p],
+                    originals,
+                    options.embedder,
+                    options.cache,
+                    counts,
                 ): p
                 for p in largest_first
             }
-            parts = {futures[f]: f.result() for f in _done(futures, options.progress, "group")}
+            parts = {
+                futures[f]: _retold(f.result(), said)
+                for f in _done(futures, options.progress, "group")
+            }
             whole = _whole(extracted, parts)
         if not whole.groups or _on_gpu(options):  # one GPU model, not one per worker
             return score(
@@ -113,10 +124,13 @@ def run_pool(
         with timer.stage("translate+score"):
             chunks = split_aligned(whole, jobs)
             scoring = {
-                pool.submit(_score_chunk, chunk, originals, worker_options): k
+                pool.submit(_told, _score_chunk, chunk, originals, worker_options): k
                 for k, chunk in enumerate(chunks)
             }
-            done = {scoring[f]: f.result() for f in _done(scoring, options.progress, "score")}
+            done = {
+                scoring[f]: _retold(f.result(), said)
+                for f in _done(scoring, options.progress, "score")
+            }
             scored = join_scored([done[k] for k in range(len(chunks))], whole)
     log.info("grouped %d partition(s) and scored on %d processes", len(parts), jobs)
     return replace(
@@ -186,6 +200,37 @@ def _done(futures: dict[Future, int], progress: bool | None, what: str) -> list[
             finished.append(future)
             bar.update(1)
     return finished
+
+
+Told = tuple[Any, list[tuple[str, int, str]]]  # a task's result, and what it logged
+
+
+def _told(task: Callable[..., Any], *args: Any) -> Told:
+    """Run `task` in a worker, holding drift's log messages for the parent, which tells each
+    once: two workers would otherwise print "no local model for en->ru" twice."""
+    held: list[tuple[str, int, str]] = []
+
+    class Hold(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            held.append((record.name, record.levelno, record.getMessage()))
+
+    logger = logging.getLogger("drift")
+    handlers, propagate = logger.handlers[:], logger.propagate
+    logger.handlers, logger.propagate = [Hold()], False
+    try:
+        return task(*args), held
+    finally:
+        logger.handlers, logger.propagate = handlers, propagate
+
+
+def _retold(told: Told, said: set[tuple[str, int, str]]) -> Any:
+    """A task's result, after logging here what it logged that was not told yet."""
+    result, held = told
+    for name, level, message in held:
+        if (name, level, message) not in said:
+            said.add((name, level, message))
+            logging.getLogger(name).log(level, "%s", message)
+    return result
 
 
 def _limit_threads(threads: int) -> None:
