@@ -17,7 +17,7 @@ from engine_corpus import write_corpus
 import drift
 from drift.cli import main
 from drift.engine.merge import stable_rows
-from drift.engine.pool import POOL_MIN_QUOTES, _retold, _told, available_cpus, pool_jobs
+from drift.engine.pool import POOL_MIN_QUOTES, available_cpus, hold_notices, pool_jobs, retell
 
 pytestmark = pytest.mark.slow
 
@@ -75,10 +75,10 @@ def test_a_notice_every_worker_gives_is_told_once_by_the_parent(
         return lang
 
     said: set = set()
-    told = [_told(task, lang) for lang in ("ru", "ru", "zh")]  # as three workers would
+    told = [hold_notices(task, lang) for lang in ("ru", "ru", "zh")]  # as three workers would
     assert not caplog.records  # held in the worker, not printed there
     with caplog.at_level(logging.WARNING, logger="drift"):
-        results = [_retold(t, said) for t in told]
+        results = [retell(t, said) for t in told]
     assert results == ["ru", "ru", "zh"]
     assert [r.getMessage() for r in caplog.records] == [
         "no local model for en->ru",

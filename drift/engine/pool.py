@@ -97,7 +97,7 @@ def run_pool(
             largest_first = sorted(members, key=lambda p: (-len(members[p]), p))
             futures: dict[Future[Told], int] = {
                 pool.submit(
-                    _told,
+                    hold_notices,
                     _align_part,
                     members[p],
                     originals,
@@ -108,7 +108,7 @@ def run_pool(
                 for p in largest_first
             }
             parts = {
-                futures[f]: _retold(f.result(), said)
+                futures[f]: retell(f.result(), said)
                 for f in _done(futures, options.progress, "group")
             }
             whole = _whole(extracted, parts)
@@ -124,11 +124,11 @@ def run_pool(
         with timer.stage("translate+score"):
             chunks = split_aligned(whole, jobs)
             scoring = {
-                pool.submit(_told, _score_chunk, chunk, originals, worker_options): k
+                pool.submit(hold_notices, _score_chunk, chunk, originals, worker_options): k
                 for k, chunk in enumerate(chunks)
             }
             done = {
-                scoring[f]: _retold(f.result(), said)
+                scoring[f]: retell(f.result(), said)
                 for f in _done(scoring, options.progress, "score")
             }
             scored = join_scored([done[k] for k in range(len(chunks))], whole)
@@ -205,7 +205,7 @@ def _done(futures: dict[Future, int], progress: bool | None, what: str) -> list[
 Told = tuple[Any, list[tuple[str, int, str]]]  # a task's result, and what it logged
 
 
-def _told(task: Callable[..., Any], *args: Any) -> Told:
+def hold_notices(task: Callable[..., Any], *args: Any, **kwargs: Any) -> Told:
     """Run `task` in a worker, holding drift's log messages for the parent, which tells each
     once: two workers would otherwise print "no local model for en->ru" twice."""
     held: list[tuple[str, int, str]] = []
@@ -218,12 +218,12 @@ def _told(task: Callable[..., Any], *args: Any) -> Told:
     handlers, propagate = logger.handlers[:], logger.propagate
     logger.handlers, logger.propagate = [Hold()], False
     try:
-        return task(*args), held
+        return task(*args, **kwargs), held
     finally:
         logger.handlers, logger.propagate = handlers, propagate
 
 
-def _retold(told: Told, said: set[tuple[str, int, str]]) -> Any:
+def retell(told: Told, said: set[tuple[str, int, str]]) -> Any:
     """A task's result, after logging here what it logged that was not told yet."""
     result, held = told
     for name, level, message in held:

@@ -46,6 +46,7 @@ from drift.engine.merge import (
     split_aligned,
     statement_of,
 )
+from drift.engine.pool import hold_notices, retell
 from drift.errors import InputError
 from drift.pipeline import Aligned, Extracted, RunOptions, Timer
 from drift.records import Document, Failure, Original, Quote
@@ -271,11 +272,11 @@ def score_chunk(
     rows = []
     for blob in batch["chunk"]:
         chunk: Aligned = _load(blob)
-        scored = pipeline.score(
-            chunk, originals=list(originals), options=options, embedder=embedder
+        scored, said = hold_notices(
+            pipeline.score, chunk, originals=list(originals), options=options, embedder=embedder
         )
-        rows.append({"scored": _dump(replace(scored, aligned=None))})
-    return _frame(rows, ("scored",))
+        rows.append({"scored": _dump(replace(scored, aligned=None)), "said": _dump(said)})
+    return _frame(rows, ("scored", "said"))
 
 
 @dataclass(frozen=True)
@@ -414,10 +415,11 @@ def run_ray(
                 fn_kwargs={"run": run, "options": options, "originals": all_originals},
                 num_gpus=1 if cluster.gpus else None,
             )
+            said: set[tuple[str, int, str]] = set()  # a worker's notices, told here once
             scored_parts = [
-                _load(blob)
+                retell((_load(blob), _load(notices)), said)
                 for batch in scored_ds.iter_batches(batch_format="pandas", batch_size=None)
-                for blob in batch["scored"]
+                for blob, notices in zip(batch["scored"], batch["said"], strict=True)
             ]
             scored = join_scored(scored_parts, whole)
         else:
