@@ -16,8 +16,9 @@ from engine_corpus import write_corpus
 
 import drift
 from drift.cli import main
+from drift.cpus import available_cpus
 from drift.engine.merge import stable_rows
-from drift.engine.pool import POOL_MIN_QUOTES, available_cpus, hold_notices, pool_jobs, retell
+from drift.engine.pool import POOL_MIN_QUOTES, hold_notices, pool_jobs, retell
 
 pytestmark = pytest.mark.slow
 

@@ -14,8 +14,9 @@ import pytest
 pytest.importorskip("ctranslate2")
 
 from drift.cli import main
+from drift.cpus import available_cpus
 from drift.errors import UsageError
-from drift.translate.ct2 import CT2Translator, cpu_threads
+from drift.translate.ct2 import CT2Translator
 from drift.translate.ct2_batch import (
     WIDTHS,
     padded_width,
@@ -135,7 +136,7 @@ def test_texts_of_one_width_share_a_call(ct2_dir: Path) -> None:
     calls of a batch queued at once for the workers (one per core)."""
     translator = CT2Translator(models_dir=ct2_dir, device="cpu")
     loaded = translator.loaded("en", "ru")
-    assert loaded.model.num_translators == translator.workers == cpu_threads()
+    assert loaded.model.num_translators == translator.workers == available_cpus()
     widths = [padded_width(len(ids), 512) for ids in translator._encode(loaded, NEIGHBOURS)]
     batches = translator.batches(NEIGHBOURS, "en", "ru")
     assert sorted(i for batch in batches for i in batch) == list(range(len(NEIGHBOURS)))

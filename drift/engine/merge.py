@@ -70,6 +70,29 @@ def renumber(
     )
 
 
+def run_wide_numbers(
+    found: Mapping[tuple[int, str], tuple[GroupKey, str]],
+) -> tuple[dict[tuple[int, str], str], dict[int, dict[str, str]]]:
+    """From (partition, local group id) -> (the group's key, its local statement id) over every
+    partition: the run-wide group ids, and per partition its local -> run-wide statement ids."""
+    ids = global_ids({k: v[0] for k, v in found.items()})
+    statements: dict[int, dict[str, str]] = {}
+    for (part, local), said in global_statements(ids, {k: v[1] for k, v in found.items()}).items():
+        statements.setdefault(part, {})[local] = said
+    return ids, statements
+
+
+def renumbered(
+    aligned: Aligned,
+    part: int,
+    ids: Mapping[tuple[int, str], str],
+    statements: Mapping[int, Mapping[str, str]],
+) -> Aligned:
+    """A partition's alignment with the run-wide group and statement ids."""
+    local = {g.group_id: ids[(part, g.group_id)] for g in aligned.groups}
+    return renumber(aligned, local, statements.get(part, {}))
+
+
 def join_aligned(parts: Sequence[Aligned]) -> Aligned:
     """One Aligned holding every part's groups (in id order), divergences and quotes."""
     order = sorted(range(len(parts)), key=lambda k: _first_id(parts[k]))

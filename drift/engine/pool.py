@@ -21,15 +21,15 @@ from functools import lru_cache
 from typing import Any
 
 from drift.corpus import Corpus
+from drift.cpus import available_cpus
 from drift.embed import Embedder
 from drift.engine.blocks import partitions
 from drift.engine.merge import (
-    global_ids,
-    global_statements,
     group_key,
     join_aligned,
     join_scored,
-    renumber,
+    renumbered,
+    run_wide_numbers,
     split_aligned,
     statement_of,
 )
@@ -48,13 +48,6 @@ from drift.records import Failure, Original, Quote
 log = logging.getLogger(__name__)
 
 POOL_MIN_QUOTES = 2000  # below this, starting workers (imports, models) costs more than it saves
-
-
-def available_cpus() -> int:
-    """CPU cores this process may run on (its affinity), >= 1."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)
 
 
 def pool_jobs(jobs: int | None, quotes: int) -> int:
@@ -163,20 +156,14 @@ def _on_gpu(options: RunOptions) -> bool:
 
 def _whole(extracted: Extracted, parts: dict[int, Aligned]) -> Aligned:
     """The partitions as one Aligned: groups numbered over the run, quotes in input order."""
-    keys = {(p, g.group_id): group_key(g) for p, a in parts.items() for g in a.groups}
-    ids = global_ids(keys)
-    said = global_statements(
-        ids, {(p, g.group_id): statement_of(g) for p, a in parts.items() for g in a.groups}
+    ids, statements = run_wide_numbers(
+        {
+            (p, g.group_id): (group_key(g), statement_of(g))
+            for p, a in parts.items()
+            for g in a.groups
+        }
     )
-    statements: dict[int, dict[str, str]] = {}
-    for (p, local), run_wide in said.items():
-        statements.setdefault(p, {})[local] = run_wide
-    joined = join_aligned(
-        [
-            renumber(a, {g.group_id: ids[(p, g.group_id)] for g in a.groups}, statements.get(p))
-            for p, a in sorted(parts.items())
-        ]
-    )
+    joined = join_aligned([renumbered(a, p, ids, statements) for p, a in sorted(parts.items())])
     order = {q.quote_id: k for k, q in enumerate(extracted.quotes)}
     return replace(
         joined,

@@ -37,12 +37,11 @@ from drift.corpus.readers import read_file
 from drift.corpus.walk import expand_paths
 from drift.engine.blocks import partitions
 from drift.engine.merge import (
-    global_ids,
-    global_statements,
     group_key,
     join_aligned,
     join_scored,
-    renumber,
+    renumbered,
+    run_wide_numbers,
     split_aligned,
     statement_of,
 )
@@ -385,14 +384,9 @@ def run_ray(
             for part, blob in zip(found_parts[0], found_parts[2], strict=True)
             for gid, key in _load(blob).items()
         }
-        ids = global_ids({k: v[0] for k, v in found.items()})
-        statements: dict[int, dict[str, str]] = {}
-        for (part, local), said in global_statements(
-            ids, {k: v[1] for k, v in found.items()}
-        ).items():
-            statements.setdefault(part, {})[local] = said
+        ids, statements = run_wide_numbers(found)
     parts = [
-        (_renumbered(_load(a), int(p), ids, statements), _load(s))
+        (renumbered(_load(a), int(p), ids, statements), _load(s))
         for p, a, _, s in zip(*found_parts, strict=True)
     ]
     failures = [
@@ -535,17 +529,6 @@ def _columns(ds: Any, names: Sequence[str]) -> list[list[Any]]:
     """The named columns of a (small) dataset, in its order."""
     frame = ds.select_columns(list(names)).to_pandas()
     return [list(frame[n]) for n in names]
-
-
-def _renumbered(
-    aligned: Aligned,
-    part: int,
-    ids: Mapping[tuple[int, str], str],
-    statements: Mapping[int, Mapping[str, str]],
-) -> Aligned:
-    """A partition's alignment with run-wide group and statement ids."""
-    local = {g.group_id: ids[(part, g.group_id)] for g in aligned.groups}
-    return renumber(aligned, local, statements.get(part, {}))
 
 
 def _quote_seqs(parts: Sequence[tuple[Aligned, list[Seq]]]) -> Iterator[tuple[Quote, Seq]]:

@@ -9,11 +9,11 @@ batches keep every core busy without the per-layer synchronisation of threads wi
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from drift.cpus import available_cpus
 from drift.errors import DriftError, ModelNotFoundError, UsageError
 from drift.translate.ct2_batch import (
     WIDTHS,
@@ -33,13 +33,6 @@ from drift.translate.device import Placement
 from drift.translate.models import load_registry, local_model_id
 from drift.translate.nllb import LANG_CODES
 from drift.translate.seq2seq import Loaded, Seq2SeqTranslator
-
-
-def cpu_threads() -> int:
-    """CPU cores this process may run on (its affinity), >= 1: CTranslate2's workers."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)
 
 
 def ct2_placement(device: str, quantize: bool | None) -> Placement:
@@ -88,7 +81,7 @@ class CT2Translator(Seq2SeqTranslator):
     @property
     def workers(self) -> int:
         """Calls CTranslate2 runs at once: one single-threaded worker per CPU core, one on GPU."""
-        return cpu_threads() if self.where.device == "cpu" else 1
+        return available_cpus() if self.where.device == "cpu" else 1
 
     def _folder(self, src: str, tgt: str) -> Path:
         """The ct2 folder for src->tgt; ModelNotFoundError with the convert command if none."""
