@@ -15,9 +15,9 @@ Prints, per split (tune: what the settings were chosen on; heldout: never looked
     .venv/bin/python benchmarks/quality.py [--embedder e5|none] [--split tune --show-errors]
                                            [--embed-cache FILE]
 
---split fresh / fresh2 / fresh3 (or --data FILE) scores benchmarks/quality/fresh.jsonl /
-fresh2.jsonl / fresh3.jsonl (or FILE) instead: blind test sets, measured once and never tuned on
-(see benchmarks/quality/README.md); no probes then.
+--split fresh / fresh2 / fresh3 / fresh4 (or --data FILE) scores benchmarks/quality/fresh.jsonl /
+fresh2.jsonl / fresh3.jsonl / fresh4.jsonl (or FILE) instead: blind test sets, measured once and
+never tuned on (see benchmarks/quality/README.md); no probes then.
 """
 
 from __future__ import annotations
@@ -205,11 +205,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument(
         "--split",
-        choices=["tune", "heldout", "all", "fresh", "fresh2", "fresh3"],
+        choices=["tune", "heldout", "all", "fresh", "fresh2", "fresh3", "fresh4"],
         default=None,
         help="report this split only (tune while choosing settings; default: every split);"
-        " fresh / fresh2 / fresh3: the blind test sets in fresh.jsonl / fresh2.jsonl /"
-        " fresh3.jsonl",
+        " fresh / fresh2 / fresh3 / fresh4: the blind test sets in fresh.jsonl / fresh2.jsonl /"
+        " fresh3.jsonl / fresh4.jsonl",
     )
     parser.add_argument(
         "--data",
@@ -232,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="keep e5 vectors in this SQLite file across runs (same vectors, faster reruns)",
     )
     args = parser.parse_args(argv)
-    if args.data is None and args.split in ("fresh", "fresh2", "fresh3"):
+    if args.data is None and args.split in ("fresh", "fresh2", "fresh3", "fresh4"):
         args.data = str(DATA / f"{args.split}.jsonl")
     if args.data is not None:  # a separate test set: its own pairs, no probes (they are dev data)
         pairs, probes = read_jsonl(Path(args.data))[: args.first], []

@@ -2,7 +2,7 @@
 
     python benchmarks/quality/check_data.py
 
-Checks benchmarks/quality/{pairs,probes,fresh,fresh2,fresh3}.jsonl and
+Checks benchmarks/quality/{pairs,probes,fresh,fresh2,fresh3,fresh4}.jsonl and
 benchmarks/grouping/{renderings,originals,speakers}.jsonl: required fields, allowed values,
 unique ids, spans inside their texts, quotes inside their passages, one split per statement;
 prints counts per split / label / type. fresh.jsonl (the blind test set) must use split "fresh",
@@ -11,6 +11,9 @@ ids f001... and statements that are in neither pairs.jsonl nor renderings.jsonl.
 fresh.jsonl and renderings.jsonl, and none of its rendering texts may occur in those files either.
 fresh3.jsonl (the third blind set) must use split "fresh3", ids h001... and statements and rendering
 texts in none of pairs.jsonl, fresh.jsonl, fresh2.jsonl and renderings.jsonl.
+fresh4.jsonl (the fourth blind set) must use split "fresh4", ids i001... and statements and
+rendering texts in none of pairs.jsonl, fresh.jsonl, fresh2.jsonl, fresh3.jsonl and
+renderings.jsonl.
 Exits 1 on any error.
 """
 
@@ -100,8 +103,8 @@ def check_pairs(
     """Check a pairs file; with `seen` (statements used elsewhere) it is a blind test set.
 
     A blind set uses `split` on every row and ids `prefix` + number (fresh: f001..., fresh2:
-    g001..., fresh3: h001...); with `seen_texts`, none of its rendering texts may repeat one of
-    those texts.
+    g001..., fresh3: h001..., fresh4: i001...); with `seen_texts`, none of its rendering texts may
+    repeat one of those texts.
     """
     fresh = seen is not None
     path = QUALITY / name
@@ -194,7 +197,8 @@ def check_pairs(
 
 def earlier_texts(*extra: str) -> set[str]:
     """Rendering texts of pairs, fresh, the `extra` quality files and renderings (a blind set
-    reuses none of them: fresh2 checks against the first three, fresh3 also against fresh2)."""
+    reuses none of them: fresh2 checks against the first three, fresh3 also against fresh2,
+    fresh4 also against fresh3)."""
     texts: set[str] = set()
     for path in [QUALITY / "pairs.jsonl", QUALITY / "fresh.jsonl"] + [QUALITY / n for n in extra]:
         if path.exists():
@@ -419,12 +423,20 @@ def main() -> int:
             "fresh2.jsonl", seen=seen, split="fresh2", prefix="g", seen_texts=earlier_texts()
         )
     if (QUALITY / "fresh3.jsonl").exists():
-        check_pairs(
+        seen |= check_pairs(
             "fresh3.jsonl",
             seen=seen,
             split="fresh3",
             prefix="h",
             seen_texts=earlier_texts("fresh2.jsonl"),
+        )
+    if (QUALITY / "fresh4.jsonl").exists():
+        check_pairs(
+            "fresh4.jsonl",
+            seen=seen,
+            split="fresh4",
+            prefix="i",
+            seen_texts=earlier_texts("fresh2.jsonl", "fresh3.jsonl"),
         )
     if errors:
         print(f"\n{len(errors)} error(s):")
