@@ -349,9 +349,15 @@ def check_originals(statements: set[str]) -> None:
     show("lang", Counter(r.get("lang") for r in rows))
 
 
-def check_speakers(name: str = "speakers.jsonl", seen: set[str] | None = None) -> set[str]:
-    """Check a speakers file; with `seen` (URLs used in speakers.jsonl) it is the blind set
-    speakers_fresh.jsonl: split "fresh", ids t001..., and none of those URLs."""
+def check_speakers(
+    name: str = "speakers.jsonl",
+    seen: set[str] | None = None,
+    split: str = "fresh",
+    prefix: str = "t",
+) -> set[str]:
+    """Check a speakers file; with `seen` (URLs used in earlier speakers files) it is a blind
+    set: split `split`, ids `prefix` + number, and none of those URLs (speakers_fresh.jsonl:
+    "fresh", t001...; speakers_fresh2.jsonl: "fresh2", u001...)."""
     fresh = seen is not None
     path = GROUPING / name
     rows = load(path)
@@ -377,14 +383,14 @@ def check_speakers(name: str = "speakers.jsonl", seen: set[str] | None = None) -
             err(path, n, "empty quote")
         elif r["quote"] not in r["passage"]:
             err(path, n, "quote not in passage")
-        if r["split"] not in ({"fresh"} if fresh else SPLITS):
+        if r["split"] not in ({split} if fresh else SPLITS):
             err(path, n, f"split {r['split']!r}")
         if not r["url"].startswith("http"):
             err(path, n, "url is not a URL")
-        if fresh and r["id"] != f"t{n:03d}":
-            err(path, n, f"id should be t{n:03d}")
+        if fresh and r["id"] != f"{prefix}{n:03d}":
+            err(path, n, f"id should be {prefix}{n:03d}")
         if fresh and r["url"] in seen:
-            err(path, n, f"url {r['url']} is already used in speakers.jsonl")
+            err(path, n, f"url {r['url']} is already used in an earlier speakers file")
     unique_ids(path, rows)
     for i, r in enumerate([] if fresh else rows):
         # s001-s248: every third row is heldout; later rows (s249...) were added as tune only
@@ -414,7 +420,9 @@ def main() -> int:
     check_originals(statements)
     speaker_urls = check_speakers()
     if (GROUPING / "speakers_fresh.jsonl").exists():
-        check_speakers("speakers_fresh.jsonl", seen=speaker_urls)
+        speaker_urls |= check_speakers("speakers_fresh.jsonl", seen=speaker_urls)
+    if (GROUPING / "speakers_fresh2.jsonl").exists():
+        check_speakers("speakers_fresh2.jsonl", seen=speaker_urls, split="fresh2", prefix="u")
     seen = dev_statements | statements
     if (QUALITY / "fresh.jsonl").exists():
         seen |= check_pairs("fresh.jsonl", seen=dev_statements | statements)
