@@ -27,6 +27,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -298,6 +299,55 @@ def count_embedded(texts: dict[str, int]) -> None:
     cache.CachedEmbedder.encode = counted  # type: ignore[method-assign]
 
 
+class PssSampler:
+    """Peak memory of this process and its descendants (the pool's workers) together, as the
+    sum of their proportional set sizes: a page shared after fork counts once, not per process
+    as summed RSS would. Sampled every `interval` seconds from /proc (Linux; 0 elsewhere)."""
+
+    def __init__(self, interval: float = 0.5) -> None:
+        self.interval, self.peak_kb = interval, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> PssSampler:
+        if Path("/proc/self/smaps_rollup").exists():
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.peak_kb = max(self.peak_kb, sum(_pss_kb(p) for p in _tree(os.getpid())))
+
+
+def _tree(pid: int) -> list[int]:
+    """`pid` and all its descendants."""
+    out, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        out.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            try:
+                todo += [int(c) for c in task.read_text().split()]
+            except OSError:
+                continue
+    return out
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def run_one(
     articles: int, backend: str, embedder: str | None, warm: bool, profile: str, jobs: int | None
 ) -> dict:
@@ -324,9 +374,10 @@ def run_one(
                 profiler = cProfile.Profile()
                 profiler.enable()
             start, cpu = time.perf_counter(), _cpu()
-            report = drift.run(
-                [corpus], backend=backend, embedder=embedder, progress=False, jobs=jobs
-            )
+            with PssSampler() as memory:
+                report = drift.run(
+                    [corpus], backend=backend, embedder=embedder, progress=False, jobs=jobs
+                )
             saved_at = time.perf_counter()
             report.save(folder / "out")
             done, cpu_done = time.perf_counter(), _cpu()
@@ -349,6 +400,7 @@ def run_one(
             "cpu_s": round(cpu_done - cpu, 1),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
             "worker_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+            "peak_pss_mb": round(memory.peak_kb / 1024),
             "processes": report.meta.get("engine", {}).get("processes", 1),
             "quotes": len(report.quotes),
             "groups": int(grouped.nunique()),
@@ -362,8 +414,11 @@ def run_one(
 
 def _workers(row: dict) -> str:
     if row["processes"] == 1:
-        return ""
-    return f" (+ each worker at most {row['worker_rss_mb']} MB)"
+        return f" ({row['peak_pss_mb']} MB PSS)"
+    return (
+        f" (+ each worker at most {row['worker_rss_mb']} MB; all processes together at most"
+        f" {row['peak_pss_mb']} MB PSS)"
+    )
 
 
 def _cpu() -> float:
