@@ -673,3 +673,20 @@ def test_the_swapped_sentence_outweighs_the_word_level_evidence() -> None:
     near = {"bury": same, "outlast": np.array([0.0, 1.0]), swap[0]: same, swap[1]: same}
     unlinked = SpanView("outlast", "", ("outlast",), (), (frozenset({"x"}),), True)
     assert substitution_similarity(a, unlinked, near, ChrF(S), S, swap) > 0.7
+
+
+def test_a_span_of_articles_only_is_judged_without_looking_up_an_empty_phrase() -> None:
+    """20,000 synthetic articles crashed here: simplemma raises on an empty word."""
+    from drift.translate.lemmatize import english_forms, lemma
+
+    class Strict(FakeSemantics):
+        def relation(self, a: str, b: str):
+            if not (a and b):
+                raise ValueError("Wrong input value: empty string")
+            return super().relation(a, b)
+
+    a = side("— the", "He said — the end is near", "end", "near")
+    b = side("a final", "He said a final end is near", "final", "end")
+    verdict = substitution_verdict(a, b, 0.5, "ru", Strict(), S)
+    assert verdict.type in TYPES
+    assert lemma("") == "" and english_forms("")[0] == ""

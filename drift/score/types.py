@@ -393,6 +393,8 @@ def _phrase_link(a: Side, b: Side, lang: str, semantics: Semantics | None) -> Li
     if semantics is None or (len(a.words) < 2 and len(b.words) < 2):
         return None
     x, y = _phrase_text(a), _phrase_text(b)
+    if not (x and y):  # a span of articles only ("the" / "a")
+        return None
     relation = semantics.relation(x, y)
     if relation is None or relation.kind in ("antonym", "hypernym", "thesaurus", "pivot", "gloss"):
         return None

@@ -8,8 +8,9 @@ from drift.lexicon.spelling import spelling_variants
 
 
 def lemma(word: str) -> str:
-    """The English dictionary form of a lowercase word ("sympathisers" -> "sympathiser")."""
-    return simplemma.lemmatize(word, lang="en").lower()
+    """The English dictionary form of a lowercase word ("sympathisers" -> "sympathiser"); an
+    empty word stays empty (simplemma raises on it)."""
+    return simplemma.lemmatize(word, lang="en").lower() if word else word
 
 
 def inflection_stems(word: str) -> list[str]:
