@@ -183,6 +183,61 @@ CASES = [
         "We will respond",
         "Sergei Ryabkov",
     ),
+    (
+        "a participle after a verb that reports nothing takes the sentence's subject",
+        "Speaking through an interpreter, Lavrov struck similar notes, saying the two countries "
+        "had “serious differences” that talks could narrow.",
+        "serious differences",
+        "Sergei Lavrov",
+    ),
+    (
+        "a participle after 'before' or 'while' continues the sentence's subject",
+        "Lavrov dismissed the report on Tuesday, before adding: “It is pure fiction.”",
+        "It is pure",
+        "Sergei Lavrov",
+    ),
+    (
+        "'according to' names a source: a participle later in the sentence is the subject's",
+        "According to the Guardian, Lavrov scolded his British counterpart, asking at one point: "
+        "“Who are you to lecture me?”",
+        "Who are you",
+        "Sergei Lavrov",
+    ),
+    (
+        "'X, who ... the U.S., said': a relative clause may hold an abbreviation's stops",
+        "The minister spoke in Beijing.\n\nQin, who once served as ambassador to the U.S., said "
+        "Americans he met were “friendly, kind and sincere”.",
+        "friendly, kind",
+        "Qin Gang",
+    ),
+    (
+        "'the 51-year-old said' is the person the text has just named",
+        "The report drew a sharp reply from Hua.\n\n“It is a script for the Oscars,” the "
+        "51-year-old said.",
+        "It is a script",
+        "Hua Chunying",
+    ),
+    (
+        "', and said:' gives the sentence's subject, a role resolved as a clause's would be",
+        "Mr Putin leaned into the microphone. “You are thinking a long time,” Lukyanov said.\n"
+        "The Russian leader then smiled, and said: “I did it on purpose.”",
+        "I did it",
+        "Vladimir Putin",
+    ),
+    (
+        "a role keeps meaning the speaker who spoke last, however long ago named",
+        "“We regret it,” Nebenzia said after the vote. "
+        + "The draft failed with seven votes against and four abstentions. " * 12
+        + "“The Council risks becoming a threat to peace,” the Russian ambassador stated.",
+        "The Council risks",
+        "Vasily Nebenzia",
+    ),
+    (
+        "a body's statement speaks for the body",
+        "A White House statement said the leaders had “a candid and constructive” exchange.",
+        "a candid",
+        "White House",
+    ),
 ]
 
 

@@ -50,15 +50,21 @@ _ACCORDING = re.compile(r"\baccording to\s+([^,.;:!?\n\"“”«»]{2,80})", re.
 _PASSIVE = re.compile(
     r"\b(\w+)\s+(?:(?:on|in|at|earlier|later)\s+(?:\w+\s+)?|\w+ly\s+)?by\s+(?=\S)"
 )
+# Words that link a participle to the clause before it: "..., before adding:", "while noting".
+_PARTICIPLE_LINKS = frozenset(["before", "after", "while", "when", "then", "by", "without"])
+# A second verb of the sentence's subject: "The Russian leader then smirked, and said:".
+_COORDINATED = re.compile(r"(?<![\w'’-])and\s+$")
+# The words of an aside: no clause break, but the stops of an abbreviation ("the U.S.").
+_ASIDE_TEXT = r"(?:[^,;:!?\"“”«»\n.]|(?<=[A-Z])\.(?=[A-Z]|,))"
 # "Putin, speaking at the forum, said" / "Biden, for his part, said": an aside after the name.
 _PARTICIPLE_ASIDE = re.compile(
     r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*,\s+[a-z][\w'’-]*"
-    r"[^,;:!?\"“”«»\n.]{0,100},$"
+    rf"{_ASIDE_TEXT}{{0,100}},$"
 )
 # "A senior official, who asked not to be named, said": a relative clause after the subject.
 _RELATIVE_ASIDE = re.compile(
     r"(?:^|(?<=[.!?:\n]\s)|(?<=\n))\s*(?P<np>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4})\s*,\s+"
-    r"(?:who|whose)\b[^,;:!?\"“”«»\n.]{0,100},$"
+    rf"(?:who|whose)\b{_ASIDE_TEXT}{{0,100}},$"
 )
 # "“...” — Sergei Lavrov": a dash and a name after a closing mark end a paragraph.
 _DASH_NAME = re.compile(
@@ -359,7 +365,11 @@ def find_clauses(masked: str) -> list[Clause]:
         done = _ends_attribution(masked, folded, end)
         line = _line_start(masked, start)
         subject, subject_start, lead = _clause_before(masked, line, start, participle)
-        if subject and fold(subject.split()[-1]) not in {"the", "a", "and", "to"}:
+        tail = fold(subject.split()[-1]) if subject else ""
+        if participle and tail in _PARTICIPLE_LINKS:  # "began to chuckle, before adding:"
+            clauses.append(Clause(start, end, "", start, ends=done, elided=True))
+            continue
+        if subject and tail not in {"the", "a", "and", "to"}:
             source = folded in _SOURCE_VERBS  # "Reuters reported": who passed the words on
             clauses.append(
                 Clause(start, end, subject, subject_start, ends=done, lead=lead, source=source)
@@ -372,6 +382,9 @@ def find_clauses(masked: str) -> list[Clause]:
         if participle:
             if masked[max(0, start - 4) : start].rstrip().endswith(","):  # "said, adding:"
                 clauses.append(Clause(start, end, "", start, ends=done, elided=True))
+            continue
+        if _COORDINATED.search(masked, max(0, start - 8), start):  # "smirked, and said:"
+            clauses.append(Clause(start, end, "", start, ends=done, elided=True))
             continue
         line_hi = masked.find("\n", end, end + _WINDOW_AFTER)
         subject, subject_start = _clause_after(

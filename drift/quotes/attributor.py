@@ -17,16 +17,24 @@ _BEFORE_SUBJECT = re.compile(r",[\s\"'“”‘’«»]*$")  # `..., X said` / `
 
 def resolve_clauses(clauses: list[Clause], people: People, masked: str) -> list[tuple[str, str]]:
     """(speaker, last person before it) for each clause, read in document order; an elided
-    subject (", adding:") is the previous clause's in the same sentence."""
+    subject (", adding:", "and said:") is the previous clause's in the same sentence (but not a
+    source's: "According to the Telegraph, Lavrov ..., asking"), else
+    (that clause names no one) the sentence's subject: a person, or a role ("The Russian
+    leader") resolved as a reporting clause's subject would be."""
     out: list[tuple[str, str]] = []
     last = ""
     for k, clause in enumerate(clauses):
         if clause.elided:
             prev = clauses[k - 1] if k else None
-            same = prev is not None and not re.search(
-                r"[.!?]\s", masked[prev.verb_end : clause.verb_start]
+            same = prev is not None and not prev.source and not re.search(
+                r"[.!?][\"”’»]*\s|\n", masked[prev.verb_end : clause.verb_start]
             )
-            speaker = out[-1][0] if same else people.sentence_subject(clause.verb_start)
+            speaker = out[-1][0] if same else ""
+            if not speaker:  # "Lavrov hit similar notes, saying ...": no one said "notes"
+                speaker = people.sentence_subject(clause.verb_start)
+            if not speaker:  # "The Russian leader then smirked, and said:"
+                opening = people.opening_phrase(clause.verb_start)
+                speaker = people.resolve(opening, clause.verb_start, last) if opening else ""
         else:
             speaker = people.resolve(clause.subject, clause.verb_start, last)
         if clause.source and not speaker:  # "Wang placed ... “as soon as possible,” Reuters
@@ -34,6 +42,7 @@ def resolve_clauses(clauses: list[Clause], people: People, masked: str) -> list[
         out.append((speaker, last))
         if speaker and speaker in people.persons:
             last = speaker
+            people.refer(speaker, clause.verb_start)
     return out
 
 

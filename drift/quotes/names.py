@@ -57,6 +57,8 @@ _APPOSITION = re.compile(
     r"(?P<app>[^,;:!?\"“”«»\n.]{2,80}?)\s*,"
 )
 
+# A name and a past-tense verb open a clause, not a role: "Lavrov berated his counterpart".
+_CLAUSE_START = re.compile(r"[A-Z][\w'’-]*\s+[a-z]+ed\b")
 _PHRASE_BREAK = re.compile(r"[,;:.!?()\[\]\"“”«»\n]")
 _ROLE_NAME = re.compile(
     r"(?<![\w'’-])(?P<role>[A-Za-z]+)\s*,\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3})\s*,"
@@ -105,6 +107,8 @@ def find_appositions(text: str) -> list[Apposition]:
         words = {fold(w) for w in app}
         opens = fold(app[0]) in _OPENERS or app[0].endswith(("'s", "’s"))
         role_first = fold(app[0]) in _ROLE_HINT  # "Leonid Slutsky, head of the committee,"
+        if _CLAUSE_START.match(match.group("app")):
+            continue  # "the Telegraph, Lavrov berated his counterpart,": a clause, no role
         if not ((opens and words & _ROLE_HINT) or fold(app[-1]) in _ROLE_HINT or role_first):
             continue
         if not is_person_name(match.group("name")):

@@ -70,6 +70,7 @@ _OFFICE_LINKS = frozenset(["of", "to", "at", "for", "the"])  # "Representative t
 # Roles that refer back to someone already named ("the diplomat added"); "the official" often
 # introduces an unnamed source instead.
 _BACK_ROLES = frozenset(["diplomat", "envoy", "leader", "representative"])
+_AGE = re.compile(r"\d+-year-old")  # "the 48-year-old": a person the text has named
 
 
 @dataclass
@@ -92,6 +93,7 @@ class People:
         self.headline = People(title).first_named() if title.strip() else ""
         self.ministries: dict[str, int] = {}  # display name -> offset of its last mention
         self.bodies: list[tuple[int, str]] = []  # (offset, organization) resolved as speakers
+        self.referred: dict[str, int] = {}  # person -> offset of the last clause resolved to them
         tokens = list(_TOKEN.finditer(masked))
         for k, tok in enumerate(tokens):
             folded = fold(tok.group())
@@ -315,6 +317,22 @@ class People:
         opens = _SENTENCE_SUBJECT.search(self.masked, max(0, at - 80), at)
         return name if opens and opens.start() <= start + 1 else ""
 
+    def opening_phrase(self, pos: int) -> str:
+        """The role phrase or personal pronoun that opens the sentence around `pos` ("The
+        Russian leader" of "The Russian leader then smirked, and said"), else ""."""
+        start = _sentence_start(self.masked, max(0, pos - 2000), pos)
+        tokens = _TOKEN.findall(self.masked, start, pos)[:5]
+        if tokens and fold(tokens[0]) in ("he", "she"):
+            return tokens[0]  # "He also appeared to urge ..., saying"
+        if not tokens or fold(tokens[0]) != "the":
+            return ""
+        phrase = [tokens[0]]
+        for token in tokens[1:]:
+            if not (token[:1].isupper() or fold(token) in ROLE_NOUNS | SPECIFIC):
+                break
+            phrase.append(token)
+        return " ".join(phrase) if fold(phrase[-1]) in ROLE_NOUNS else ""
+
     def subject_before(self, lo: int, pos: int) -> str:
         """The person a quote with no attribution follows in `lo:pos`: the subject of the latest
         sentence there that names anyone, or the one person it names ("Peskov gave a firm no.
@@ -416,6 +434,11 @@ class People:
             return self.last_named(before)
         return ""
 
+    def refer(self, name: str, pos: int) -> None:
+        """Note that a reporting clause at `pos` was resolved to `name`."""
+        if name in self.persons:
+            self.referred[name] = max(pos, self.referred.get(name, -1))
+
     def _last_mention(self, name: str, pos: int) -> int:
         """Offset of the last mention of `name` before `pos` (-1 if none)."""
         found = _last_before(self.persons[name].mentions, pos)
@@ -458,16 +481,19 @@ class People:
         return nationality(person.title) or ({lang} if lang else set())
 
     def _untitled_fits(self, name: str, nat: set[str], pos: int, words: set[str]) -> bool:
-        """A person named shortly before `pos`, of no other nationality than the role's, without
-        a title or with one of the same trade ("the ambassador" for a permanent representative:
-        both diplomats)."""
+        """A person named or referred to ("he continued") shortly before `pos`, of no other
+        nationality than the role's, without a title or with one of the same trade ("the
+        ambassador" for a permanent representative: both diplomats)."""
         person = self.persons.get(name)
         if person is None or (
             person.title and not (DIPLOMATIC & words and DIPLOMATIC & person.title)
         ):
             return False
         named = _last_before(person.mentions, pos)
-        if named is None or pos - named > _SUBJECT_REACH:
+        referred = self.referred.get(name, -1)
+        if referred < pos and (named is None or referred > named):
+            named = referred  # "he continued": the person stays near without being named
+        if named is None or named < 0 or pos - named > _SUBJECT_REACH:
             return False
         lang = OFFICIAL_NATIONALITY.get(official_lang(name), "")
         return not (nat and lang and lang not in nat)
@@ -538,6 +564,9 @@ class People:
             head = folded[-2]  # "the secretary general"
         if folded in (["the", "statement"], ["its", "statement"]):
             return max((b for b in self.bodies if b[0] < pos), default=(0, ""))[1]
+        if folded[-1] == "statement" and len(tokens) > 2 and tokens[-2][:1].isupper():
+            body = ["the", *tokens[1:-1]] if folded[0] in ("a", "an") else tokens[:-1]
+            return self.resolve(" ".join(body), pos, last)  # "a White House statement said"
         if head in ORG_HEADS:
             body = self.organization(phrase, pos)
             if body:
@@ -548,6 +577,8 @@ class People:
             return self.add(" ".join(tokens[named:]), pos)  # "Secretary of State Antony Blinken"
         if folded[0] in _DETERMINERS and titled_name(tokens[1:], folded[1:]):
             return self.add(" ".join(tokens[1:]), pos)  # "the US President Bill Clinton"
+        if folded[0] == "the" and _AGE.fullmatch(head):  # "the 48-year-old said": whom the
+            return last or (self.last_named(pos) if self.named_before(pos) else "")  # text is on
         if head in ROLE_NOUNS or folded[0] in _DETERMINERS:
             return self.role(phrase, pos, last) if head in ROLE_NOUNS else ""
         if not tokens[-1][:1].isupper():
