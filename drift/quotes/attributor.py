@@ -26,8 +26,10 @@ def resolve_clauses(clauses: list[Clause], people: People, masked: str) -> list[
     for k, clause in enumerate(clauses):
         if clause.elided:
             prev = clauses[k - 1] if k else None
-            same = prev is not None and not prev.source and not re.search(
-                r"[.!?][\"”’»]*\s|\n", masked[prev.verb_end : clause.verb_start]
+            same = (
+                prev is not None
+                and not prev.source
+                and not re.search(r"[.!?][\"”’»]*\s|\n", masked[prev.verb_end : clause.verb_start])
             )
             speaker = out[-1][0] if same else ""
             if not speaker:  # "Lavrov hit similar notes, saying ...": no one said "notes"
