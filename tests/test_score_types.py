@@ -690,3 +690,36 @@ def test_a_span_of_articles_only_is_judged_without_looking_up_an_empty_phrase() 
     verdict = substitution_verdict(a, b, 0.5, "ru", Strict(), S)
     assert verdict.type in TYPES
     assert lemma("") == "" and english_forms("")[0] == ""
+
+
+def test_verbs_of_stopping_are_no_negation() -> None:
+    """ "cease hostilities" / "halt the fighting": both stop; "refused to" still negates."""
+    a = side("cease hostilities", "They must cease hostilities", "cease", "hostilities")
+    b = side("halt the fighting", "They must halt the fighting", "halt", "fighting")
+    assert sub(a, b).type != "polarity"
+    c = side("refused to take part", "He refused to take part", "take", "part")
+    d = side("took part", "He took part", "took", "part")
+    assert sub(c, d).type == "polarity"
+
+
+def test_a_unit_with_no_quantity_on_one_side_is_no_number_change() -> None:
+    a = side("present-day", "present-day Russia", "present-day")
+    b = side("modern", "modern Russia", "modern")
+    assert sub(a, b).type != "number"
+    c = side("seconds", "within seconds", "seconds")
+    d = side("minutes", "within minutes", "minutes")
+    assert sub(c, d).type == "number"
+
+
+def test_a_phrasal_verb_is_looked_up_in_its_dictionary_form() -> None:
+    """WordNet lists "bear on", not "bears on": the phrase is lemmatized before the lookup."""
+
+    class Phrasal(FakeSemantics):
+        RELATIONS: ClassVar[dict[frozenset[str], Rel]] = {
+            frozenset({"bear on", "affect"}): Rel("synonym", "WordNet: shared synset affect.v.01")
+        }
+
+    a = side("bears on", "The decision bears on our security", "bears")
+    b = side("affects", "The decision affects our security", "affects")
+    verdict = substitution_verdict(a, b, 0.2, "ru", Phrasal(), S)
+    assert verdict.type in ("synonym", "paraphrase") and verdict.drift < 0.3

@@ -19,8 +19,9 @@ NEGATORS = frozenset(
     {"not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "nowhere", "without"}
     | {"cannot", "nt"}
 )
-# Verbs whose meaning is "not do": "refused to take part" negates "took part".
-NEGATIVE_VERBS = frozenset({"refuse", "fail", "decline", "reject", "deny", "avoid", "cease"})
+# Verbs whose meaning is "not do": "refused to take part" negates "took part". Verbs of
+# stopping (cease, stop, halt, end) are not among them: "cease hostilities" is "halt the fighting".
+NEGATIVE_VERBS = frozenset({"refuse", "fail", "decline", "reject", "deny", "avoid"})
 # Negative affixes on content words: "endless" balances "has no end".
 _NEGATIVE_AFFIX = re.compile(r"^(?:un|non|in|im|ir|il|dis)[a-z]{4,}$|^[a-z]{3,}less(?:ly|ness)?$")
 

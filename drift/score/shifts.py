@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from drift.score.cues import (
+    UNITS,
     is_ordinal,
     modal_kinds,
     modal_strength,
@@ -191,10 +192,13 @@ def detail_number(word: str) -> bool:
 
 def number_shift(a: Side, b: Side) -> str:
     """Numbers that differ by value ("three hundred thousand" / "300,000" is none); a detail
-    number against no number at all is no change."""
+    number, or a unit with no quantity ("a single day"), against no number at all is no
+    change; "seconds" / "minutes" is one."""
     xa, xb = changed(number_values(a.cues.numbers), number_values(b.cues.numbers))
     if not xa and not xb:
         return ""
     if not (xa and xb) and all(detail_number(x) for x in (*xa, *xb)):
         return ""
+    if not (xa and xb) and all(x in UNITS for x in (*xa, *xb)):
+        return ""  # a unit word with no quantity, on one side only: "present-day" / "modern"
     return f"number: {' '.join(xa) or '-'} → {' '.join(xb) or '-'}"

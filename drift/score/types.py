@@ -390,28 +390,50 @@ def _link_sides(
 
 def _phrase_link(a: Side, b: Side, lang: str, semantics: Semantics | None) -> Link | None:
     """A link between the spans as wholes ("put up with" / "tolerate"), when they are phrases."""
-    if semantics is None or (len(a.words) < 2 and len(b.words) < 2):
+    if semantics is None:
         return None
-    x, y = _phrase_text(a), _phrase_text(b)
-    if not (x and y):  # a span of articles only ("the" / "a")
-        return None
-    relation = semantics.relation(x, y)
-    if relation is None or relation.kind in ("antonym", "hypernym", "thesaurus", "pivot", "gloss"):
-        return None
-    kind = "same" if relation.kind in ("spelling", "inflection") else relation.kind
-    return Link(x, y, kind, relation.evidence, getattr(relation, "distance", 0))
+    loose = ("antonym", "hypernym", "thesaurus", "pivot", "gloss")
+    for pair in _phrase_pairs(a, b):
+        # "bears on" / "affects": WordNet lists "bear on" and "affect"
+        for x, y in dict.fromkeys([pair, (_phrase_lemma(pair[0]), _phrase_lemma(pair[1]))]):
+            relation = semantics.relation(x, y)
+            if relation is not None and relation.kind not in loose:
+                kind = "same" if relation.kind in ("spelling", "inflection") else relation.kind
+                return Link(x, y, kind, relation.evidence, getattr(relation, "distance", 0))
+    return None
 
 
-def _phrase_text(side: Side) -> str:
-    """The span without articles, punctuation and the joining words at its edges ("the United
-    States and" is "united states"), for phrase lookups."""
+def _phrase_text(side: Side, edges: bool = False) -> str:
+    """The span without articles, punctuation and (unless `edges`) the joining words at its
+    edges ("the United States and" is "united states"), for phrase lookups."""
     words = re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", side.span.lower())
     words = [w for w in words if w not in {"a", "an", "the"}]
+    if edges:
+        return " ".join(words)
     while len(words) > 1 and words[-1] in _LINK_STOPWORDS:
         words.pop()
     while len(words) > 1 and words[0] in _LINK_STOPWORDS:
         words.pop(0)
     return " ".join(words)
+
+
+def _phrase_pairs(a: Side, b: Side) -> list[tuple[str, str]]:
+    """The spans as phrases to look up: with their edge particles ("bears on" / "affects"),
+    then without ("the United States and" / "America"); only where one side is a phrase,
+    never a span of articles only ("the" / "a")."""
+    pairs = [(_phrase_text(a, edges=True), _phrase_text(b, edges=True))]
+    pairs.append((_phrase_text(a), _phrase_text(b)))
+    several = len(a.words) > 1 or len(b.words) > 1
+    return [
+        (x, y) for x, y in dict.fromkeys(pairs) if x and y and (several or " " in x or " " in y)
+    ]
+
+
+def _phrase_lemma(phrase: str) -> str:
+    """Each word of a phrase in its dictionary form ("carried out" is "carry out")."""
+    from drift.translate.lemmatize import lemma
+
+    return " ".join(lemma(w) for w in phrase.split())
 
 
 def _one_name(semantics: Semantics | None) -> Callable[[str, str], bool] | None:
