@@ -57,10 +57,21 @@ def test_vectors_match_the_c_engine(encoder: E5Encoder, reference: object, seeds
     assert float(np.abs(ours @ ours.T - theirs @ theirs.T).max()) < 0.01
 
 
-def test_batching_does_not_change_a_vector(encoder: E5Encoder) -> None:
+def test_a_vector_is_the_same_bits_in_any_batch_and_on_any_core_count(encoder: E5Encoder) -> None:
+    """What makes every engine and `--jobs` give the same reports."""
+    import torch
+
     texts = ["a multipolar, just, democratic world order", "short", "Lavrov said " * 30]
     alone = np.vstack([encoder.query([t]) for t in texts])
-    assert np.allclose(encoder.query(texts), alone, atol=1e-5)
+    assert np.array_equal(encoder.query(texts), alone)
+    assert np.array_equal(encoder.query(texts[::-1])[::-1], alone)
+    threads = torch.get_num_threads()
+    try:
+        torch.set_num_threads(2)
+        assert np.array_equal(encoder.query(texts), alone)
+    finally:
+        torch.set_num_threads(threads)
+    assert torch.get_num_threads() == threads  # the caller's setting is left as it was
 
 
 def test_the_best_segmentation_wins_and_unknown_characters_fall_back() -> None:
