@@ -238,6 +238,13 @@ CASES = [
         "a candid",
         "White House",
     ),
+    (
+        "the dot of an abbreviation opens no sentence: a title after 'U.S.' is no new subject",
+        "Peskov noted that no talks with U.S. President Donald Trump were planned. He stated: "
+        "“Contacts can be arranged quickly.”",
+        "Contacts can",
+        "Dmitry Peskov",
+    ),
 ]
 
 

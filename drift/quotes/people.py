@@ -366,11 +366,7 @@ class People:
         if not last:
             return self.last_named(pos)
         seen = self._mentions(pos - _SUBJECT_REACH, pos)
-        opened = [
-            (m, name)
-            for m, name in seen
-            if _SENTENCE_SUBJECT.search(self.masked, max(0, m - 80), m)
-        ]
+        opened = [(m, name) for m, name in seen if _opens_sentence(self.masked, m)]
         if not opened:
             return last
         at, subject = opened[-1]
@@ -596,6 +592,17 @@ def _sentence_start(text: str, lo: int, pos: int) -> int:
             continue
         return end.end()
     return lo
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether the mention at `pos` opens its sentence, titles allowed before it; the dot of an
+    abbreviation ends no sentence ("talks with U.S. President Donald Trump" is no new subject)."""
+    lo = max(0, pos - 80)
+    opens = _SENTENCE_SUBJECT.search(text, lo, pos)
+    if opens is None:
+        return False
+    start = _sentence_start(text, lo, pos)
+    return start >= opens.start() and (start > lo or lo == 0)
 
 
 def _gender(name: str, title: set[str]) -> str:
