@@ -245,6 +245,12 @@ CASES = [
         "Contacts can",
         "Dmitry Peskov",
     ),
+    (
+        "a reporting verb's particle is part of the verb: '“...,” X pointed out.'",
+        "“The sanctions have failed,” Lavrov pointed out.",
+        "The sanctions",
+        "Sergei Lavrov",
+    ),
 ]
 
 

@@ -77,6 +77,7 @@ _SUBJECT_OPENERS = frozenset(
 _MAKE = frozenset(["made", "makes", "make"])
 _SOURCE_VERBS = frozenset(["reported", "reports"])
 _CLEAR = re.compile(r"\s+(?:it\s+)?clear\b")
+_PARTICLE = re.compile(r"\s+(?:out|back)\b")  # a phrasal verb: "pointed out", "wrote back"
 _MAX_OBJECT = 5  # words of an object after "told": "a regular news conference"
 _POSSESSIVE = re.compile(r"['’]s\s+(\w+)\b")
 # What follows a speech noun that introduces its words: "comments that", "words: “", "remark “".
@@ -358,6 +359,8 @@ def find_clauses(masked: str) -> list[Clause]:
             end = clear.end()  # "Putin has made clear", "made it clear"
         elif folded not in REPORTING_VERBS and not participle:
             continue
+        elif particle := _PARTICLE.match(masked, end):
+            end = particle.end()  # "“...,” Mao pointed out.": the particle is the verb's
         if word[:1].isupper() and not _verb_at_sentence_start(masked, start):
             continue
         if folded == "reported" and masked.startswith(" by", end):
