@@ -251,6 +251,26 @@ CASES = [
         "The sanctions",
         "Sergei Lavrov",
     ),
+    (
+        "a term belongs to the nearest reporting verb before it, as a whole quote does",
+        "Sergei Lavrov said on Monday that Antony Blinken had called the talks “useful”.",
+        "useful",
+        "Antony Blinken",
+    ),
+    (
+        "verbs of naming report words: 'referred to X as “...”', 'touted “...”'",
+        "Vladimir Putin referred to the regions as “historic lands,” while Dmitry Peskov "
+        "touted “excellent” ties with Beijing.",
+        "historic lands",
+        "Vladimir Putin",
+    ),
+    (
+        "each of two speakers in one sentence keeps the words after their own verb",
+        "Vladimir Putin referred to the regions as “historic lands,” while Dmitry Peskov "
+        "touted “excellent” ties with Beijing.",
+        "excellent",
+        "Dmitry Peskov",
+    ),
 ]
 
 

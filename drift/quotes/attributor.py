@@ -83,7 +83,7 @@ class Attributor:
             found, attributed = self.after(span, lo)
             if found:
                 return found, True
-        before = self.before(lo, mark, first=term)
+        before = self.before(lo, mark)
         if before is not None:
             return before, True
         final = self.final(span, hi)
@@ -126,14 +126,15 @@ class Attributor:
             return earlier or speaker, True
         return speaker, True
 
-    def before(self, lo: int, mark: int, first: bool = False) -> str | None:
-        """Speaker of a clause earlier in the sentence (`X said “...`), the first one for terms;
-        None when no clause there names anyone."""
+    def before(self, lo: int, mark: int) -> str | None:
+        """Speaker of the nearest clause earlier in the sentence (`X said “...`), for a term as
+        for a statement ("Lavrov said Blinken called it “useful”" is Blinken's word); None when
+        no clause there names anyone."""
         named = [(c, s) for c, s in self._between(lo, mark) if s and c.verb_end <= mark]
         found = [s for c, s in named if not c.source] or [s for _, s in named]
         if not found:
             return None  # "according to TASS, Wang said": the source only when no one spoke
-        return found[0] if first else found[-1]
+        return found[-1]
 
     def final(self, span: Span, hi: int) -> str | None:
         """ "The drills are a “punishment” and a “warning,” spokesman Li Xi said": a clause

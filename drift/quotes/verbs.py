@@ -24,7 +24,7 @@ REPORTING_VERBS = _words(
     rebuked admonished blasted denounced condemned lambasted dismissed posted posts exclaimed
     exclaims countered counters echoed echoes lamented laments mused snapped recounted clarified
     clarifies specified elaborated opined hinted revealed disclosed objected protested pleaded
-    scoffed mocked
+    scoffed mocked referred refers touted touts characterized characterised
     """
 )
 # "-ing" forms: "Oskirko saying '...'", "the palace said, adding: '...'" (subject elided).
@@ -32,7 +32,7 @@ PARTICIPLES = _words(
     """
     saying adding noting stressing warning telling insisting arguing explaining declaring
     asking writing stating emphasizing emphasising recalling replying answering commending
-    praising accusing urging describing calling dismissing
+    praising accusing urging describing calling dismissing referring touting
     """
 )
 # Verbs whose object comes before anything else: "told reporters", "asked his visitors".
