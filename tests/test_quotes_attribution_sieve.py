@@ -271,6 +271,26 @@ CASES = [
         "excellent",
         "Dmitry Peskov",
     ),
+    (
+        "an outlet's acronym stands for the name the text spelt out first",
+        "The Associated Press counted the votes overnight. “The count shows a narrow lead,” "
+        "the AP said.",
+        "The count",
+        "Associated Press",
+    ),
+    (
+        "'the report' says what the outlet that reported it says",
+        "The call was reported by Reuters. “Both sides described the call as useful,” the "
+        "report states.",
+        "Both sides",
+        "Reuters",
+    ),
+    (
+        "an outlet that reported someone's words is no speaker of them",
+        "“We will respond,” Sergei Lavrov said on Monday, Reuters reported.",
+        "We will respond",
+        "Sergei Lavrov",
+    ),
 ]
 
 

@@ -7,6 +7,7 @@ import bisect
 import re
 
 from drift.quotes.attribution import Clause
+from drift.quotes.outlets import outlet
 from drift.quotes.people import People
 from drift.quotes.spans import Span
 
@@ -39,6 +40,8 @@ def resolve_clauses(clauses: list[Clause], people: People, masked: str) -> list[
                 speaker = people.resolve(opening, clause.verb_start, last) if opening else ""
         else:
             speaker = people.resolve(clause.subject, clause.verb_start, last)
+        if clause.source and outlet(speaker):
+            speaker = ""  # "Reuters reported": the outlet passed the words on, said none
         if clause.source and not speaker:  # "Wang placed ... “as soon as possible,” Reuters
             speaker = people.sentence_subject(clause.verb_start)  # reported": Wang said it
         out.append((speaker, last))

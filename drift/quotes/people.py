@@ -16,6 +16,7 @@ from drift.quotes.names import (
     known_full_name,
     official_lang,
 )
+from drift.quotes.outlets import REPORT_NOUNS, outlet
 from drift.quotes.roles import (
     BRANCHES,
     DEMONYMS,
@@ -94,6 +95,7 @@ class People:
         self.ministries: dict[str, int] = {}  # display name -> offset of its last mention
         self.bodies: list[tuple[int, str]] = []  # (offset, organization) resolved as speakers
         self.referred: dict[str, int] = {}  # person -> offset of the last clause resolved to them
+        self.outlets: list[tuple[int, str]] = []  # (offset, news outlet) named as subjects
         tokens = list(_TOKEN.finditer(masked))
         for k, tok in enumerate(tokens):
             folded = fold(tok.group())
@@ -563,10 +565,20 @@ class People:
         if folded[-1] == "statement" and len(tokens) > 2 and tokens[-2][:1].isupper():
             body = ["the", *tokens[1:-1]] if folded[0] in ("a", "an") else tokens[:-1]
             return self.resolve(" ".join(body), pos, last)  # "a White House statement said"
+        media = outlet(phrase, self.masked, pos)  # "the AP said": the Associated Press
+        if media:
+            self.outlets.append((pos, media))
+            return media
+        if len(folded) == 2 and folded[0] == "the" and folded[1] in REPORT_NOUNS:
+            latest = [name for at, name in self.outlets if at < pos]
+            if latest:  # "This was reported by Reuters. “...,” the report states"
+                return latest[-1]
         if head in ORG_HEADS:
             body = self.organization(phrase, pos)
             if body:
                 self.bodies.append((pos, body))  # "the statement read" is its statement
+                if outlet(body):
+                    self.outlets.append((pos, body))
             return body
         named = name_after_title(tokens, folded)
         if named > 0 and folded[named - 1] in TITLE_WORDS | ROLE_NOUNS:
