@@ -291,6 +291,19 @@ CASES = [
         "We will respond",
         "Sergei Lavrov",
     ),
+    (
+        "'it said' is the body that opens the sentence before, never a person",
+        "The White House gave no details of the call with Xi Jinping. “The call was "
+        "productive,” it said in a statement.",
+        "The call",
+        "White House",
+    ),
+    (
+        "a participle's subject may be a body that opens the sentence",
+        "China's foreign ministry hit back on Sunday, accusing him of “spreading lies”.",
+        "spreading lies",
+        "Chinese Foreign Ministry",
+    ),
 ]
 
 
@@ -417,6 +430,11 @@ def test_a_name_a_clause_takes_as_subject_is_a_person_wherever_the_text_names_it
             "Putin signed the decree on Monday. The document states that “all reservists are "
             "subject to call-up”.",
             "all reservists",
+        ),
+        (
+            "Lavrov met Blinken. A State Department official declined to give details, saying "
+            "that it “would not help the talks”.",
+            "would not help",
         ),
     ],
 )

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
+from drift.quotes.bodies import body_phrase, proper_phrase
 from drift.quotes.names import (
     NOT_NAME_WORDS,
     find_appositions,
@@ -72,6 +73,7 @@ _OFFICE_LINKS = frozenset(["of", "to", "at", "for", "the"])  # "Representative t
 # introduces an unnamed source instead.
 _BACK_ROLES = frozenset(["diplomat", "envoy", "leader", "representative"])
 _AGE = re.compile(r"\d+-year-old")  # "the 48-year-old": a person the text has named
+_MASKED = re.compile(r"x+")  # a word of a quote, masked
 
 
 @dataclass
@@ -326,6 +328,9 @@ class People:
         tokens = _TOKEN.findall(self.masked, start, pos)[:5]
         if tokens and fold(tokens[0]) in ("he", "she"):
             return tokens[0]  # "He also appeared to urge ..., saying"
+        body = body_phrase(tokens)
+        if body:  # "China's foreign ministry has retaliated ..., accusing him of “...”"
+            return body
         if not tokens or fold(tokens[0]) != "the":
             return ""
         phrase = [tokens[0]]
@@ -334,6 +339,34 @@ class People:
                 break
             phrase.append(token)
         return " ".join(phrase) if fold(phrase[-1]) in ROLE_NOUNS else ""
+
+    def body_before(self, pos: int) -> str:
+        """What "it said" at `pos` stands for: the organization that opens its sentence, else
+        the one that opens the sentence before ("The White House gave no details. “...,” it
+        said in a statement"); a person is no "it"."""
+        hi, read = pos, 0
+        while hi > 0 and read < 2:
+            lo = _sentence_start(self.masked, max(0, hi - 2000), hi)
+            tokens = _TOKEN.findall(self.masked, lo, hi)[:6]
+            hi = max(0, lo - 1)
+            if not tokens or _MASKED.fullmatch(tokens[0]):
+                continue  # a quoted sentence, its words masked: no subject of the text's
+            read += 1
+            body = body_phrase(tokens)
+            if body:
+                return self.organization(body, pos)
+            proper = proper_phrase(tokens)
+            if proper and not self._is_person(proper):
+                return proper
+        return ""
+
+    def _is_person(self, name: str) -> bool:
+        """Whether `name` is someone this document or the speaker table names as a person."""
+        display = normalize_name(name)
+        key = speaker_key(display) if display else ""
+        if not key or is_full_name(display.split()) or known_full_name(display):
+            return bool(key)
+        return any(speaker_key(p) == key for p in self.persons)
 
     def subject_before(self, lo: int, pos: int) -> str:
         """The person a quote with no attribution follows in `lo:pos`: the subject of the latest
@@ -539,6 +572,8 @@ class People:
             return ""
         if len(tokens) == 1 and folded[0] in PRONOUNS:
             return self.agreeing(self.pronoun(pos, last), pos, folded[0])
+        if folded == ["it"]:  # "“...,” it said in a statement": a body, never a person
+            return self.body_before(pos)
         at = next(
             (
                 k

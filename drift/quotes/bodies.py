@@ -1,0 +1,47 @@
+"""Organizations as subjects: the body or proper name that opens a sentence ("China's foreign
+ministry hit back, accusing ...", "The White House gave no details. ... it said")."""
+
+from __future__ import annotations
+
+from drift.quotes.roles import BRANCHES, ORG_HEADS, PRONOUNS, ROLE_NOUNS
+from drift.quotes.speakers import fold
+from drift.quotes.verbs import CONJUNCTIONS, PREPOSITIONS
+
+# Capitalized words that open a sentence without being its subject.
+NOT_SUBJECTS = (
+    PREPOSITIONS
+    | CONJUNCTIONS
+    | PRONOUNS
+    | frozenset(
+        ["it", "its", "this", "that", "there", "these", "those", "according", "after", "before"]
+    )
+)
+
+
+def body_phrase(tokens: list[str]) -> str:
+    """The organization phrase that opens a sentence's tokens ("China's foreign ministry",
+    "The Russian Foreign Ministry"), else ""."""
+    phrase: list[str] = []
+    for k, token in enumerate(tokens):
+        word = fold(token)
+        if not (token[:1].isupper() or word in BRANCHES | ORG_HEADS or (k == 0 and word == "the")):
+            break
+        phrase.append(token)
+    after = fold(tokens[len(phrase)]) if len(phrase) < len(tokens) else ""
+    if after in ROLE_NOUNS or after.removesuffix("s") in ROLE_NOUNS:
+        return ""  # "A State Department official declined": the body only describes him
+    return " ".join(phrase) if len(phrase) > 1 and fold(phrase[-1]) in ORG_HEADS else ""
+
+
+def proper_phrase(tokens: list[str]) -> str:
+    """The proper name, "The" dropped, that opens a sentence as its subject, a verb after it
+    ("The White House provided no details": "White House"), else ""."""
+    k = 1 if tokens and tokens[0] == "The" else 0
+    end = k
+    while end < len(tokens) and end - k < 4 and tokens[end][:1].isupper():
+        end += 1
+    if end == k or end == len(tokens) or not tokens[end].islower():
+        return ""
+    if fold(tokens[k]) in NOT_SUBJECTS or fold(tokens[end]) in PREPOSITIONS:
+        return ""  # "On Monday the ministry", "It is", "Moscow on Monday"
+    return " ".join(tokens[k:end])
