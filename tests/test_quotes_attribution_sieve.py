@@ -304,6 +304,13 @@ CASES = [
         "spreading lies",
         "Chinese Foreign Ministry",
     ),
+    (
+        "a Chinese family name after an English given name stands for the full name later",
+        "Huawei executive Michael Liu Wenhao replied on Thursday.\n\n“Agreed. We can do "
+        "that!” Liu wrote in his post.",
+        "Agreed",
+        "Michael Liu Wenhao",
+    ),
 ]
 
 

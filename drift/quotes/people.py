@@ -266,10 +266,13 @@ class People:
 
     @staticmethod
     def _matches_single(single: str, full: list[str]) -> bool:
-        """Does a one-word name refer to `full` ("Lavrov", "Wang" or even "Yi" for "Wang Yi")?"""
+        """Does a one-word name refer to `full` ("Lavrov", "Wang" or even "Yi" for "Wang Yi",
+        "Yu" for "Richard Yu Chengdong")?"""
         word = fold(single)
         if is_chinese_name(full):
             return word in {fold(t) for t in full}
+        if len(full) > 2 and is_chinese_name(full[1:]):
+            return word == fold(full[1])  # "Richard Yu Chengdong": an English given name first
         return word == fold(full[-1])
 
     def _mentions(self, lo: int, hi: int) -> list[tuple[int, str]]:
