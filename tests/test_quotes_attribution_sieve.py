@@ -311,6 +311,14 @@ CASES = [
         "Agreed",
         "Michael Liu Wenhao",
     ),
+    (
+        "a permanent representative to the UN is his country's ambassador, however far back",
+        "Russia's permanent representative to the UN Vasily Nebenzia voted against the draft. "
+        + "The draft failed with seven votes against and four abstentions. " * 12
+        + "“We regret the vote,” the Russian ambassador said.",
+        "We regret",
+        "Vasily Nebenzia",
+    ),
 ]
 
 

@@ -152,10 +152,13 @@ def nationality(words: set[str]) -> set[str]:
 
 
 def titles(words: set[str]) -> set[str]:
-    """Title words with one name per office ("press secretary" and "spokeswoman": spokesman)."""
+    """Title words with one name per office ("press secretary" and "spokeswoman": spokesman; a
+    permanent representative is an ambassador)."""
     out = {TITLE_SYNONYMS.get(w, w) for w in words}
     if {"press", "secretary"} <= out:
         out = (out - {"secretary"}) | {"spokesman"}
+    if {"permanent", "representative"} <= out:
+        out |= {"ambassador"}  # a permanent representative to the UN is his country's ambassador
     return out
 
 
