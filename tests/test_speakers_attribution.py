@@ -558,3 +558,13 @@ def test_a_demonstrative_is_no_speaker() -> None:
     """ "This was stated by ..." names the person after "by", never "This"."""
     (quote,) = quotes_of("This was stated on Thursday by the envoy. “We will respond,” he said.")
     assert speaker_key(quote.speaker) != "this"
+
+
+def test_a_term_in_a_sentence_that_quotes_a_statement_is_told_as_the_statement() -> None:
+    """Scare quotes alone are the writer's; a term beside a quoted statement in one sentence is
+    told by whoever tells the statement (here the speaker the paragraph continues)."""
+    text = (
+        "Sergei Ryabkov spoke on television. He said that “talks are frozen.” For now, "
+        "“no real dialogue” is under way, because Washington “has chosen escalation.”"
+    )
+    assert speaker_of(text, "no real dialogue") == "Sergei Ryabkov"

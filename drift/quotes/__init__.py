@@ -168,6 +168,21 @@ def _cut_short(
     return ""
 
 
+def _beside_statement(
+    text: str, spans: list[Span], starts: list[int], sentence: tuple[int, int]
+) -> bool:
+    """Whether the sentence also quotes a statement: a term there is told as that statement is
+    ("At the moment, “no real diplomacy” is happening, because the U.S. “has bet on further
+    escalation.”"), not the writer's own scare quote."""
+    lo, hi = sentence
+    k = bisect.bisect_left(starts, lo)
+    while k < len(spans) and spans[k].start < hi:
+        if quote_kind(text[spans[k].start : spans[k].end]) == "statement":
+            return True
+        k += 1
+    return False
+
+
 def _told_unnamed(text: str, span: Span, sentence: tuple[int, int], attributor: Attributor) -> bool:
     """Whether the quote's own sentence says someone told it, though no one drift can name:
     a reporting clause there ("Critics called the summit “...”", "The document states that
@@ -186,6 +201,7 @@ def iter_quotes(doc: Document) -> Iterator[Quote]:
     if not spans:
         return
     masked = masked_text(text, spans)
+    span_starts = [s.start for s in spans]
     ends = sentence_ends(masked)
     people = People(masked, doc.title)
     clauses = find_clauses(masked)
@@ -221,12 +237,13 @@ def iter_quotes(doc: Document) -> Iterator[Quote]:
             )
         elif not headline:
             speaker, attributed = attributor.speaker(span, (lo, hi), term=kind == "term")
-            if not attributed and kind == "statement":
+            said = kind == "statement" or _beside_statement(text, spans, span_starts, (lo, hi))
+            if not attributed and said:
                 speaker = _cut_short(text, masked, span, para[1], people, attributor)
                 attributed = bool(speaker)
-            if not attributed and kind == "statement":
+            if not attributed and said:
                 attributed = _told_unnamed(text, span, (lo, hi), attributor)  # told by no one
-            if not attributed and kind == "statement":  # drift can name: "Critics called ..."
+            if not attributed and said:  # drift can name: "Critics called ..."
                 if first_para[0] not in leads:
                     leads[first_para[0]] = _PARA_LEAD.match(text, first_para[0]).end()
                 opens_para = leads[first_para[0]] >= span.start
