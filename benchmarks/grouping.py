@@ -10,7 +10,8 @@ labelled speaker (drift's speaker keys; a quote not found counts as wrong). Figu
 thresholds are tuned on "tune" rows only. `--speakers FILE` scores another file of the same format,
 each row in the split it names: the blind set is measured once, at the end, with
 `--part speakers --speakers benchmarks/grouping/speakers_fresh.jsonl --split fresh` (the second
-blind set: `speakers_fresh2.jsonl --split fresh2`).
+blind set: `speakers_fresh2.jsonl --split fresh2`; the third: `speakers_fresh3.jsonl --split
+fresh3`).
 
     .venv/bin/python benchmarks/grouping.py [--embedder e5|none] [--split tune|heldout|fresh|all]
         [--part all|grouping|speakers] [--speakers FILE] [--no-titles] [-v]
@@ -199,7 +200,9 @@ def _splits(renderings: Sequence[dict], labelled: Sequence[dict], part: str) -> 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--embedder", default="e5", choices=["e5", "none"])
-    parser.add_argument("--split", default="all", choices=[*SPLITS, FRESH, "fresh2", "all"])
+    parser.add_argument(
+        "--split", default="all", choices=[*SPLITS, FRESH, "fresh2", "fresh3", "all"]
+    )
     parser.add_argument(
         "--part", default="all", choices=["all", "grouping", "speakers"], help="what to measure"
     )

@@ -15,8 +15,8 @@ Prints, per split (tune: what the settings were chosen on; heldout: never looked
     .venv/bin/python benchmarks/quality.py [--embedder e5|none] [--split tune --show-errors]
                                            [--embed-cache FILE]
 
---split fresh / fresh2 / fresh3 / fresh4 (or --data FILE) scores benchmarks/quality/fresh.jsonl /
-fresh2.jsonl / fresh3.jsonl / fresh4.jsonl (or FILE) instead: blind test sets, measured once and
+--split fresh / fresh2 / ... / fresh5 (or --data FILE) scores benchmarks/quality/fresh.jsonl /
+fresh2.jsonl / ... / fresh5.jsonl (or FILE) instead: blind test sets, measured once and
 never tuned on (see benchmarks/quality/README.md); no probes then.
 """
 
@@ -39,6 +39,7 @@ from drift.score import score_divergences  # noqa: E402
 from drift.score.types import MEANING_TYPES  # noqa: E402
 from drift.translate.lexicon_backend import LexiconTranslator  # noqa: E402
 
+BLIND = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5")  # blind sets: each measured once
 STRICT_TYPES = ("polarity", "number", "entity")
 LOW_TYPES = ("synonym", "spelling")
 
@@ -205,11 +206,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument(
         "--split",
-        choices=["tune", "heldout", "all", "fresh", "fresh2", "fresh3", "fresh4"],
+        choices=["tune", "heldout", "all", *BLIND],
         default=None,
         help="report this split only (tune while choosing settings; default: every split);"
-        " fresh / fresh2 / fresh3 / fresh4: the blind test sets in fresh.jsonl / fresh2.jsonl /"
-        " fresh3.jsonl / fresh4.jsonl",
+        f" {' / '.join(BLIND)}: the blind test sets in the files of those names (.jsonl)",
     )
     parser.add_argument(
         "--data",
@@ -232,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="keep e5 vectors in this SQLite file across runs (same vectors, faster reruns)",
     )
     args = parser.parse_args(argv)
-    if args.data is None and args.split in ("fresh", "fresh2", "fresh3", "fresh4"):
+    if args.data is None and args.split in BLIND:
         args.data = str(DATA / f"{args.split}.jsonl")
     if args.data is not None:  # a separate test set: its own pairs, no probes (they are dev data)
         pairs, probes = read_jsonl(Path(args.data))[: args.first], []

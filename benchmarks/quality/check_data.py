@@ -2,7 +2,7 @@
 
     python benchmarks/quality/check_data.py
 
-Checks benchmarks/quality/{pairs,probes,fresh,fresh2,fresh3,fresh4}.jsonl and
+Checks benchmarks/quality/{pairs,probes,fresh,fresh2,...,fresh5}.jsonl and
 benchmarks/grouping/{renderings,originals,speakers}.jsonl: required fields, allowed values,
 unique ids, spans inside their texts, quotes inside their passages, one split per statement;
 prints counts per split / label / type. fresh.jsonl (the blind test set) must use split "fresh",
@@ -11,9 +11,10 @@ ids f001... and statements that are in neither pairs.jsonl nor renderings.jsonl.
 fresh.jsonl and renderings.jsonl, and none of its rendering texts may occur in those files either.
 fresh3.jsonl (the third blind set) must use split "fresh3", ids h001... and statements and rendering
 texts in none of pairs.jsonl, fresh.jsonl, fresh2.jsonl and renderings.jsonl.
-fresh4.jsonl (the fourth blind set) must use split "fresh4", ids i001... and statements and
-rendering texts in none of pairs.jsonl, fresh.jsonl, fresh2.jsonl, fresh3.jsonl and
-renderings.jsonl.
+fresh4.jsonl and fresh5.jsonl (the fourth and fifth blind sets) likewise: split "fresh4" / "fresh5",
+ids i001... / j001..., statements and rendering texts in none of the earlier files.
+speakers_fresh2.jsonl and speakers_fresh3.jsonl (blind speaker sets): split "fresh2" / "fresh3",
+ids u001... / v001..., URLs in none of the earlier speaker files.
 Exits 1 on any error.
 """
 
@@ -413,6 +414,20 @@ def check_speakers(
     return {r.get("url") for r in rows}
 
 
+# the later blind sets, in the order they were collected: (file, split, id prefix); each is checked
+# against every earlier file, statements and rendering texts alike
+BLIND_SETS = (
+    ("fresh2.jsonl", "fresh2", "g"),
+    ("fresh3.jsonl", "fresh3", "h"),
+    ("fresh4.jsonl", "fresh4", "i"),
+    ("fresh5.jsonl", "fresh5", "j"),
+)
+SPEAKER_BLIND_SETS = (
+    ("speakers_fresh2.jsonl", "fresh2", "u"),
+    ("speakers_fresh3.jsonl", "fresh3", "v"),
+)
+
+
 def main() -> int:
     dev_statements = check_pairs()
     check_probes()
@@ -421,31 +436,19 @@ def main() -> int:
     speaker_urls = check_speakers()
     if (GROUPING / "speakers_fresh.jsonl").exists():
         speaker_urls |= check_speakers("speakers_fresh.jsonl", seen=speaker_urls)
-    if (GROUPING / "speakers_fresh2.jsonl").exists():
-        check_speakers("speakers_fresh2.jsonl", seen=speaker_urls, split="fresh2", prefix="u")
+    for name, split, prefix in SPEAKER_BLIND_SETS:
+        if (GROUPING / name).exists():
+            speaker_urls |= check_speakers(name, seen=speaker_urls, split=split, prefix=prefix)
     seen = dev_statements | statements
     if (QUALITY / "fresh.jsonl").exists():
         seen |= check_pairs("fresh.jsonl", seen=dev_statements | statements)
-    if (QUALITY / "fresh2.jsonl").exists():
-        seen |= check_pairs(
-            "fresh2.jsonl", seen=seen, split="fresh2", prefix="g", seen_texts=earlier_texts()
-        )
-    if (QUALITY / "fresh3.jsonl").exists():
-        seen |= check_pairs(
-            "fresh3.jsonl",
-            seen=seen,
-            split="fresh3",
-            prefix="h",
-            seen_texts=earlier_texts("fresh2.jsonl"),
-        )
-    if (QUALITY / "fresh4.jsonl").exists():
-        check_pairs(
-            "fresh4.jsonl",
-            seen=seen,
-            split="fresh4",
-            prefix="i",
-            seen_texts=earlier_texts("fresh2.jsonl", "fresh3.jsonl"),
-        )
+    earlier: list[str] = []
+    for name, split, prefix in BLIND_SETS:
+        if (QUALITY / name).exists():
+            seen |= check_pairs(
+                name, seen=seen, split=split, prefix=prefix, seen_texts=earlier_texts(*earlier)
+            )
+        earlier.append(name)
     if errors:
         print(f"\n{len(errors)} error(s):")
         for e in errors:
