@@ -568,3 +568,13 @@ def test_a_term_in_a_sentence_that_quotes_a_statement_is_told_as_the_statement()
         "“no real dialogue” is under way, because Washington “has chosen escalation.”"
     )
     assert speaker_of(text, "no real dialogue") == "Sergei Ryabkov"
+
+
+def test_a_quote_in_single_marks_that_opens_its_paragraph_continues_the_speaker() -> None:
+    """British style quotes in single marks: a quote carried into a new paragraph opens it with
+    ‘ and goes on in the words of the speaker of the paragraph before."""
+    text = (
+        "Writing online, Mr Medvedev said: ‘The West has run out of ideas. It is a dead end.\n\n"
+        "‘What does this mean for us? Everything is obvious.’"
+    )
+    assert speaker_key(speaker_of(text, "What does")) == "medvedev"

@@ -86,7 +86,7 @@ _TOLD = re.compile(r"[,;][”\"»’]\s+[a-z]")  # `“...,” he said`: reporti
 _TOLD_AFTER = re.compile(r"[,;!?][”\"»’]\s+[a-z]")  # `“...!” the crowd chanted`
 # `“...,” the spokesman, Dmitry Peskov, …` up to the end of an excerpt: an attribution cut off
 _CUT_OFF = re.compile(r"\s*([^.!?;:\"“”«»\n]{1,100}?)[\s,]*(?:…|\.\.\.)?\s*")
-_PARA_LEAD = re.compile("[ \t\"'“”„«*_]*")  # what may stand before a quote that opens a paragraph
+_PARA_LEAD = re.compile("[ \t\"'‘“”„«*_]*")  # what may stand before a quote that opens a paragraph
 _MIN_DETECT_CHARS = 20
 _MAX_CONTEXT = 600  # characters of context kept each side of a quote in run-on text
 
