@@ -451,6 +451,16 @@ def test_a_name_a_clause_takes_as_subject_is_a_person_wherever_the_text_names_it
             "that it “would not help the talks”.",
             "would not help",
         ),
+        (
+            "U.S. President Joe Biden and Xi Jinping spoke for two hours, and the tone was "
+            "“candid and constructive”, a senior official of the administration told reporters.",
+            "candid",
+        ),
+        (
+            "Qin Gang met the press. A spokesman for the Chinese Embassy in Washington said the "
+            "report was “false and malicious from start to end”.",
+            "false and",
+        ),
     ],
 )
 def test_words_told_by_someone_drift_cannot_name_go_to_no_one(text: str, opening: str) -> None:
