@@ -319,6 +319,20 @@ CASES = [
         "We regret",
         "Vasily Nebenzia",
     ),
+    (
+        "words after 'X's remarks that' are X's until the clause closes at a comma",
+        "Mao Ning said Joe Biden's remarks that the U.S. “seeks competition, not conflict” with "
+        "China, “did not help build trust between our countries.”",
+        "seeks competition",
+        "Joe Biden",
+    ),
+    (
+        "the words after the comma that closes 'X's remarks that ...' are the subject's again",
+        "Mao Ning said Joe Biden's remarks that the U.S. “seeks competition, not conflict” with "
+        "China, “did not help build trust between our countries.”",
+        "did not help",
+        "Mao Ning",
+    ),
 ]
 
 
@@ -460,6 +474,18 @@ def test_a_name_a_clause_takes_as_subject_is_a_person_wherever_the_text_names_it
             "Qin Gang met the press. A spokesman for the Chinese Embassy in Washington said the "
             "report was “false and malicious from start to end”.",
             "false and",
+        ),
+        (
+            "Mao Ning replied in response to a senior U.S. official's comment that there is no "
+            "reason for China “to overreact to the visit this week.”",
+            "to overreact",
+        ),
+        (
+            "Qin Gang's language defied hopes that China would drop its “wolf warrior” rhetoric "
+            "at last. The meeting of the legislature went on all week in the capital, and the "
+            "delegates voted on the budget, the plan and the new laws before the closing day. "
+            "“The policy has deviated from the track,” Qin said.",
+            "wolf warrior",
         ),
     ],
 )

@@ -114,6 +114,7 @@ class Clause:
     ends: bool = True  # nothing said follows the verb ("Lavrov said on Monday.")
     lead: int = -1  # start of the words before the subject ("military" in "military spokesman")
     elided: bool = False  # ", adding:": the subject is the previous clause's
+    reach: int = -1  # "X's comments that ...": where the words the noun introduces end
 
 
 def _subject_words(masked: str, lo: int, end: int) -> tuple[list[re.Match[str]], int]:
@@ -312,10 +313,38 @@ def _possessive_clauses(masked: str) -> list[Clause]:
         tail = _name_tail(words)  # the owner of the words, object of a preposition or not:
         subject = masked[tail[0].start() : tail[-1].end()] if tail else ""  # "In reply to X's"
         subject_start = tail[0].start() if tail else match.start()
-        if subject and subject[-1:].isalpha() and subject.split()[-1][:1].isupper():
-            verb = match.start(1)
-            found.append(Clause(verb, match.end(1), subject, subject_start, ends=False, lead=lead))
+        last = subject.split()[-1] if subject else ""
+        if last[-1:].isalpha() and (last[:1].isupper() or fold(last) in ROLE_NOUNS):
+            verb = match.start(1)  # "Price's comments that", "a senior official's comment that"
+            reach = _complement_end(masked, match.end(1))
+            found.append(
+                Clause(
+                    verb, match.end(1), subject, subject_start, ends=False, lead=lead, reach=reach
+                )
+            )
     return found
+
+
+def _complement_end(masked: str, start: int) -> int:
+    """Where the words a speech noun introduces end ("X's comments that the U.S. “...” with
+    China, “...”" ends at the comma): the first comma, semicolon, colon, line break or full
+    stop outside quote marks; the dot of "U.S." ends nothing."""
+    inside = False
+    for k in range(start, min(len(masked), start + 400)):
+        char = masked[k]
+        if char in "“«„":
+            inside = True
+        elif char in "”»":
+            inside = False
+        elif char == '"':
+            inside = not inside
+        elif inside:
+            continue
+        elif char in ",;:\n" or (
+            char in ".!?" and not _TITLE_DOT.search(masked, max(0, k - 4), k + 1)
+        ):
+            return k
+    return min(len(masked), start + 400)
 
 
 def _line_start(masked: str, pos: int) -> int:

@@ -119,7 +119,7 @@ class Attributor:
             return "", False
         clause, speaker = self.clauses[k], self.speakers[k][0]
         head = _head(clause)
-        gap = self.masked[lo:head] if head - lo < 200 else "."
+        gap = self.masked[lo:head] if head - lo < 200 else "x"  # too far: no clause of its
         if not _GAP_AFTER.fullmatch(gap) or "\n" in gap:
             return "", False
         if not clause.subject_after and not clause.ends:
@@ -133,7 +133,14 @@ class Attributor:
         """Speaker of the nearest clause earlier in the sentence (`X said “...`), for a term as
         for a statement ("Lavrov said Blinken called it “useful”" is Blinken's word); None when
         no clause there names anyone."""
-        named = [(c, s) for c, s in self._between(lo, mark) if s and c.verb_end <= mark]
+        ahead = [
+            (c, s)
+            for c, s in self._between(lo, mark)
+            if c.verb_end <= mark and (c.reach < 0 or c.reach > mark)
+        ]  # "X said Y's comments that “...”, “...”": Y's words end at the comma
+        if ahead and ahead[-1][0].reach > mark and not ahead[-1][1]:
+            return ""  # inside "a senior official's comment that “...”": someone unnamed
+        named = [(c, s) for c, s in ahead if s]
         found = [s for c, s in named if not c.source] or [s for _, s in named]
         if not found:
             return None  # "according to TASS, Wang said": the source only when no one spoke
