@@ -333,6 +333,13 @@ CASES = [
         "did not help",
         "Mao Ning",
     ),
+    (
+        "'was asking' is active: the subject asks the question",
+        "Vladimir Putin met pupils at the ceremony. He was asking a nine-year-old boy: “Where "
+        "does Russia's border end?”",
+        "Where does",
+        "Vladimir Putin",
+    ),
 ]
 
 
@@ -479,6 +486,11 @@ def test_a_name_a_clause_takes_as_subject_is_a_person_wherever_the_text_names_it
             "Mao Ning replied in response to a senior U.S. official's comment that there is no "
             "reason for China “to overreact to the visit this week.”",
             "to overreact",
+        ),
+        (
+            "Maria Zakharova took a phone call during the briefing and was asked “not to "
+            "comment at all” on the strike.",
+            "not to comment",
         ),
         (
             "Qin Gang's language defied hopes that China would drop its “wolf warrior” rhetoric "

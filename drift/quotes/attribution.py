@@ -77,6 +77,8 @@ _SUBJECT_OPENERS = frozenset(
 _MAKE = frozenset(["made", "makes", "make"])
 _SOURCE_VERBS = frozenset(["reported", "reports"])
 _CLEAR = re.compile(r"\s+(?:it\s+)?clear\b")
+_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being|got|gets)\s+(?:\w+ly\s+)?$")
+_QUOTE_NEXT = re.compile(r"\s*(?:(?:that|to)\s+|[:,]\s*)?[“\"«„‘]")  # the words come next
 _PARTICLE = re.compile(r"\s+(?:out|back)\b")  # a phrasal verb: "pointed out", "wrote back"
 _MAX_OBJECT = 5  # words of an object after "told": "a regular news conference"
 _POSSESSIVE = re.compile(r"['’]s\s+(\w+)\b")
@@ -395,6 +397,15 @@ def find_clauses(masked: str) -> list[Clause]:
         if folded == "reported" and masked.startswith(" by", end):
             continue  # a passive: `_passive_clauses`
         done = _ends_attribution(masked, folded, end)
+        if (
+            folded in OBJECT_VERBS
+            and not folded.endswith("ing")  # "He was asking the boy:" is active
+            and _BE_BEFORE.search(masked, max(0, start - 24), start)
+            and _QUOTE_NEXT.match(masked, end)
+        ):
+            reach = _complement_end(masked, end)  # "X was asked “...”": X heard the words
+            clauses.append(Clause(start, end, "", start, ends=done, reach=reach))
+            continue
         line = _line_start(masked, start)
         subject, subject_start, lead = _clause_before(masked, line, start, participle)
         tail = fold(subject.split()[-1]) if subject else ""
