@@ -578,3 +578,31 @@ def test_a_quote_in_single_marks_that_opens_its_paragraph_continues_the_speaker(
         "‘What does this mean for us? Everything is obvious.’"
     )
     assert speaker_key(speaker_of(text, "What does")) == "medvedev"
+
+
+def test_items_listed_under_a_lead_in_are_the_words_it_announces() -> None:
+    """A list of quotes under "Below are X's statements." or a lead-in ending with a colon:
+    each dash or bullet item is the lead-in's speaker's, fragments too."""
+    text = (
+        "Antony Blinken met Xi Jinping on Monday.\n\n"
+        "Below are Blinken's other statements at the press conference.\n\n"
+        "– The two countries are “responsible for the future of the world.”\n\n"
+        "– China “treats US business unfairly.”"
+    )
+    assert speaker_key(speaker_of(text, "treats US")) == "blinken"
+    assert speaker_key(speaker_of(text, "responsible for")) == "blinken"
+    colon = (
+        "Sergei Lavrov met reporters in Moscow. He told them:\n\n"
+        "– Russia “will not accept any ultimatums.”\n\n"
+        "– The West “has lost its way.”"
+    )
+    assert speaker_key(speaker_of(colon, "has lost")) == "lavrov"
+
+
+def test_a_passive_of_repeating_names_who_spoke() -> None:
+    """ "The thesis was repeated by Blinken": Blinken spoke, and a role after it means him."""
+    text = (
+        "The thesis was repeated by Blinken at the press conference. “We do not support "
+        "independence,” the head of US diplomacy said."
+    )
+    assert speaker_key(speaker_of(text, "We do not")) == "blinken"

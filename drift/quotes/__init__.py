@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 
 from drift.quotes.attribution import find_clauses, signed_quote
 from drift.quotes.attributor import Attributor, resolve_clauses
+from drift.quotes.lists import is_item, lead_in, owner
 from drift.quotes.names import known_full_name
 from drift.quotes.people import People
 from drift.quotes.spans import (
@@ -183,6 +184,26 @@ def _beside_statement(
     return False
 
 
+def _listed(
+    text: str,
+    masked: str,
+    paras: list[tuple[int, int]],
+    k: int,
+    people: People,
+    attributor: Attributor,
+) -> str:
+    """Speaker of an unattributed list item: the owner of the words its lead-in announces
+    ("Below are Blinken's other statements."), else who speaks in a lead-in that ends with a
+    colon ("Lavrov made three points:")."""
+    lead = lead_in(masked, paras, k)
+    if lead is None:
+        return ""
+    name, at = owner(masked, lead)
+    if name:
+        return people.resolve(name, at, "")
+    return attributor.last_speaker(*lead)[1]
+
+
 def _told_unnamed(text: str, span: Span, sentence: tuple[int, int], attributor: Attributor) -> bool:
     """Whether the quote's own sentence says someone told it, though no one drift can name:
     a reporting clause there ("Critics called the summit “...”", "The document states that
@@ -237,6 +258,9 @@ def iter_quotes(doc: Document) -> Iterator[Quote]:
             )
         elif not headline:
             speaker, attributed = attributor.speaker(span, (lo, hi), term=kind == "term")
+            if not attributed and is_item(text, first_para):  # "– China “treats ... unfairly”"
+                speaker = _listed(text, masked, paras, first_idx, people, attributor)
+                attributed = bool(speaker)
             said = kind == "statement" or _beside_statement(text, spans, span_starts, (lo, hi))
             if not attributed and said:
                 speaker = _cut_short(text, masked, span, para[1], people, attributor)

@@ -73,7 +73,7 @@ SPEECH_NOUNS = _words(
 PASSIVE_VERBS = _words(
     """
     said stated indicated noted announced written voiced expressed uttered spoken declared
-    explained stressed emphasized emphasised confirmed claimed
+    explained stressed emphasized emphasised confirmed claimed repeated reiterated
     """
 )
 # Time phrases after a verb end an attribution too: "said the day before", "said last week".
