@@ -340,6 +340,21 @@ CASES = [
         "Where does",
         "Vladimir Putin",
     ),
+    (
+        "a participle opening the sentence modifies the main clause's subject after its comma",
+        "Lavrov met Miliband in London.\n\nDescribing the talks as “a waste of everyone's "
+        "time”, Russian Foreign Minister Sergei Lavrov left the hall.",
+        "a waste",
+        "Sergei Lavrov",
+    ),
+    (
+        "'the journalist' is the one the text is on, not an official named with a title",
+        "Russian Foreign Minister Sergei Lavrov met his British counterpart David Miliband. "
+        "Andrew Porter of the Daily Telegraph wrote that the call was tense.\n\n"
+        "Describing Lavrov as “a veteran of the old school”, the journalist quoted a report.",
+        "a veteran",
+        "Andrew Porter",
+    ),
 ]
 
 

@@ -327,6 +327,25 @@ def _possessive_clauses(masked: str) -> list[Clause]:
     return found
 
 
+def _main_subject(masked: str, start: int) -> tuple[str, int]:
+    """The subject of the main clause after a participial phrase that opens a sentence: the
+    phrase modifies it ("Describing Lavrov as “...”, the journalist quoted ..."); its words
+    and offset, or ("", -1)."""
+    comma = _complement_end(masked, start)
+    if masked[comma : comma + 1] != ",":
+        return "", -1
+    words = []
+    for match in _WORD.finditer(masked, comma + 1, min(len(masked), comma + 80)):
+        word = match.group()
+        folded = fold(word)
+        if not (word[:1].isupper() or folded in _SUBJECT_OPENERS | TITLE_WORDS | ROLE_NOUNS):
+            break
+        words.append(match)
+    if not words or len(words) > 6 or not masked[words[-1].end() :].lstrip()[:1].islower():
+        return "", -1
+    return masked[words[0].start() : words[-1].end()], words[0].start()
+
+
 def _complement_end(masked: str, start: int) -> int:
     """Where the words a speech noun introduces end ("X's comments that the U.S. “...” with
     China, “...”" ends at the comma): the first comma, semicolon, colon, line break or full
@@ -425,6 +444,10 @@ def find_clauses(masked: str) -> list[Clause]:
         if participle:
             if masked[max(0, start - 4) : start].rstrip().endswith(","):  # "said, adding:"
                 clauses.append(Clause(start, end, "", start, ends=done, elided=True))
+            elif word[:1].isupper():  # "Describing Lavrov as “...”, the journalist wrote"
+                subject, subject_start = _main_subject(masked, end)
+                if subject:
+                    clauses.append(Clause(start, end, subject, subject_start, True, ends=False))
             continue
         if _COORDINATED.search(masked, max(0, start - 8), start):  # "smirked, and said:"
             clauses.append(Clause(start, end, "", start, ends=done, elided=True))

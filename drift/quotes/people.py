@@ -23,6 +23,7 @@ from drift.quotes.roles import (
     DEMONYMS,
     DIPLOMATIC,
     LEADER_WORDS,
+    OCCUPATIONS,
     OFFICIAL_NATIONALITY,
     ORG_HEADS,
     ORG_KINDS,
@@ -71,7 +72,7 @@ _DETERMINERS = frozenset(["the", "a", "an", "his", "her", "its", "their"])
 _OFFICE_LINKS = frozenset(["of", "to", "at", "for", "the"])  # "Representative to the UN"
 # Roles that refer back to someone already named ("the diplomat added"); "the official" often
 # introduces an unnamed source instead.
-_BACK_ROLES = frozenset(["diplomat", "envoy", "leader", "representative"])
+_BACK_ROLES = frozenset(["diplomat", "envoy", "leader", "representative"]) | OCCUPATIONS
 _AGE = re.compile(r"\d+-year-old")  # "the 48-year-old": a person the text has named
 _MASKED = re.compile(r"x+")  # a word of a quote, masked
 _INDEFINITE = frozenset(["a", "an", "one", "another"])
@@ -438,6 +439,8 @@ class People:
         needed = head or words & SPECIFIC  # "secretary of the president": a secretary
         nat = nationality(words)
         holders = [p for p in self.persons.values() if _holds(p, needed, nat, words)]
+        if words & OCCUPATIONS:  # "the journalist": no official, whatever his title
+            holders = [p for p in holders if p.title & OCCUPATIONS]
         candidates = [p.name for p in holders if p.first_pos <= before]
         if len(candidates) > 1:  # "the Kremlin spokesman": the holders whose titles say more
             said = words - _DETERMINERS - _OFFICE_LINKS

@@ -32,24 +32,30 @@ GENERIC_TITLES = frozenset(
         "dr.",
     ]
 )
-ROLE_NOUNS = GENERIC_TITLES | frozenset(
-    [
-        "minister",
-        "president",
-        "premier",
-        "councilor",
-        "councillor",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "ambassador",
-        "secretary",
-        "chairman",
-        "chancellor",
-        "host",
-        "representative",
-        "chairperson",
-    ]
+# Trades, not offices: "the journalist" is someone the text calls so, or the one it is on.
+OCCUPATIONS = frozenset(["journalist", "correspondent", "reporter"])
+ROLE_NOUNS = (
+    GENERIC_TITLES
+    | OCCUPATIONS
+    | frozenset(
+        [
+            "minister",
+            "president",
+            "premier",
+            "councilor",
+            "councillor",
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "ambassador",
+            "secretary",
+            "chairman",
+            "chancellor",
+            "host",
+            "representative",
+            "chairperson",
+        ]
+    )
 )
 # Titles that name one office, plus the words that qualify them.
 SPECIFIC = (ROLE_NOUNS - GENERIC_TITLES) | {
