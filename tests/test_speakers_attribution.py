@@ -606,3 +606,9 @@ def test_a_passive_of_repeating_names_who_spoke() -> None:
         "independence,” the head of US diplomacy said."
     )
     assert speaker_key(speaker_of(text, "We do not")) == "blinken"
+
+
+def test_shch_spelled_shch_or_sch_shares_a_key() -> None:
+    """Wires write щ as "shch" or "sch": "Khrushchev" and "Khruschev" are one person."""
+    assert speaker_key("Nikita Khruschev") == speaker_key("Nikita Khrushchev")
+    assert speaker_key("Nikita Khrushchev") != speaker_key("Mikhail Gorbachev")

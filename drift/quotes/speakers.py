@@ -398,5 +398,6 @@ def speaker_key(name: str) -> str:
 
 def _iotated(word: str) -> str:
     """One spelling of the Russian iotated vowels я, ю, which wires write "ya"/"ia", "yu"/"iu"
-    ("Nebenzya" and "Nebenzia" are one family name)."""
-    return _IOTATED.sub(lambda m: "i" + m.group(1), word)
+    ("Nebenzya" and "Nebenzia" are one family name), and of щ, written "shch" or "sch"
+    ("Khrushchev" and "Khruschev")."""
+    return _IOTATED.sub(lambda m: "i" + m.group(1), word).replace("shch", "sch")
