@@ -508,6 +508,10 @@ def test_a_name_a_clause_takes_as_subject_is_a_person_wherever_the_text_names_it
             "not to comment",
         ),
         (
+            "Blinken met Xi on Monday. “The talks were useful,” it said in a statement.",
+            "The talks",
+        ),
+        (
             "Qin Gang's language defied hopes that China would drop its “wolf warrior” rhetoric "
             "at last. The meeting of the legislature went on all week in the capital, and the "
             "delegates voted on the budget, the plan and the new laws before the closing day. "

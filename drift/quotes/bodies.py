@@ -3,7 +3,8 @@ ministry hit back, accusing ...", "The White House gave no details. ... it said"
 
 from __future__ import annotations
 
-from drift.quotes.roles import BRANCHES, ORG_HEADS, PRONOUNS, ROLE_NOUNS
+from drift.quotes.names import is_person_name
+from drift.quotes.roles import BRANCHES, ORG_HEADS, PLACES, PRONOUNS, ROLE_NOUNS
 from drift.quotes.speakers import fold
 from drift.quotes.verbs import CONJUNCTIONS, PREPOSITIONS
 
@@ -35,7 +36,8 @@ def body_phrase(tokens: list[str]) -> str:
 
 def proper_phrase(tokens: list[str]) -> str:
     """The proper name, "The" dropped, that opens a sentence as its subject, a verb after it
-    ("The White House provided no details": "White House"), else ""."""
+    ("The White House provided no details": "White House"; "Russia", "Reuters"), else "";
+    a bare name that may be a person's ("Blinken met Xi") is none."""
     k = 1 if tokens and tokens[0] == "The" else 0
     end = k
     while end < len(tokens) and end - k < 4 and tokens[end][:1].isupper():
@@ -44,4 +46,7 @@ def proper_phrase(tokens: list[str]) -> str:
         return ""
     if fold(tokens[k]) in NOT_SUBJECTS or fold(tokens[end]) in PREPOSITIONS:
         return ""  # "On Monday the ministry", "It is", "Moscow on Monday"
-    return " ".join(tokens[k:end])
+    name = " ".join(tokens[k:end])
+    if k == 0 and is_person_name(name) and fold(name) not in PLACES:
+        return ""  # "Blinken met Xi": no article, no institution, no place: maybe a person
+    return name
