@@ -286,6 +286,12 @@ CASES = [
         "Reuters",
     ),
     (
+        "a title with 'Press' in it names a person, not an outlet",
+        "“We are ready to talk,” White House Press Secretary Karine Jean-Pierre said.",
+        "We are ready",
+        "Karine Jean-Pierre",
+    ),
+    (
         "an outlet that reported someone's words is no speaker of them",
         "“We will respond,” Sergei Lavrov said on Monday, Reuters reported.",
         "We will respond",

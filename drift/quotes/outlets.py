@@ -10,7 +10,7 @@ from drift.quotes.speakers import fold
 # Words that make a capitalized name a news outlet's ("Associated Press", "Global Times").
 _MEDIA_TEXT = """
     news times post press daily journal tribune herald telegraph guardian gazette review
-    reuters xinhua tass ria interfax afp ap bbc cnn sputnik bloomberg
+    reuters xinhua tass ria interfax afp ap bbc cnn sputnik
 """
 MEDIA_WORDS = frozenset(_MEDIA_TEXT.split())
 # Nouns that refer back to the outlet that reported last ("the report states").
@@ -28,8 +28,8 @@ def outlet(phrase: str, text: str = "", pos: int = 0) -> str:
         tokens = tokens[1:]
     if not tokens or not all(t[:1].isupper() for t in tokens) or len(tokens) > 4:
         return ""
-    if not any(fold(t) in MEDIA_WORDS for t in tokens):
-        return ""
+    if fold(tokens[-1]) not in MEDIA_WORDS:
+        return ""  # the name ends with its kind: "Global Times", not "Press Secretary X"
     if len(tokens) == 1 and _ACRONYM.fullmatch(tokens[0]):
         return spelled_out(tokens[0], text, pos) or tokens[0]
     return " ".join(tokens)
