@@ -32,6 +32,7 @@ from drift.quotes.roles import (
     ROLE_NOUNS,
     SPECIFIC,
     TITLE_SCAN,
+    indefinite_role,
     name_after_title,
     nationality,
     titled_name,
@@ -75,8 +76,6 @@ _OFFICE_LINKS = frozenset(["of", "to", "at", "for", "the"])  # "Representative t
 _BACK_ROLES = frozenset(["diplomat", "envoy", "leader", "representative"]) | OCCUPATIONS
 _AGE = re.compile(r"\d+-year-old")  # "the 48-year-old": a person the text has named
 _MASKED = re.compile(r"x+")  # a word of a quote, masked
-_INDEFINITE = frozenset(["a", "an", "one", "another"])
-_ROLE_LINKS = frozenset(["of", "for", "to", "in", "at", "from", "with"])  # "a spokesman for X"
 
 
 @dataclass
@@ -582,7 +581,7 @@ class People:
             return self.agreeing(self.pronoun(pos, last), pos, folded[0])
         if folded == ["it"]:  # "“...,” it said in a statement": a body, never a person
             return self.body_before(pos)
-        if _indefinite_role(folded):  # "a senior official told reporters": someone new
+        if indefinite_role(folded):  # "a senior official told reporters": someone new
             return ""
         at = next(
             (
@@ -649,17 +648,6 @@ def _sentence_start(text: str, lo: int, pos: int) -> int:
             continue
         return end.end()
     return lo
-
-
-def _indefinite_role(folded: list[str]) -> bool:
-    """A role after an indefinite article ("a senior official of the administration", "a
-    spokesman for the embassy"): it brings in someone the text has not named, never a person
-    named before, nor the body the role serves."""
-    if not folded or folded[0] not in _INDEFINITE:
-        return False
-    link = next((k for k, w in enumerate(folded) if w in _ROLE_LINKS), len(folded))
-    head = folded[link - 1]
-    return head in ROLE_NOUNS or head.removesuffix("s") in ROLE_NOUNS
 
 
 def _opens_sentence(text: str, pos: int) -> bool:

@@ -127,6 +127,8 @@ TITLE_SYNONYMS = {"spokeswoman": "spokesman", "spokesperson": "spokesman"}
 LEADER_WORDS = frozenset(["leader", "president", "premier", "head"])  # one per country
 DEMONYMS = {"russia": "Russian", "china": "Chinese"}  # as the speaker table names bodies
 OFFICIAL_NATIONALITY = {"ru": "ru", "zh": "zh"}
+INDEFINITE = frozenset(["a", "an", "one", "another"])
+ROLE_LINKS = frozenset(["of", "for", "to", "in", "at", "from", "with"])  # "a spokesman for X"
 
 
 # A country's adjective by its ending ("Ukrainian", "Polish", "Japanese", "Korean"), for the
@@ -188,3 +190,14 @@ def name_after_title(tokens: list[str], folded: list[str]) -> int:
         return -1
     three = len(tokens) - k >= 3 and is_full_name(tokens[-3:])
     return len(tokens) - (3 if three else 2)
+
+
+def indefinite_role(folded: list[str]) -> bool:
+    """A role after an indefinite article ("a senior official of the administration", "a
+    spokesman for the embassy"): it brings in someone the text has not named, never a person
+    named before, nor the body the role serves."""
+    if not folded or folded[0] not in INDEFINITE:
+        return False
+    link = next((k for k, w in enumerate(folded) if w in ROLE_LINKS), len(folded))
+    head = folded[link - 1]
+    return head in ROLE_NOUNS or head.removesuffix("s") in ROLE_NOUNS
