@@ -4,16 +4,20 @@ Speakers are found as a sieve (after Muzny et al. 2017, "A Two-stage Sieve Appro
 Attribution"). Stage one, quote to mention, takes the first that applies: a quote that splits
 around its attribution keeps the first part's speaker; a clause ending in a colon just before
 it; a reporting clause right after it (`,” X said`, `,” said X`); one earlier in its sentence
-(`X said “...`); one that closes the sentence; an attribution cut off by the excerpt's end; the
-last speaker of the paragraph, or of the one before for a quote that opens its paragraph, or
-the previous quote's; the subject of the sentence before it, or the one person that sentence
-names (`People.subject_before`); the headline's subject when the text names no one before.
+(`X said “...`), the nearest for a term as for a statement; one that closes the sentence; an
+item of a list under a lead-in ("Below are X's statements."), the lead-in's speaker (`lists.py`);
+an attribution cut off by the excerpt's end; the last speaker of the paragraph, or of the one
+before for a quote that opens its paragraph, or the previous quote's; the subject of the
+sentence before it, or the one person that sentence names (`People.subject_before`); the
+headline's subject when the text names no one before.
 Stage two, mention to person (`People.resolve`): a name is the fullest form of it in the
 document (a shared surname: the one named last); a pronoun is the last speaker unless a new
 subject opened a sentence since, agreeing in gender where the text shows it; a role is the
 person holding it (most words of the role in the title, then the one named last), else the
 one person of its country, else an untitled last speaker, else a holder named just after it;
-"the department" or "the ministry" is the body of that kind named last.
+"the department" or "the ministry" is the body of that kind named last; "it" is the body that
+opens the sentence or the one before (`bodies.py`); a role after "a" ("a senior official") is
+someone unnamed; an outlet's acronym is the name the text spelt out (`outlets.py`).
 """
 
 from __future__ import annotations
