@@ -117,3 +117,12 @@ def test_run_signature_names_every_direction_a_part_used() -> None:
     parts = ["backend:x|used:en-ru=a/m|beams:4", "backend:x|used:en-zh=a/m|beams:4"]
     assert join_signatures(parts) == "backend:x|used:en-ru=a/m,en-zh=a/m|beams:4"
     assert join_signatures(["backend:x|used:none|b"]) == "backend:x|used:none|b"
+
+
+def test_ray_groups_the_largest_partition_first() -> None:
+    """Ray runs one grouping task per partition in number order: the partition with most quotes
+    (over all its speakers) must come first, so the longest task never starts last."""
+    from drift.engine.ray_engine import largest_first
+
+    counts = [("lavrov", 3), ("wang", 4), ("lavrov", 3), ("peskov", 1), ("abe", 1)]
+    assert largest_first(counts) == {"lavrov": 0, "wang": 1, "abe": 2, "peskov": 3}

@@ -18,7 +18,8 @@ import pickle
 import sys
 import time
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -96,8 +97,9 @@ def read_and_extract(
     from drift.quotes import prepare_table_quotes
     from drift.quotes.bounds import bounded_quotes, cut_quotes
 
+    rows: list[dict[str, Any]] = []  # across files: one frame per file costs more than the file
     for order, path in zip(batch["order"], batch["path"], strict=True):
-        ids, rows = IdCheck(), []
+        ids = IdCheck()
         file = Path(path)
 
         def out(kind: str, pos: int, sub: int, record: Any, stub: Any = None, cut: int = 0) -> None:
@@ -122,8 +124,8 @@ def read_and_extract(
             if len(rows) >= READ_ROWS:
                 yield _frame(rows, ROW_COLUMNS)
                 rows.clear()
-        if rows:
-            yield _frame(rows, ROW_COLUMNS)
+    if rows:
+        yield _frame(rows, ROW_COLUMNS)
 
 
 def _row(
@@ -171,11 +173,11 @@ class Fixes:
 @dataclass
 class Survey:
     """What the driver keeps of the read: record stubs for the run-wide id check, the records
-    the report needs (documents, originals, failures), quote speakers and cut quotes."""
+    the report needs (documents, originals, failures), quotes per speaker and cut quotes."""
 
     stubs: list[tuple[int, int, Any]]
     records: list[tuple[str, int, int, int, bytes]]
-    speakers: set[bytes]
+    speakers: Counter[bytes]
     cut: int = 0
 
 
@@ -188,7 +190,7 @@ def _light(batch: pd.DataFrame) -> pd.DataFrame:
 
 def survey(rows: Any) -> Survey:
     """One pass over the read rows (quotes left on the cluster)."""
-    found = Survey([], [], set())
+    found = Survey([], [], Counter())
     for batch in rows.map_batches(_light, batch_format="pandas").iter_batches(
         batch_format="pandas", batch_size=4096
     ):
@@ -200,7 +202,7 @@ def survey(rows: Any) -> Survey:
             if raw is not None:
                 found.stubs.append((order, pos, raw))
             if kind in ("Quote", "TableQuote"):
-                found.speakers.add(bytes(speaker))
+                found.speakers[bytes(speaker)] += 1
                 found.cut += int(cut)
             else:
                 found.records.append((str(kind), order, pos, int(sub), bytes(blob)))
@@ -224,6 +226,17 @@ def run_wide_ids(stubs: list[tuple[int, int, Any]], items: Sequence[Path | Failu
         elif isinstance(checked, Failure):
             failed[(order, pos)] = checked
     return Fixes(failed, quote_ids)
+
+
+def largest_first(quotes: Iterable[tuple[str, int]]) -> dict[str, int]:
+    """Partition name -> its number, from (partition, quotes) pairs, the partition with most
+    quotes first: grouping runs one task per partition in this order, so the longest start first
+    and the CPUs finish together, as the local pool takes them."""
+    sizes: Counter[str] = Counter()
+    for name, n in quotes:
+        sizes[name] += n
+    ordered = sorted(sizes, key=lambda name: (-sizes[name], name))
+    return {name: k for k, name in enumerate(ordered)}
 
 
 @lru_cache(maxsize=1)
@@ -328,7 +341,7 @@ def run_ray(
         files = [{"order": k, "path": str(p)} for k, p in enumerate(items) if isinstance(p, Path)]
         sources, source_failures = load_sources(paths, meta)
         rows = _read(files, cluster, options.max_bytes, sources)
-        seen = survey(rows) if rows is not None else Survey([], [], set())
+        seen = survey(rows) if rows is not None else Survey([], [], Counter())
         fixes = run_wide_ids(seen.stubs, items)
         from_files, original_failures = pipeline.load_originals(original_paths)
         records: dict[str, list[tuple[Seq, Any]]] = {
@@ -347,7 +360,7 @@ def run_ray(
         table_originals = [o for _, o in sorted(records["Original"], key=lambda e: e[0])]
         all_originals = _unique_originals([*table_originals, *from_files])
         named = partitions([_load(s) for s in seen.speakers], all_originals)
-        number = {name: n for n, name in enumerate(sorted(set(named.values())))}
+        number = largest_first((named[_load(b)], n) for b, n in seen.speakers.items())
         part_of = {b: number[named[_load(b)]] for b in seen.speakers}
         cut = seen.cut
         quotes = None
@@ -361,7 +374,7 @@ def run_ray(
     with _data_context(options), timer.stage("align"):
         found_parts: list[list[Any]] = [[], [], [], []]
         if quotes is not None:
-            aligned_ds = quotes.groupby("part", num_partitions=min(len(number), 2 * cluster.cpus))
+            aligned_ds = quotes.groupby("part", num_partitions=len(number))
             aligned_ds = aligned_ds.map_groups(
                 align_partition,
                 batch_format="pandas",
