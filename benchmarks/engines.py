@@ -8,6 +8,13 @@ drift and, for Ray, starting it; its stage timings (run.json's `timings_s`, whic
 printed under it. The tables are compared after a stable sort, and report.html byte for byte.
 
     .venv/bin/python benchmarks/engines.py --articles 2000 [--rounds 1] [--embedder none]
+                                           [--running]
+
+`--running` starts the local Ray once (`ray start --head --num-cpus N`) before any timing, as a
+cluster is started before drift runs on it; each Ray run then joins it through RAY_ADDRESS, and
+its time leaves out Ray's start (about 15 s here) but still counts joining, Ray Data's start and
+the run's own worker processes (a new job gets new workers), which are given the run's empty
+cache dir (they would otherwise keep the one `ray start` had, warm from the earlier rounds).
 
 Goal (issue 14): on a local 2-CPU Ray, at most 1.3x the local engine's time on 2,000 articles,
 with identical results.
@@ -22,6 +29,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -43,8 +52,11 @@ def run_engine(engine: str, corpus: Path, out: Path, embedder: str, cpus: int) -
     if engine == "ray":
         import ray
 
-        os.environ.pop("RAY_ADDRESS", None)
-        ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=False)
+        if os.environ.get("RAY_ADDRESS"):  # the workers of a running Ray keep its environment
+            cache = {"env_vars": {"XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}}
+            ray.init(runtime_env=cache, log_to_driver=False)
+        else:
+            ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=False)
     report = drift.run(
         [corpus],
         backend="lexicon",
@@ -86,12 +98,40 @@ def main() -> None:
     parser.add_argument("--embedder", default="e5", help="'none' for no embeddings")
     parser.add_argument("--cpus", type=int, default=2, help="CPUs of the local Ray")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep the outputs")
+    parser.add_argument(
+        "--running", action="store_true", help="start Ray before timing; runs join it"
+    )
     parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)  # engine corpus out
     args = parser.parse_args()
     if args.one:
         engine, corpus, out = args.one
         print(json.dumps(run_engine(engine, Path(corpus), Path(out), args.embedder, args.cpus)))
         return
+    os.environ.pop("RAY_ADDRESS", None)
+    if args.running:
+        with started_ray(args.cpus):
+            compare(args)
+    else:
+        compare(args)
+
+
+@contextmanager
+def started_ray(cpus: int) -> Iterator[None]:
+    """A local Ray started with the `ray` command for the whole comparison, named to the runs
+    by RAY_ADDRESS, and stopped after."""
+    ray = Path(sys.executable).with_name("ray")
+    start = [str(ray), "start", "--head", f"--num-cpus={cpus}", "--include-dashboard=false"]
+    subprocess.run(start, check=True, capture_output=True)
+    try:
+        os.environ["RAY_ADDRESS"] = "auto"
+        yield
+    finally:
+        os.environ.pop("RAY_ADDRESS", None)
+        subprocess.run([str(ray), "stop", "--force"], check=False, capture_output=True)
+
+
+def compare(args: argparse.Namespace) -> None:
+    """The interleaved rounds, their times and the equality of the outputs."""
     with tempfile.TemporaryDirectory(prefix="drift-engines-") as tmp:
         folder = args.keep or Path(tmp)
         corpus = write_corpus(folder, args.articles)
@@ -120,7 +160,8 @@ def main() -> None:
         ratio = median(ray) / median(local)
         verdict = "identical" if not differ else "DIFFER: " + ", ".join(differ)
         print(
-            f"{args.articles:,} articles, embedder {args.embedder}, Ray on {args.cpus} CPUs: "
+            f"{args.articles:,} articles, embedder {args.embedder}, Ray on {args.cpus} CPUs"
+            f" ({'started before timing' if args.running else 'started in the timed run'}): "
             f"local {median(local):.1f} s, Ray {median(ray):.1f} s, Ray/local {ratio:.2f}x "
             f"(goal <= 1.3x); outputs {verdict}"
         )
