@@ -554,6 +554,23 @@ def test_iotated_vowels_spelled_ya_or_ia_share_a_key() -> None:
     assert speaker_key("Sergei Ryabkov") != speaker_key("Sergei Lavrov")
 
 
+def test_short_i_spelled_y_or_i_shares_a_key() -> None:
+    """Wires write й after a vowel as "y" or "i": "Shoygu" and "Shoigu" are one person; a "y"
+    that stands for ы after a consonant stays ("Kadyrov")."""
+    assert speaker_key("Sergei Shoygu") == speaker_key("Sergey Shoigu")
+    assert speaker_key("Ramzan Kadyrov") != speaker_key("Ramzan Kadirov")
+
+
+def test_a_chinese_family_name_from_cc_cedict_is_resolved() -> None:
+    """Family names come from CC-CEDICT's "surname X" entries, not a short list: a later
+    "Hong" is the spokesman "Hong Lei" named before."""
+    text = (
+        "Spokesman Hong Lei with the Foreign Ministry made the remarks at a briefing.\n\n"
+        "“We reserve the right to respond,” Hong said."
+    )
+    assert speaker_of(text, "We reserve") == "Hong Lei"
+
+
 def test_a_demonstrative_is_no_speaker() -> None:
     """ "This was stated by ..." names the person after "by", never "This"."""
     (quote,) = quotes_of("This was stated on Thursday by the envoy. “We will respond,” he said.")

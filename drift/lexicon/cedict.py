@@ -93,6 +93,30 @@ def read_entries(path: Path) -> Iterator[tuple[str, str, list[str]]]:
                 yield match.group(1), match.group(2), match.group(4).split("/")
 
 
+_SURNAME = re.compile(r"surname ([A-Z][a-z]+)")
+SURNAME_VERSION = 1
+
+
+def surnames() -> frozenset[str]:
+    """Chinese family names in toneless pinyin, lower case ("wang", "hong", "ouyang"): every
+    entry CC-CEDICT defines as "surname X"; empty without CC-CEDICT."""
+    path = locate()
+    if path is None:
+        return frozenset()
+    return frozenset(cached("cc-cedict-surnames", SURNAME_VERSION, [path], lambda: _surnames(path)))
+
+
+def _surnames(path: Path) -> list[str]:
+    found = {
+        match.group(1).lower()
+        for _, simplified, definitions in read_entries(path)
+        if len(simplified) <= 2
+        for definition in definitions
+        if (match := _SURNAME.fullmatch(definition.strip()))
+    }
+    return sorted(found)
+
+
 def normalize_gloss(gloss: str) -> str:
     """The lookup key of one English gloss: "to pull back (an army)" -> "pull back", or ""."""
     text = gloss.strip()

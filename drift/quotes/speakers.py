@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Words of a title or description that come before a name ("Russian Foreign Minister ...").
 TITLE_WORDS = frozenset(
@@ -165,94 +166,17 @@ GIVEN_NAME_VARIANTS = {
     "evgeniy": "Yevgeny",
     "yevgeniy": "Yevgeny",
 }
-CHINESE_SURNAMES = frozenset(
-    [
-        "wang",
-        "li",
-        "zhang",
-        "liu",
-        "chen",
-        "yang",
-        "huang",
-        "zhao",
-        "wu",
-        "zhou",
-        "xu",
-        "sun",
-        "ma",
-        "zhu",
-        "hu",
-        "guo",
-        "he",
-        "lin",
-        "gao",
-        "luo",
-        "zheng",
-        "liang",
-        "xie",
-        "song",
-        "tang",
-        "han",
-        "feng",
-        "deng",
-        "cao",
-        "peng",
-        "zeng",
-        "xiao",
-        "tian",
-        "dong",
-        "pan",
-        "yuan",
-        "cai",
-        "jiang",
-        "yu",
-        "du",
-        "ye",
-        "cheng",
-        "wei",
-        "su",
-        "lu",
-        "ding",
-        "ren",
-        "shen",
-        "yao",
-        "jin",
-        "fu",
-        "zhong",
-        "xi",
-        "qin",
-        "hua",
-        "mao",
-        "kong",
-        "bai",
-        "cui",
-        "kang",
-        "shi",
-        "geng",
-        "lei",
-        "qian",
-        "fan",
-        "dai",
-        "wen",
-        "zhan",
-        "yan",
-        "wan",
-        "xia",
-        "fang",
-        "shao",
-        "meng",
-        "long",
-        "duan",
-        "lei",
-        "hou",
-        "zou",
-        "xiong",
-        "jia",
-        "gu",
-        "qiu",
-        "mo",
-    ]
-)
+
+
+@lru_cache(maxsize=1)
+def chinese_surnames() -> frozenset[str]:
+    """Chinese family names in toneless pinyin: the 284 that CC-CEDICT defines as "surname X"
+    (read once per process, from drift's lexicon cache after the first run)."""
+    from drift.lexicon.cedict import surnames
+
+    return surnames()
+
+
 _PINYIN = re.compile(
     r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
     r"(?:iang|iong|uang|ang|eng|ing|ong|uai|ian|iao|uan|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo"
@@ -265,6 +189,7 @@ _APPOSITION = re.compile(r",\s+(?:the|a|an|who|which|his|her|its)\b.*$", re.IGNO
 _POSSESSIVE = re.compile(r"['’]s$")
 _ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # "(through translator)", "[pictured]"
 _IOTATED = re.compile(r"(?<=[a-z])y([au])")  # inside a word: "Yanukovych" keeps its initial Y
+_SHORT_I = re.compile(r"(?<=[aeiou])y(?![aeiouy])")  # й: "Shoygu", "Gaydar"
 
 
 def fold(token: str) -> str:
@@ -277,7 +202,7 @@ def fold(token: str) -> str:
 
 def is_chinese_name(tokens: list[str]) -> bool:
     """True for 2-3 token names with a Chinese family name first and pinyin given names."""
-    if not 2 <= len(tokens) <= 3 or fold(tokens[0]) not in CHINESE_SURNAMES:
+    if not 2 <= len(tokens) <= 3 or fold(tokens[0]) not in chinese_surnames():
         return False
     return all(_PINYIN.match(part) for tok in tokens[1:] for part in fold(tok).split("-") if part)
 
@@ -398,6 +323,7 @@ def speaker_key(name: str) -> str:
 
 def _iotated(word: str) -> str:
     """One spelling of the Russian iotated vowels я, ю, which wires write "ya"/"ia", "yu"/"iu"
-    ("Nebenzya" and "Nebenzia" are one family name), and of щ, written "shch" or "sch"
-    ("Khrushchev" and "Khruschev")."""
-    return _IOTATED.sub(lambda m: "i" + m.group(1), word).replace("shch", "sch")
+    ("Nebenzya" and "Nebenzia" are one family name), of й after a vowel, "y" or "i" ("Shoygu"
+    and "Shoigu"), and of щ, written "shch" or "sch" ("Khrushchev" and "Khruschev")."""
+    word = _IOTATED.sub(lambda m: "i" + m.group(1), word)
+    return _SHORT_I.sub("i", word).replace("shch", "sch")
