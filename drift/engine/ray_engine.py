@@ -538,12 +538,6 @@ def _fixed_quotes(
     return _frame(out, ("seq", "part", "record"))
 
 
-def _columns(ds: Any, names: Sequence[str]) -> list[list[Any]]:
-    """The named columns of a (small) dataset, in its order."""
-    frame = ds.select_columns(list(names)).to_pandas()
-    return [list(frame[n]) for n in names]
-
-
 def _quote_seqs(parts: Sequence[tuple[Aligned, list[Seq]]]) -> Iterator[tuple[Quote, Seq]]:
     for aligned, seqs in parts:
         yield from zip(aligned.extracted.quotes, seqs, strict=True)
