@@ -1,0 +1,153 @@
+"""Antecedents in one document: whom a pronoun, an unattributed quote or "it said" follows."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from drift.quotes.bodies import body_phrase, proper_phrase
+from drift.quotes.roles import ROLE_NOUNS, SPECIFIC, TITLE_SCAN
+from drift.quotes.roster import OFFICE_LINKS, SUBJECT_REACH, TOKEN, Roster
+from drift.quotes.sentences import SENTENCE_SUBJECT, opens_sentence, sentence_start
+from drift.quotes.speakers import fold
+
+# An introductory phrase before a sentence's subject: "In his speech,", "On Monday,".
+_INTRO = re.compile(r"(?:[A-Z][a-z]*(?:\s+[\w'’-]+){0,5},)?(?:\s*[A-Z][\w'’.-]*){0,4}")
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# A name that owns the next noun ("Medvedev's choice"): no subject, no antecedent.
+_POSSESSOR = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\b")
+_MASKED = re.compile(r"x+")  # a word of a quote, masked
+
+
+class Antecedents(Roster):
+    """The subjects of a document's sentences; whom its pronouns and unattributed quotes mean."""
+
+    def last_named(self, pos: int) -> str:
+        """Whom a pronoun at `pos` means: the first person named in the latest sentence before
+        `pos` that names anyone (its subject, usually: "Xi offered Biden a warning. ... he"), or
+        with no one named before, the first one named after it in its paragraph, else the
+        headline's subject (an article about Medvedev that says "he said" names him there)."""
+        latest = max(
+            (
+                p.mentions[k - 1]
+                for p in self.persons.values()
+                if (k := bisect.bisect_left(p.mentions, pos))
+            ),
+            default=None,
+        )
+        if latest is None:  # `“...,” he said. Mr. Putin said`: named only after (a lede)
+            hi = self.masked.find("\n", pos, pos + SUBJECT_REACH)
+            ahead = self._mentions(pos, hi if hi >= 0 else pos + SUBJECT_REACH)
+            return ahead[0][1] if ahead else self.headline
+        lo = max(0, latest - SUBJECT_REACH)
+        start = sentence_start(self.masked, lo, latest)
+        named = self._mentions(max(start, lo), pos)
+        subjects = [n for at, n in named if not _POSSESSOR.match(self.masked, at)]
+        return subjects[0] if subjects else named[0][1]
+
+    def sentence_subject(self, pos: int) -> str:
+        """The person who opens the sentence around `pos`, titles allowed before the name ("Xi
+        paid tribute to Hu, commending ..."), else ""."""
+        start = sentence_start(self.masked, max(0, pos - 2000), pos)
+        found = self._mentions(start, pos)
+        if not found:
+            return ""
+        at, name = found[0]
+        if _POSSESSOR.match(self.masked, at):
+            return ""  # "Medvedev's choice was explained by ...": the choice is the subject
+        intro = self.masked[start:at].strip()
+        if _INTRO.fullmatch(intro) or _title_phrase(intro):  # "In his speech, Xi paid ..."
+            return name  # "Former State Department spokesperson NAME captured ..."
+        opens = SENTENCE_SUBJECT.search(self.masked, max(0, at - 80), at)
+        return name if opens and opens.start() <= start + 1 else ""
+
+    def opening_phrase(self, pos: int) -> str:
+        """The role phrase or personal pronoun that opens the sentence around `pos` ("The
+        Russian leader" of "The Russian leader then smirked, and said"), else ""."""
+        start = sentence_start(self.masked, max(0, pos - 2000), pos)
+        tokens = TOKEN.findall(self.masked, start, pos)[:5]
+        if tokens and fold(tokens[0]) in ("he", "she"):
+            return tokens[0]  # "He also appeared to urge ..., saying"
+        body = body_phrase(tokens)
+        if body:  # "China's foreign ministry has retaliated ..., accusing him of “...”"
+            return body
+        if not tokens or fold(tokens[0]) != "the":
+            return ""
+        phrase = [tokens[0]]
+        for token in tokens[1:]:
+            if not (token[:1].isupper() or fold(token) in ROLE_NOUNS | SPECIFIC):
+                break
+            phrase.append(token)
+        return " ".join(phrase) if fold(phrase[-1]) in ROLE_NOUNS else ""
+
+    def body_before(self, pos: int) -> str:
+        """What "it said" at `pos` stands for: the organization that opens its sentence, else
+        the one that opens the sentence before ("The White House gave no details. “...,” it
+        said in a statement"); a person is no "it"."""
+        hi, read = pos, 0
+        while hi > 0 and read < 2:
+            lo = sentence_start(self.masked, max(0, hi - 2000), hi)
+            tokens = TOKEN.findall(self.masked, lo, hi)[:6]
+            hi = max(0, lo - 1)
+            if not tokens or _MASKED.fullmatch(tokens[0]):
+                continue  # a quoted sentence, its words masked: no subject of the text's
+            read += 1
+            body = body_phrase(tokens)
+            if body:
+                return self.organization(body, pos)
+            proper = proper_phrase(tokens)
+            if proper and not self._is_person(proper):
+                return proper
+        return ""
+
+    def subject_before(self, lo: int, pos: int) -> str:
+        """The person a quote with no attribution follows in `lo:pos`: the subject of the latest
+        sentence there that names anyone, or the one person it names ("Peskov gave a firm no.
+        “...”", "The question went to Peskov.\n\n“...”"); "" when that sentence names several
+        and none opens it."""
+        named = [
+            (at, n) for at, n in self._mentions(lo, pos) if not _POSSESSOR.match(self.masked, at)
+        ]
+        if not named:
+            return ""
+        latest = named[-1][0]
+        start = sentence_start(self.masked, lo, latest)
+        subject = self.sentence_subject(latest)
+        if subject or start >= sentence_start(self.masked, lo, pos):
+            return subject  # in the quote's own sentence ("Describing Lavrov as “...”") only
+        persons = {n for at, n in named if at >= start}  # a subject speaks, an object does not
+        return persons.pop() if len(persons) == 1 else ""
+
+    def pronoun(self, pos: int, last: str) -> str:
+        """Whom "he" at `pos` means: the last speaker, unless a sentence since opened with
+        someone else ("Gorbachev told Deng: ... Deng wasn't so sure. ... came his reply")."""
+        if not last:
+            return self.last_named(pos)
+        seen = self._mentions(pos - SUBJECT_REACH, pos)
+        opened = [(m, name) for m, name in seen if opens_sentence(self.masked, m)]
+        if not opened:
+            return last
+        at, subject = opened[-1]
+        recent = any(m >= at and name == last for m, name in seen)
+        return last if recent or subject == last else subject
+
+    def agreeing(self, found: str, pos: int, pronoun: str) -> str:
+        """`found` for a pronoun at `pos`, unless the text shows `found` of the other gender
+        and a person of the pronoun's gender was named within reach ("Lavrov met Zakharova.
+        ... she said"): then the latest such person."""
+        want = _PRONOUN_GENDER.get(pronoun, "")
+        person = self.persons.get(found)
+        if not want or person is None or person.gender in ("", want):
+            return found
+        near = self._mentions(max(0, pos - SUBJECT_REACH), pos)
+        fits = [n for _, n in near if self.persons[n].gender == want]
+        return fits[-1] if fits else found
+
+
+def _title_phrase(intro: str) -> bool:
+    """Words of a title before a name: capitalized or title words ("Former U.S. Department of
+    State spokesperson")."""
+    words = intro.split()
+    return bool(words) and all(
+        w[:1].isupper() or fold(w) in TITLE_SCAN or fold(w) in OFFICE_LINKS for w in words
+    )

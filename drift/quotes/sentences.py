@@ -1,0 +1,40 @@
+"""Sentence bounds in masked text: where a sentence starts, whether a mention opens it."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+# A mention that opens its sentence, titles allowed before it: the sentence's subject.
+SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:[A-Z][\w'’.-]*\s+){0,4}$")
+_SENTENCE_BREAK = re.compile(r"[.!?](?=[\s\"”’»)]|$)|\n")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\.[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Prof|Gov|Lt|Col))$"
+)
+
+
+def sentence_start(text: str, lo: int, pos: int) -> int:
+    """Where the sentence around `pos` starts (`lo` at the earliest): after the last full stop,
+    "!", "?" or line break before it that ends a sentence; the dots of "U.S." or "Mr." do not."""
+    for end in reversed(list(_SENTENCE_BREAK.finditer(text, lo, pos))):
+        if end.group() == "." and _ABBREVIATION.search(text, max(lo, end.start() - 4), end.start()):
+            continue
+        return end.end()
+    return lo
+
+
+def opens_sentence(text: str, pos: int) -> bool:
+    """Whether the mention at `pos` opens its sentence, titles allowed before it; the dot of an
+    abbreviation ends no sentence ("talks with U.S. President Donald Trump" is no new subject)."""
+    lo = max(0, pos - 80)
+    opens = SENTENCE_SUBJECT.search(text, lo, pos)
+    if opens is None:
+        return False
+    start = sentence_start(text, lo, pos)
+    return start >= opens.start() and (start > lo or lo == 0)
+
+
+def last_before(mentions: list[int], pos: int) -> int | None:
+    """The last of sorted `mentions` before `pos`, or None."""
+    k = bisect.bisect_left(mentions, pos)
+    return mentions[k - 1] if k else None
