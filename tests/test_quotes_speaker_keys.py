@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from drift.align.units import speakers_compatible
+from drift.lexicon.wordnet import WordNet
 from drift.quotes import extract_quotes, speaker_key
 from drift.records import Document
 
@@ -50,3 +51,14 @@ def test_a_shared_surname_means_the_person_named_last() -> None:
     quotes = extract_quotes(Document(doc_id="d", text=text, lang="en"))
     last = next(q for q in quotes if q.text.startswith("China-Russia"))
     assert speaker_key(last.speaker) == "wang wenbin"
+
+
+@pytest.mark.skipif(WordNet.locate() is None, reason="WordNet (wordnet-base) not installed")
+def test_a_country_and_its_adjective_name_one_body() -> None:
+    """ "Poland's Defence Ministry" and "the Polish Defence Ministry" are one body (WordNet's
+    pertainyms); an adjective of no named place stays itself ("National" is no country)."""
+    assert speaker_key("Poland's Defence Ministry") == speaker_key("the Polish Defence Ministry")
+    british = speaker_key("the British Foreign Office")
+    assert british == speaker_key("Great Britain's Foreign Office")
+    assert speaker_key("the Polish Defence Ministry") != speaker_key("the Czech Defence Ministry")
+    assert "national" in speaker_key("the National Security Council").split()

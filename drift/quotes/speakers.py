@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from drift.quotes.demonyms import place_of
+
 # Words of a title or description that come before a name ("Russian Foreign Minister ...").
 TITLE_WORDS = frozenset(
     [
@@ -305,13 +307,14 @@ def speaker_key(name: str) -> str:
     """Key matching one person across documents: family name, lower-cased ("lavrov").
 
     Chinese names keep family and given name ("wang yi"); organizations keep all their words,
-    in one order ("Department of State" is the "State Department").
+    in one order ("Department of State" is the "State Department"), a country's adjective as the
+    country ("Polish" is "Poland").
     """
     display = normalize_name(name)
     if not display:
         return ""
     if is_body(display):
-        return " ".join(sorted({fold(t) for t in display.split()} - {"the", "of"}))
+        return " ".join(sorted(_body_words(display) - {"the", "of"}))
     tokens = display.split()
     if is_chinese_name(tokens):
         return " ".join(fold(t).replace("-", "") for t in tokens)  # "en-lai" is "enlai"
@@ -319,6 +322,16 @@ def speaker_key(name: str) -> str:
         (i for i, t in enumerate(tokens[:-1]) if i > 0 and fold(t) in PARTICLES), len(tokens) - 1
     )
     return " ".join(_iotated(fold(t)) for t in tokens[first_particle:])
+
+
+def _body_words(display: str) -> set[str]:
+    """The words of a body's key: a country's adjective as the country ("the Polish ministry"
+    is "Poland's ministry", as WordNet's pertainyms say), each word folded."""
+    words: set[str] = set()
+    for token in display.split():
+        place = place_of(token) if token[:1].isupper() else ()
+        words.update(place or (fold(token),))
+    return words
 
 
 def _iotated(word: str) -> str:

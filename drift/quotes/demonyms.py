@@ -1,0 +1,37 @@
+"""A country's adjective as the country's name ("Ukrainian" is "Ukraine"), from WordNet's
+pertainyms, so "Poland's ministry" and "the Polish ministry" key as one body."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from drift.lexicon.wordnet import WordNet
+
+
+@lru_cache(maxsize=1)
+def _wordnet() -> WordNet | None:
+    """WordNet 3.0 (Debian's wordnet-base), opened once per process; None when not installed."""
+    folder = WordNet.locate()
+    return WordNet(folder) if folder is not None else None
+
+
+@lru_cache(maxsize=4096)
+def place_of(word: str) -> tuple[str, ...]:
+    """The words of the place an adjective pertains to, lower-cased ("ukrainian" -> ("ukraine",),
+    "british" -> ("great", "britain")): the first adjective sense whose pertainym is a named
+    place or people (a WordNet instance, written capitalized); () for any other word ("national"
+    pertains to "nation", no name) or without WordNet."""
+    wordnet = _wordnet()
+    if wordnet is None or not word.isalpha():
+        return ()
+    for synset in wordnet.synsets(word.lower(), "a"):
+        for pointer in synset.pointers:
+            if pointer.symbol != "\\" or (
+                pointer.source and synset.words[pointer.source - 1] != word.lower()
+            ):
+                continue
+            target = wordnet.synset(pointer.offset, pointer.pos)
+            name = target.cased[pointer.target - 1] if pointer.target else target.cased[0]
+            if name[:1].isupper() and target.instance:
+                return tuple(name.lower().split("_"))
+    return ()
