@@ -41,6 +41,7 @@ from drift.quotes.spans import (
     sentence_ends,
 )
 from drift.quotes.speakers import is_body, normalize_name, speaker_key
+from drift.quotes.verbs import CONJUNCTIONS, PREPOSITIONS
 from drift.records import Document, Quote, QuoteKind
 
 __all__ = [
@@ -85,6 +86,7 @@ _CLAUSE_WORDS = frozenset(
         "been",
     ]
 )
+_DANGLING = PREPOSITIONS | CONJUNCTIONS | {"the", "a", "an"}
 _GAP_AFTER = re.compile(r"[\s,.;:—–-]*")
 _HEADLINE_TRAIL = " \t\r\n\"'“”‘’«»」』*_"
 _TOLD = re.compile(r"[,;][”\"»’]\s+[a-z]")  # `“...,” he said`: reporting grammar, no title
@@ -117,7 +119,16 @@ def _is_headline(text: str, para: tuple[int, int]) -> bool:
     paragraph of a quote that runs on, which news style leaves open, and `“...,” he` told)."""
     line = text[para[0] : para[1]].rstrip(_HEADLINE_TRAIL)
     short = bool(line) and line[-1] not in ".!?…:;," and len(line.split()) <= 20
-    return short and not signed_quote(line) and not _runs_on(line) and not _TOLD.search(line)
+    if not short or _cut_off(line):
+        return False
+    return not signed_quote(line) and not _runs_on(line) and not _TOLD.search(line)
+
+
+def _cut_off(line: str) -> bool:
+    """A line that stops on a word no sentence or title ends with (a preposition, an article, a
+    conjunction: "... urged him to push for"): prose an excerpt cut short, not a headline."""
+    words = line.split()
+    return bool(words) and words[-1].lower() in _DANGLING
 
 
 def _runs_on(line: str) -> bool:

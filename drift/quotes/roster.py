@@ -128,6 +128,8 @@ class Roster:
             word = tokens[j].group()
             if fold(word) in DETERMINERS or not (word[:1].isupper() or fold(word) in BRANCHES):
                 break
+            if word.endswith(".") and len(word) > 2:
+                break  # "... in Warsaw. Poland's foreign ministry": the sentence before
             words.insert(0, word)
             j -= 1
         if words:

@@ -1,0 +1,37 @@
+"""Speaker rules for terms, name forms and junk names (issue 11): one invented text per rule.
+
+The people, places and bodies are made up; each text reads as a wire sentence would."""
+
+from __future__ import annotations
+
+from drift.quotes import extract_quotes, speaker_key
+from drift.records import Document
+
+
+def speaker_of(text: str, opening: str, title: str = "") -> str:
+    """The speaker of the one quote of `text` that starts with `opening`."""
+    doc = Document(doc_id="d", text=text, lang="en", title=title)
+    (quote,) = [q for q in extract_quotes(doc) if q.text.startswith(opening)]
+    return quote.speaker
+
+
+def test_an_excerpt_cut_off_mid_sentence_is_prose_not_a_headline() -> None:
+    """A short last line that stops on "to" was cut short: its term is the subject's, and the
+    full stop of the sentence before ends the ministry's name."""
+    text = (
+        "The delegates met in Tromsdal.\n\n"
+        "Norway's Health Ministry said it was “deeply” worried by the outbreak and asked "
+        "the delegates to"
+    )
+    got = speaker_of(text, "deeply")
+    assert speaker_key(got) == speaker_key("Norway's Health Ministry")
+
+
+def test_a_ministry_named_after_a_full_stop_starts_its_own_name() -> None:
+    """ "... in Tromsdal. Norway's health ministry": the ministry is Norway's, not Tromsdal's."""
+    text = (
+        "The delegates met in Tromsdal. Norway's finance ministry welcomed them.\n\n"
+        "“The outbreak is under control,” the ministry said."
+    )
+    got = speaker_of(text, "The outbreak")
+    assert speaker_key(got) == speaker_key("Norway's Finance Ministry")
