@@ -35,3 +35,12 @@ def test_a_ministry_named_after_a_full_stop_starts_its_own_name() -> None:
     )
     got = speaker_of(text, "The outbreak")
     assert speaker_key(got) == speaker_key("Norway's Finance Ministry")
+
+
+def test_a_term_after_an_opening_role_and_an_aside_is_the_role_holders() -> None:
+    """ "The Norwegian premier, for her part, called the plan a “dead end”": the premier's term."""
+    text = (
+        "Norwegian Prime Minister Ingrid Solvang met Chancellor Paul Reiter in Bergen.\n\n"
+        "The Norwegian premier, for her part, called the plan a “dead end” and left early."
+    )
+    assert speaker_key(speaker_of(text, "dead end")) == "solvang"

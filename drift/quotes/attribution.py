@@ -66,6 +66,11 @@ _RELATIVE_ASIDE = re.compile(
     r"(?:^|(?<=[.!?:\n]\s)|(?<=\n))\s*(?P<np>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4})\s*,\s+"
     rf"(?:who|whose)\b{_ASIDE_TEXT}{{0,100}},$"
 )
+# "The Russian leader, in turn, said": an aside after a role that opens the sentence.
+_ROLE_ASIDE = re.compile(
+    r"(?:^|(?<=[.!?:\n]\s)|(?<=\n))\s*(?P<np>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4})\s*,\s+"
+    rf"[a-z][\w'’-]*{_ASIDE_TEXT}{{0,60}},$"
+)
 # "“...” — Sergei Lavrov": a dash and a name after a closing mark end a paragraph.
 _DASH_NAME = re.compile(
     r"[”\"»’]\s*[—–]\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*(?=,|\n|$)"
@@ -173,7 +178,8 @@ def _apposition_subject(
     masked: str, ends: dict[int, Apposition], verb_start: int
 ) -> tuple[str, int, int]:
     """The name of "NAME, the ROLE, (also) said" or "the ROLE, NAME, said": an apposition ending
-    just before the verb; its name, the name's start and the whole phrase's start."""
+    just before the verb, or an aside after a name or an opening role ("The Russian leader, in
+    turn, said"); its name, the name's start and the whole phrase's start."""
     words = list(_WORD.finditer(masked, max(0, verb_start - 40), verb_start))
     at = verb_start
     while words and _is_auxiliary(words[-1].group()):
@@ -191,6 +197,9 @@ def _apposition_subject(
     relative = _RELATIVE_ASIDE.search(masked, lo, head)  # "A senior official, who asked ...,"
     if relative is not None:
         return relative.group("np"), relative.start("np"), relative.start("np")
+    role = _ROLE_ASIDE.search(masked, lo, head)  # "The Russian leader, in turn,"
+    if role is not None and fold(role.group("np").split()[-1]) in ROLE_NOUNS:
+        return role.group("np"), role.start("np"), role.start("np")
     return "", verb_start, -1
 
 
