@@ -13,8 +13,9 @@ fresh3.jsonl (the third blind set) must use split "fresh3", ids h001... and stat
 texts in none of pairs.jsonl, fresh.jsonl, fresh2.jsonl and renderings.jsonl.
 fresh4.jsonl and fresh5.jsonl (the fourth and fifth blind sets) likewise: split "fresh4" / "fresh5",
 ids i001... / j001..., statements and rendering texts in none of the earlier files.
-speakers_fresh2.jsonl and speakers_fresh3.jsonl (blind speaker sets): split "fresh2" / "fresh3",
-ids u001... / v001..., URLs in none of the earlier speaker files.
+speakers_fresh2.jsonl, speakers_fresh3.jsonl and speakers_fresh4.jsonl (blind speaker sets): split
+"fresh2" / "fresh3" / "fresh4", ids u001... / v001... / w001..., URLs in none of the earlier speaker
+files.
 Exits 1 on any error.
 """
 
@@ -425,6 +426,7 @@ BLIND_SETS = (
 SPEAKER_BLIND_SETS = (
     ("speakers_fresh2.jsonl", "fresh2", "u"),
     ("speakers_fresh3.jsonl", "fresh3", "v"),
+    ("speakers_fresh4.jsonl", "fresh4", "w"),
 )
 
 
