@@ -44,3 +44,15 @@ def test_a_term_after_an_opening_role_and_an_aside_is_the_role_holders() -> None
         "The Norwegian premier, for her part, called the plan a “dead end” and left early."
     )
     assert speaker_key(speaker_of(text, "dead end")) == "solvang"
+
+
+def test_a_relative_who_said_is_the_name_before_it_and_a_side_remark() -> None:
+    """ "..., Hanna Lind, who said the talks were “pointless”": Lind's term; a later "he" is
+    still the sentence's subject, not the name in the relative clause."""
+    text = (
+        "Mayor Tomas Berg answered a question about remarks by the council chair, Hanna Lind, "
+        "who said the talks were “pointless” and should stop.\n\n"
+        "“We will keep talking for as long as it takes,” he said."
+    )
+    assert speaker_key(speaker_of(text, "pointless")) == "lind"
+    assert speaker_key(speaker_of(text, "We will keep")) == "berg"

@@ -71,6 +71,9 @@ _ROLE_ASIDE = re.compile(
     r"(?:^|(?<=[.!?:\n]\s)|(?<=\n))\s*(?P<np>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4})\s*,\s+"
     rf"[a-z][\w'’-]*{_ASIDE_TEXT}{{0,60}},$"
 )
+# "..., NAME, who said": a relative clause whose subject is the name before it.
+_WHO = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*,\s*who$")
+_WHO_AFTER = re.compile(r"\s*,\s*who(?:\s+[\w'’-]+){0,2}\s*")  # "NAME, who also said"
 # "“...” — Sergei Lavrov": a dash and a name after a closing mark end a paragraph.
 _DASH_NAME = re.compile(
     r"[”\"»’]\s*[—–]\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*(?=,|\n|$)"
@@ -122,6 +125,7 @@ class Clause:
     lead: int = -1  # start of the words before the subject ("military" in "military spokesman")
     elided: bool = False  # ", adding:": the subject is the previous clause's
     reach: int = -1  # "X's comments that ...": where the words the noun introduces end
+    relative: bool = False  # "NAME, who said": a side remark; the sentence's subject stays on
 
 
 def _subject_words(masked: str, lo: int, end: int) -> tuple[list[re.Match[str]], int]:
@@ -178,8 +182,9 @@ def _apposition_subject(
     masked: str, ends: dict[int, Apposition], verb_start: int
 ) -> tuple[str, int, int]:
     """The name of "NAME, the ROLE, (also) said" or "the ROLE, NAME, said": an apposition ending
-    just before the verb, or an aside after a name or an opening role ("The Russian leader, in
-    turn, said"); its name, the name's start and the whole phrase's start."""
+    just before the verb, an aside after a name or an opening role ("The Russian leader, in
+    turn, said"), or the name a relative "who" stands for; its name, the name's start and the
+    whole phrase's start."""
     words = list(_WORD.finditer(masked, max(0, verb_start - 40), verb_start))
     at = verb_start
     while words and _is_auxiliary(words[-1].group()):
@@ -200,6 +205,9 @@ def _apposition_subject(
     role = _ROLE_ASIDE.search(masked, lo, head)  # "The Russian leader, in turn,"
     if role is not None and fold(role.group("np").split()[-1]) in ROLE_NOUNS:
         return role.group("np"), role.start("np"), role.start("np")
+    who = _WHO.search(masked, lo, head)  # "the Japanese envoy, NAME, who said"
+    if who is not None and is_person_name(who.group("name")):
+        return who.group("name"), who.start("name"), who.start("name")
     return "", verb_start, -1
 
 
@@ -448,7 +456,10 @@ def find_clauses(masked: str) -> list[Clause]:
             continue
         subject, subject_start, lead = _apposition_subject(masked, ends, start)
         if subject:
-            clauses.append(Clause(start, end, subject, subject_start, ends=done, lead=lead))
+            relative = _WHO_AFTER.fullmatch(masked, subject_start + len(subject), start) is not None
+            clauses.append(
+                Clause(start, end, subject, subject_start, ends=done, lead=lead, relative=relative)
+            )
             continue
         if participle:
             if masked[max(0, start - 4) : start].rstrip().endswith(","):  # "said, adding:"

@@ -45,8 +45,8 @@ def resolve_clauses(clauses: list[Clause], people: People, masked: str) -> list[
         if clause.source and not speaker:  # "Wang placed ... “as soon as possible,” Reuters
             speaker = people.sentence_subject(clause.verb_start)  # reported": Wang said it
         out.append((speaker, last))
-        if speaker and speaker in people.persons:
-            last = speaker
+        if speaker and speaker in people.persons and not clause.relative:
+            last = speaker  # "X, who said ...," is a side remark: a later "he" is the subject
             people.refer(speaker, clause.verb_start)
     return out
 
@@ -163,7 +163,7 @@ class Attributor:
         k = bisect.bisect_left(self.starts, pos) - 1
         while k >= 0 and self.starts[k] >= lo:
             clause, speaker = self.clauses[k], self.speakers[k][0]
-            if speaker and clause.verb_end <= pos:
+            if speaker and clause.verb_end <= pos and not clause.relative:
                 return clause.verb_start, speaker
             k -= 1
         return -1, ""
