@@ -56,3 +56,14 @@ def test_a_relative_who_said_is_the_name_before_it_and_a_side_remark() -> None:
     )
     assert speaker_key(speaker_of(text, "pointless")) == "lind"
     assert speaker_key(speaker_of(text, "We will keep")) == "berg"
+
+
+def test_words_an_owners_described_statement_introduces_are_the_owners() -> None:
+    """ "He recalled Governor Ana Ruiz's earlier statement that the port would “stay open”":
+    an adjective between the owner and the speech noun changes nothing."""
+    text = (
+        "Harbour master Leon Duval spoke to reporters on Friday.\n\n"
+        "He recalled Governor Ana Ruiz's earlier statement that the port would “stay open to "
+        "all ships.”"
+    )
+    assert speaker_key(speaker_of(text, "stay open")) == "ruiz"

@@ -89,7 +89,9 @@ _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being|got|gets)\s+(?:\w+l
 _QUOTE_NEXT = re.compile(r"\s*(?:(?:that|to)\s+|[:,]\s*)?[“\"«„‘]")  # the words come next
 _PARTICLE = re.compile(r"\s+(?:out|back)\b")  # a phrasal verb: "pointed out", "wrote back"
 _MAX_OBJECT = 5  # words of an object after "told": "a regular news conference"
+# "X's comments", "X's earlier comments": the speech noun, one lowercase word before it at most.
 _POSSESSIVE = re.compile(r"['’]s\s+(\w+)\b")
+_POSSESSIVE_ADJ = re.compile(r"['’]s\s+([a-z][\w-]*)\s+(\w+)\b")  # "X's earlier comments"
 # What follows a speech noun that introduces its words: "comments that", "words: “", "remark “".
 _SAYS_WHAT = re.compile(r"\s*(?:that\b|[:,]?\s*[“\"«„‘]|[:,]?\s*x)")
 _NAME_COLON = re.compile(  # "Lavrov: “We are ready.”"
@@ -324,8 +326,12 @@ def _verb_at_sentence_start(masked: str, start: int) -> bool:
 def _possessive_clauses(masked: str) -> list[Clause]:
     """ "NAME's comments that ..." names the speaker of what follows."""
     found = []
-    for match in _POSSESSIVE.finditer(masked):
-        if fold(match.group(1)) not in SPEECH_NOUNS or not _SAYS_WHAT.match(masked, match.end()):
+    described = [  # "Duterte's earlier statement that": the noun after one adjective
+        m for m in _POSSESSIVE_ADJ.finditer(masked) if fold(m.group(1)) not in SPEECH_NOUNS
+    ]
+    for match in [*_POSSESSIVE.finditer(masked), *described]:
+        noun = match.lastindex or 1
+        if fold(match.group(noun)) not in SPEECH_NOUNS or not _SAYS_WHAT.match(masked, match.end()):
             continue  # "Zelensky's speech had begun" names no speaker of a quote
         lo = _line_start(masked, match.start())
         words, lead = _subject_words(masked, lo, match.start())
@@ -334,12 +340,10 @@ def _possessive_clauses(masked: str) -> list[Clause]:
         subject_start = tail[0].start() if tail else match.start()
         last = subject.split()[-1] if subject else ""
         if last[-1:].isalpha() and (last[:1].isupper() or fold(last) in ROLE_NOUNS):
-            verb = match.start(1)  # "Price's comments that", "a senior official's comment that"
-            reach = _complement_end(masked, match.end(1))
+            verb, end = match.span(noun)  # "Price's comments that", "an official's comment that"
+            reach = _complement_end(masked, end)
             found.append(
-                Clause(
-                    verb, match.end(1), subject, subject_start, ends=False, lead=lead, reach=reach
-                )
+                Clause(verb, end, subject, subject_start, ends=False, lead=lead, reach=reach)
             )
     return found
 
