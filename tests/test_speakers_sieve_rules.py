@@ -67,3 +67,15 @@ def test_words_an_owners_described_statement_introduces_are_the_owners() -> None
         "all ships.”"
     )
     assert speaker_key(speaker_of(text, "stay open")) == "ruiz"
+
+
+def test_he_after_a_role_reference_is_that_role_holder() -> None:
+    """A sentence that opened with someone else does not take "he" from the spokesman when
+    "the spokesman said" came after it; "he said adding that" attributes what came before."""
+    text = (
+        "Nordland Foreign Ministry spokesman Karl Weiss held a briefing on Monday. "
+        "Minister Eva Holm had said the meeting was tense. To this, the spokesman said the "
+        "atmosphere was calm. Most delegates agreed. “The talks were constructive,” he said "
+        "adding that no one had complained."
+    )
+    assert speaker_key(speaker_of(text, "The talks")) == "weiss"

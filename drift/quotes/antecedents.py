@@ -120,7 +120,8 @@ class Antecedents(Roster):
 
     def pronoun(self, pos: int, last: str) -> str:
         """Whom "he" at `pos` means: the last speaker, unless a sentence since opened with
-        someone else ("Gorbachev told Deng: ... Deng wasn't so sure. ... came his reply")."""
+        someone else ("Gorbachev told Deng: ... Deng wasn't so sure. ... came his reply") and
+        the last speaker was not named or referred to ("the spokesman said") after it."""
         if not last:
             return self.last_named(pos)
         seen = self._mentions(pos - SUBJECT_REACH, pos)
@@ -129,6 +130,7 @@ class Antecedents(Roster):
             return last
         at, subject = opened[-1]
         recent = any(m >= at and name == last for m, name in seen)
+        recent = recent or at <= self.referred.get(last, -1) < pos  # "the spokesman said" since
         return last if recent or subject == last else subject
 
     def agreeing(self, found: str, pos: int, pronoun: str) -> str:

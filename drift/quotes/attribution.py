@@ -307,6 +307,8 @@ def _ends_attribution(masked: str, verb: str, end: int) -> bool:
     first = fold(words[k].group())
     if first in AFTER_VERB or first == "and":  # "he continued and drew attention to ..."
         return True
+    if first in PARTICIPLES:  # "he said adding that ...": the participle's words, not said's
+        return True
     time = k + 1 if first in TIME_OPENERS else k  # "the day before", "last week"
     return time < len(words) and fold(words[time].group()) in TIME_NOUNS
 
