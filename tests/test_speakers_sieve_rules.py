@@ -79,3 +79,14 @@ def test_he_after_a_role_reference_is_that_role_holder() -> None:
         "adding that no one had complained."
     )
     assert speaker_key(speaker_of(text, "The talks")) == "weiss"
+
+
+def test_a_chinese_name_takes_no_initial_so_its_full_stop_ends_the_sentence() -> None:
+    """ "his counterpart Zhou E. Brandt noted": "Zhou E" ends the sentence; no "Zhou E. Brandt"
+    is made up, and the quote is Brandt's."""
+    text = (
+        "Trade Minister Olaf Brandt held talks with his Chinese counterpart Zhou E. Brandt noted "
+        "that the talks went well.\n\n"
+        "“We agreed on more than we expected,” Brandt stressed."
+    )
+    assert speaker_of(text, "We agreed") == "Olaf Brandt"
