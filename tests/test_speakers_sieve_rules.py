@@ -5,6 +5,7 @@ The people, places and bodies are made up; each text reads as a wire sentence wo
 from __future__ import annotations
 
 from drift.quotes import extract_quotes, speaker_key
+from drift.quotes.attribution import find_clauses
 from drift.records import Document
 
 
@@ -90,3 +91,16 @@ def test_a_chinese_name_takes_no_initial_so_its_full_stop_ends_the_sentence() ->
         "“We agreed on more than we expected,” Brandt stressed."
     )
     assert speaker_of(text, "We agreed") == "Olaf Brandt"
+
+
+def test_a_site_that_reports_a_quote_passes_it_on_from_the_paragraphs_speaker() -> None:
+    """`“...,” Nord.Info reports`: the site passed the words on, and its dotted name is one
+    word, no junk speaker ("Info"); the words continue the paragraph's speaker."""
+    text = (
+        "Senator Rita Oakes issued a warning to the governor on Tuesday.\n\n"
+        "“He should choose his words with care,” Oakes wrote on her blog. “He is walking on thin "
+        "ice,” Nord.Info reports, citing local media."
+    )
+    assert speaker_key(speaker_of(text, "He is walking")) == "oakes"
+    (clause,) = find_clauses("Nord.Info reports that the vote was delayed.")
+    assert clause.subject == "Nord.Info"

@@ -141,8 +141,9 @@ def _subject_words(masked: str, lo: int, end: int) -> tuple[list[re.Match[str]],
     breaks = [
         b
         for b in _CLAUSE_BREAK.finditer(window)
-        if b.group() != "." or not _TITLE_DOT.search(window, 0, b.end())
-    ]  # "Mr. Putin said": the dot of a title breaks nothing
+        if b.group() != "."
+        or not (_TITLE_DOT.search(window, 0, b.end()) or _dotted_name(window, b.start()))
+    ]  # "Mr. Putin said", "News.Az reports": the dot of a title or inside a name breaks nothing
     start = window_lo + (breaks[-1].end() if breaks else 0)
     words = list(_WORD.finditer(masked, start, end))
     while words and _is_auxiliary(words[-1].group()):
@@ -150,6 +151,15 @@ def _subject_words(masked: str, lo: int, end: int) -> tuple[list[re.Match[str]],
     while words and fold(words[0].group()) in CONJUNCTIONS:
         words.pop(0)  # "and Olmert told his host"
     return words, words[0].start() if words else end
+
+
+def _dotted_name(text: str, dot: int) -> bool:
+    """Whether the dot at `dot` joins a capitalized word to a letter, as in a name written
+    without a space ("News.Az"); "correspondent.Andrew" is a space missing between sentences."""
+    start = dot
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        start -= 1
+    return text[start : start + 1].isupper() and text[dot + 1 : dot + 2].isalpha()
 
 
 def _clause_before(

@@ -70,8 +70,9 @@ class Attributor:
         return [(self.clauses[k], self.speakers[k][0]) for k in range(a, b)]
 
     def clauses_in(self, lo: int, hi: int) -> bool:
-        """Whether any reporting clause has its verb in `lo:hi`, naming someone or not."""
-        return bool(self._between(lo, hi))
+        """Whether any reporting clause has its verb in `lo:hi`, naming someone or not; a
+        source's ("News.Az reports", "according to TASS") passes words on and says none."""
+        return any(not clause.source for clause, _ in self._between(lo, hi))
 
     def speaker(self, span: Span, sentence: tuple[int, int], term: bool) -> tuple[str, bool]:
         """The speaker of `span` within its sentence, and whether any clause attributes it (a
@@ -126,8 +127,9 @@ class Attributor:
             return "", False  # `”, Zhao said the approach ...`: Zhao says something else
         if clause.source:
             earlier = self.before(sent_lo, span.open_pos if span.open_pos >= 0 else span.start)
-            return earlier or speaker, True
-        return speaker, True
+            found = earlier or speaker
+            return found, bool(found)  # `“...,” Reuters reports`: passed on, so said by whoever
+        return speaker, True  # the text has speaking, as a quote with no clause is
 
     def before(self, lo: int, mark: int) -> str | None:
         """Speaker of the nearest clause earlier in the sentence (`X said “...`), for a term as
