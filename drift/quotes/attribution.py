@@ -143,7 +143,7 @@ def _subject_words(masked: str, lo: int, end: int) -> tuple[list[re.Match[str]],
         for b in _CLAUSE_BREAK.finditer(window)
         if b.group() != "."
         or not (_TITLE_DOT.search(window, 0, b.end()) or _dotted_name(window, b.start()))
-    ]  # "Mr. Putin said", "News.Az reports": the dot of a title or inside a name breaks nothing
+    ]  # "Mr. Putin said", "Nord.Info reports": the dot of a title or inside a name breaks nothing
     start = window_lo + (breaks[-1].end() if breaks else 0)
     words = list(_WORD.finditer(masked, start, end))
     while words and _is_auxiliary(words[-1].group()):
@@ -155,7 +155,7 @@ def _subject_words(masked: str, lo: int, end: int) -> tuple[list[re.Match[str]],
 
 def _dotted_name(text: str, dot: int) -> bool:
     """Whether the dot at `dot` joins a capitalized word to a letter, as in a name written
-    without a space ("News.Az"); "correspondent.Andrew" is a space missing between sentences."""
+    without a space ("Nord.Info"); "reporter.Anna" is a space missing between two sentences."""
     start = dot
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
         start -= 1
@@ -338,7 +338,7 @@ def _verb_at_sentence_start(masked: str, start: int) -> bool:
 def _possessive_clauses(masked: str) -> list[Clause]:
     """ "NAME's comments that ..." names the speaker of what follows."""
     found = []
-    described = [  # "Duterte's earlier statement that": the noun after one adjective
+    described = [  # "Ruiz's earlier statement that": the noun after one adjective
         m for m in _POSSESSIVE_ADJ.finditer(masked) if fold(m.group(1)) not in SPEECH_NOUNS
     ]
     for match in [*_POSSESSIVE.finditer(masked), *described]:

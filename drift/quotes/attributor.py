@@ -71,7 +71,7 @@ class Attributor:
 
     def clauses_in(self, lo: int, hi: int) -> bool:
         """Whether any reporting clause has its verb in `lo:hi`, naming someone or not; a
-        source's ("News.Az reports", "according to TASS") passes words on and says none."""
+        source's ("Nord.Info reports", "according to TASS") passes words on and says none."""
         return any(not clause.source for clause, _ in self._between(lo, hi))
 
     def speaker(self, span: Span, sentence: tuple[int, int], term: bool) -> tuple[str, bool]:

@@ -154,7 +154,7 @@ class Roster:
             if tok.group().endswith(".") and len(tok.group()) > 2:
                 break  # "Minister Sergei Lavrov. Lavrov said": the name ends with the sentence
             if tok.group().endswith(".") and is_chinese_name([t.group() for t in name]):
-                break  # "counterpart Wang I. Lavrov noted": no initial in a Chinese name
+                break  # "counterpart Zhou E. Brandt noted": no initial in a Chinese name
         if not name:
             name = self._name_after_office(masked, tokens, k)
         if not name:
