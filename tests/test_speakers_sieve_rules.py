@@ -104,3 +104,14 @@ def test_a_site_that_reports_a_quote_passes_it_on_from_the_paragraphs_speaker() 
     assert speaker_key(speaker_of(text, "He is walking")) == "oakes"
     (clause,) = find_clauses("Nord.Info reports that the vote was delayed.")
     assert clause.subject == "Nord.Info"
+
+
+def test_a_subject_that_is_no_noun_leaves_the_quote_to_the_sentence_before() -> None:
+    """ "“...,” said the Oslo enjoy" (a typo: "enjoy" is no noun) names no one; the quote
+    follows the sentence before, whose subject named the mayor and quoted nothing."""
+    text = (
+        "Mayor Pia Lund warned the council on Friday that the river could flood again. In a "
+        "speech at the town hall, Lund cited the floods of 1998. “We cannot wait for the next "
+        "flood. It will come,” said the Oslo enjoy to the council."
+    )
+    assert speaker_key(speaker_of(text, "We cannot wait")) == "lund"

@@ -40,8 +40,8 @@ from drift.quotes.spans import (
     sentence_bounds,
     sentence_ends,
 )
-from drift.quotes.speakers import is_body, normalize_name, speaker_key
-from drift.quotes.verbs import CONJUNCTIONS, PREPOSITIONS
+from drift.quotes.speakers import fold, is_body, normalize_name, speaker_key
+from drift.quotes.verbs import CONJUNCTIONS, PREPOSITIONS, REPORTING_VERBS
 from drift.records import Document, Quote, QuoteKind
 
 __all__ = [
@@ -90,7 +90,7 @@ _DANGLING = PREPOSITIONS | CONJUNCTIONS | {"the", "a", "an"}
 _GAP_AFTER = re.compile(r"[\s,.;:—–-]*")
 _HEADLINE_TRAIL = " \t\r\n\"'“”‘’«»」』*_"
 _TOLD = re.compile(r"[,;][”\"»’]\s+[a-z]")  # `“...,” he said`: reporting grammar, no title
-_TOLD_AFTER = re.compile(r"[,;!?][”\"»’]\s+[a-z]")  # `“...!” the crowd chanted`
+_TOLD_AFTER = re.compile(r"[,;!?][”\"»’]\s+([a-z][\w'’-]*)")  # `“...!” the crowd chanted`
 # `“...,” the spokesman, Dmitry Peskov, …` up to the end of an excerpt: an attribution cut off
 _CUT_OFF = re.compile(r"\s*([^.!?;:\"“”«»\n]{1,100}?)[\s,]*(?:…|\.\.\.)?\s*")
 _PARA_LEAD = re.compile("[ \t\"'‘“”„«*_]*")  # what may stand before a quote that opens a paragraph
@@ -222,10 +222,12 @@ def _listed(
 def _told_unnamed(text: str, span: Span, sentence: tuple[int, int], attributor: Attributor) -> bool:
     """Whether the quote's own sentence says someone told it, though no one drift can name:
     a reporting clause there ("Critics called the summit “...”", "The document states that
-    “...”") or a subject after the closing mark (`“...!” the crowd chanted`)."""
+    “...”") or a subject after the closing mark (`“...!” the crowd chanted`; not `,” said X`
+    where X was no subject drift could read)."""
     if attributor.clauses_in(*sentence):
         return True
-    return span.end > 0 and _TOLD_AFTER.match(text, span.end - 1) is not None
+    after = _TOLD_AFTER.match(text, span.end - 1) if span.end > 0 else None
+    return after is not None and fold(after.group(1)) not in REPORTING_VERBS
 
 
 def iter_quotes(doc: Document) -> Iterator[Quote]:

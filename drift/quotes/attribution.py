@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drift.quotes.english import never_noun
 from drift.quotes.names import (
     Apposition,
     find_appositions,
@@ -258,7 +259,8 @@ def _name_tail(words: list[re.Match[str]]) -> list[re.Match[str]]:
 
 def _clause_after(masked: str, verb_end: int, hi: int) -> tuple[str, int]:
     """The subject words after a verb ("said Russian Foreign Minister Sergei Lavrov"); a role
-    followed by ", NAME," gives the name ("by Russian Foreign Minister, Sergey Lavrov,")."""
+    followed by ", NAME," gives the name ("by Russian Foreign Minister, Sergey Lavrov,"); words
+    whose last is no noun ("said the Oslo enjoy", a typo) are no subject."""
     window = masked[verb_end : min(hi, verb_end + _WINDOW_AFTER)]
     stop = _CLAUSE_BREAK.search(window)
     segment = window[: stop.start() if stop else len(window)]
@@ -280,6 +282,9 @@ def _clause_after(masked: str, verb_end: int, hi: int) -> tuple[str, int]:
         named = _NAME_AFTER_ROLE.match(window, stop.start())
         if named and is_person_name(named.group(1)) and _is_role(words):
             return named.group(1), verb_end + named.start(1)
+    head = words[-1].group()
+    if fold(words[0].group()) in _SUBJECT_OPENERS and head.islower() and never_noun(head):
+        return "", verb_end  # "said the Oslo enjoy": no noun heads it, so it names no one
     return segment[words[0].start() : words[-1].end()], verb_end + words[0].start()
 
 

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from drift.quotes.demonyms import place_of
+from drift.quotes.english import place_of
 
 # Words of a title or description that come before a name ("Russian Foreign Minister ...").
 TITLE_WORDS = frozenset(

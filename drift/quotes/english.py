@@ -1,5 +1,6 @@
-"""A country's adjective as the country's name ("Ukrainian" is "Ukraine"), from WordNet's
-pertainyms, so "Poland's ministry" and "the Polish ministry" key as one body."""
+"""What WordNet says of an English word that speaker rules ask: the place a country's adjective
+names ("Polish" is "Poland", so "Poland's ministry" and "the Polish ministry" key as one body),
+and whether a word can be a noun at all (no subject's head is a verb only)."""
 
 from __future__ import annotations
 
@@ -35,3 +36,13 @@ def place_of(word: str) -> tuple[str, ...]:
             if name[:1].isupper() and target.instance:
                 return tuple(name.lower().split("_"))
     return ()
+
+
+@lru_cache(maxsize=4096)
+def never_noun(word: str) -> bool:
+    """Whether WordNet knows `word` (lower case, any inflection) but never as a noun ("enjoy",
+    "entering"); False for nouns, for words it does not know and without WordNet."""
+    wordnet = _wordnet()
+    if wordnet is None or not word.isalpha():
+        return False
+    return bool(wordnet.morphy(word)) and not wordnet.morphy(word, "n")
