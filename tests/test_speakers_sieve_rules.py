@@ -115,3 +115,15 @@ def test_a_subject_that_is_no_noun_leaves_the_quote_to_the_sentence_before() -> 
         "flood. It will come,” said the Oslo enjoy to the council."
     )
     assert speaker_key(speaker_of(text, "We cannot wait")) == "lund"
+
+
+def test_he_in_a_lede_that_names_only_a_role_is_the_person_named_next() -> None:
+    """An untitled article that opens with a role and names its holder two paragraphs on:
+    "he" before the name is that holder."""
+    text = (
+        "The Danish ambassador to Chile has rejected claims that his country will leave the "
+        "treaty.\n\n"
+        "“We are not leaving. We have never considered it,” he said of the treaty.\n\n"
+        "Lars Holt, Denmark's new ambassador to Chile, also spoke at the club on Friday."
+    )
+    assert speaker_key(speaker_of(text, "We are not leaving")) == "holt"

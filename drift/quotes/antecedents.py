@@ -26,7 +26,8 @@ class Antecedents(Roster):
         """Whom a pronoun at `pos` means: the first person named in the latest sentence before
         `pos` that names anyone (its subject, usually: "Xi offered Biden a warning. ... he"), or
         with no one named before, the first one named after it in its paragraph, else the
-        headline's subject (an article about Medvedev that says "he said" names him there)."""
+        headline's subject (an article about Medvedev that says "he said" names him there), else
+        the first one named within reach after it (a lede that names only a role)."""
         latest = max(
             (
                 p.mentions[k - 1]
@@ -38,6 +39,8 @@ class Antecedents(Roster):
         if latest is None:  # `“...,” he said. Mr. Putin said`: named only after (a lede)
             hi = self.masked.find("\n", pos, pos + SUBJECT_REACH)
             ahead = self._mentions(pos, hi if hi >= 0 else pos + SUBJECT_REACH)
+            if not ahead and not self.headline:  # a lede of roles ("The ambassador ... he
+                ahead = self._mentions(pos, pos + SUBJECT_REACH)  # said"), his name later
             return ahead[0][1] if ahead else self.headline
         lo = max(0, latest - SUBJECT_REACH)
         start = sentence_start(self.masked, lo, latest)
