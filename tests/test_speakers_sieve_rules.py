@@ -127,3 +127,18 @@ def test_he_in_a_lede_that_names_only_a_role_is_the_person_named_next() -> None:
         "Lars Holt, Denmark's new ambassador to Chile, also spoke at the club on Friday."
     )
     assert speaker_key(speaker_of(text, "We are not leaving")) == "holt"
+
+
+def test_a_ministry_named_without_its_country_is_its_ministers() -> None:
+    """ "Danish Defence Minister NAME ..., the defence ministry said": the Danish one."""
+    text = (
+        "Danish Defence Minister Erik Sand visited the troops on Sunday, the defence ministry "
+        "said.\n\n"
+        "“The troops are ready for the winter,” the ministry said in a statement."
+    )
+    got = speaker_of(text, "The troops")
+    assert (
+        speaker_key(got)
+        == speaker_key("Danish Defence Ministry")
+        != speaker_key("Defence Ministry")
+    )

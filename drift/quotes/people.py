@@ -11,6 +11,7 @@ import re
 from rapidfuzz.distance import OSA
 
 from drift.quotes.antecedents import Antecedents
+from drift.quotes.english import place_of
 from drift.quotes.names import is_person_name, official_lang
 from drift.quotes.outlets import REPORT_NOUNS, outlet
 from drift.quotes.roles import (
@@ -164,9 +165,9 @@ class People(Antecedents):
             return ""
         if fold(words[-1]) == "ministry":
             if len(words) > 1:
-                return " ".join(w[:1].upper() + w[1:] for w in words)
+                return self._national(" ".join(w[:1].upper() + w[1:] for w in words))
             named = [(at, name) for name, at in self.ministries.items() if at < pos]
-            return max(named)[1] if named else ""  # an unnamed ministry is no speaker
+            return self._national(max(named)[1]) if named else ""  # unnamed: no speaker
         kind = len(words)
         while kind > 1 and fold(words[kind - 1]) in ORG_KINDS:
             kind -= 1
@@ -183,6 +184,26 @@ class People(Antecedents):
         head = fold(words[0])  # "the department said": the department named last before
         named = [b for b in self.bodies if b[0] < pos and head in fold(b[1]).split()]
         return max(named)[1] if named else ""
+
+    def _national(self, ministry: str) -> str:
+        """A ministry named without its country ("the defence ministry") is that of the one
+        country whose minister of that portfolio the text names ("Danish Defence Minister
+        NAME"): "Danish Defence Ministry"; else as named."""
+        words = {fold(w) for w in ministry.split()}
+        portfolio = words & BRANCHES
+        if not portfolio or nationality(words):
+            return ministry
+        countries = {
+            w
+            for p in self.persons.values()
+            if {"minister", *portfolio} <= p.title
+            for w in p.title
+            if nationality({w})
+        }
+        if len(nationality(countries)) != 1:
+            return ministry  # no minister of it named, or two countries'
+        adjectives = sorted(w for w in countries if place_of(w))  # "Danish" before "Denmark"
+        return f"{(adjectives or sorted(countries))[0].capitalize()} {ministry}"
 
     def resolve(self, phrase: str, pos: int, last: str) -> str:
         """Who a subject phrase names: a person, an organization, or "" when unknown."""
