@@ -142,3 +142,14 @@ def test_a_ministry_named_without_its_country_is_its_ministers() -> None:
         == speaker_key("Danish Defence Ministry")
         != speaker_key("Defence Ministry")
     )
+
+
+def test_a_caption_in_capitals_before_a_quote_names_its_speaker() -> None:
+    """A transcript line "ANNA LUND DANISH FOREIGN MINISTER “...”": Anna Lund speaks; the
+    title words after the name are no part of it."""
+    text = (
+        "Our reporter Per Moe has more on the vote.\n"
+        "ANNA LUND DANISH FOREIGN MINISTER “We will not accept this decision, and we will say "
+        "so in Brussels.”"
+    )
+    assert speaker_of(text, "We will not") == "Anna Lund"

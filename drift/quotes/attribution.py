@@ -13,7 +13,7 @@ from drift.quotes.names import (
     is_person_name,
     known_full_name,
 )
-from drift.quotes.roles import ROLE_NOUNS, name_after_title
+from drift.quotes.roles import ROLE_NOUNS, name_after_title, nationality
 from drift.quotes.speakers import TITLE_WORDS, fold
 from drift.quotes.verbs import (
     AFTER_VERB,
@@ -97,6 +97,12 @@ _POSSESSIVE_ADJ = re.compile(r"['’]s\s+([a-z][\w-]*)\s+(\w+)\b")  # "X's earli
 _SAYS_WHAT = re.compile(r"\s*(?:that\b|[:,]?\s*[“\"«„‘]|[:,]?\s*x)")
 _NAME_COLON = re.compile(  # "Lavrov: “We are ready.”"
     r"(?:^|(?<=[\n.!?]))\s*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}):\s*(?=[“\"«„])"
+)
+# "NAME SURNAME FOREIGN MINISTER “...”": a caption in capitals opens the line of a quote, as
+# television transcripts print who speaks.
+_CAPTION = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?P<caps>[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’.-]*){1,9})"
+    r"[ \t]*:?[ \t]*(?=[“\"«„])"
 )
 _PUT_IT = re.compile(  # "as Lavrov put it, “...”"
     r"\b[Aa]s\s+(?P<subject>[^,.;:!?\n\"“”«»]{2,60}?)\s+(?P<verb>puts?)\s+it\b"
@@ -505,8 +511,21 @@ def find_clauses(masked: str) -> list[Clause]:
     return sorted(clauses, key=lambda c: c.verb_start)
 
 
+def _caption_name(caps: str) -> str:
+    """The name that opens a caption in capitals ("ANNA LUND DANISH FOREIGN MINISTER": "Anna
+    Lund"), the words before its first title word; "" when they make no person's name."""
+    words = []
+    for word in caps.title().split():
+        if fold(word) in TITLE_WORDS or fold(word) in ROLE_NOUNS or nationality({fold(word)}):
+            break
+        words.append(word)
+    name = " ".join(words)
+    return name if len(words) >= 2 and is_person_name(name) else ""
+
+
 def _pattern_clauses(masked: str) -> list[Clause]:
-    """Attributions without a reporting verb: `“...” — NAME`, `NAME: “...”`, `came his reply`,
+    """Attributions without a reporting verb: `“...” — NAME`, `NAME: “...”`, a caption in
+    capitals (`NAME ROLE “...”`), `came his reply`,
     `as X put it`, `in the words of X`, and `according to X` (a source)."""
     found = []
     for match in _DASH_NAME.finditer(masked):
@@ -520,6 +539,11 @@ def _pattern_clauses(masked: str) -> list[Clause]:
         if is_full_name(tokens) or (len(tokens) == 1 and known_full_name(name, given=False)):
             colon = match.end("name")
             found.append(Clause(colon, colon + 1, name, match.start("name"), lead=match.start()))
+    for match in _CAPTION.finditer(masked):
+        name = _caption_name(match.group("caps"))
+        if name:
+            end = match.end("caps")
+            found.append(Clause(end, end, name, match.start("caps"), lead=match.start()))
     for match in _CAME_REPLY.finditer(masked):
         found.append(Clause(match.start(), match.end(), match.group(1), match.start(1), True))
     for match in _PUT_IT.finditer(masked):
