@@ -153,3 +153,20 @@ def test_a_caption_in_capitals_before_a_quote_names_its_speaker() -> None:
         "so in Brussels.”"
     )
     assert speaker_of(text, "We will not") == "Anna Lund"
+
+
+def test_a_term_in_the_texts_own_we_is_the_headlines_speaker() -> None:
+    """A published statement ("Statement by Ambassador Lea Berg ...") speaks as "we": a term
+    in its own words is hers; a journalist's text that names someone else first is not."""
+    title = "Statement by Ambassador Lea Berg at the council debate"
+    text = (
+        "Statement by Ambassador Lea Berg at the council debate\n\n"
+        "• The dam is safe. If the council will not let us remove this “rotten plank” by "
+        "talks, we will do it ourselves."
+    )
+    assert speaker_key(speaker_of(text, "rotten plank", title)) == "berg"
+    report = (
+        "Ambassador Lea Berg spoke after Foreign Minister Jonas Ekberg. We asked about the "
+        "“rotten plank” in our letter."
+    )
+    assert speaker_of(report, "rotten plank", title) == ""

@@ -87,6 +87,7 @@ _CLAUSE_WORDS = frozenset(
     ]
 )
 _DANGLING = PREPOSITIONS | CONJUNCTIONS | {"the", "a", "an"}
+_FIRST_PERSON = re.compile(r"\b(?:we|us|our|We|Our)\b")  # outside quotes: the text's own voice
 _GAP_AFTER = re.compile(r"[\s,.;:—–-]*")
 _HEADLINE_TRAIL = " \t\r\n\"'“”‘’«»」』*_"
 _TOLD = re.compile(r"[,;][”\"»’]\s+[a-z]")  # `“...,” he said`: reporting grammar, no title
@@ -230,6 +231,13 @@ def _told_unnamed(text: str, span: Span, sentence: tuple[int, int], attributor: 
     return after is not None and fold(after.group(1)) not in REPORTING_VERBS
 
 
+def _own_voice(masked: str, sentence: tuple[int, int], pos: int, people: People) -> bool:
+    """Whether a term stands in the text's own first person ("we", "our" outside quotes) and
+    no one but whom the headline names is named before it: the text is that one's statement."""
+    others = [n for n in people.persons if n != people.headline and people.named_before(pos, n)]
+    return not others and _FIRST_PERSON.search(masked, *sentence) is not None
+
+
 def iter_quotes(doc: Document) -> Iterator[Quote]:
     """Yield the quotes of `doc` in document order, with speakers resolved within the document."""
     text = doc.text
@@ -295,6 +303,8 @@ def iter_quotes(doc: Document) -> Iterator[Quote]:
                     speaker = people.subject_before(scope, span.start)  # "X was blunt. “...”"
                 if not speaker and not people.named_before(span.start):
                     speaker = people.headline  # a quote before anyone is named: the headline's
+            elif not attributed and _own_voice(masked, (lo, hi), span.start, people):
+                speaker = people.headline  # "From the statement by NAME": "... “tumor” ... we"
         quote = Quote(
             quote_id=f"{doc.doc_id}:{n}",
             doc_id=doc.doc_id,

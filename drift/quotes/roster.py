@@ -262,8 +262,11 @@ class Roster:
         found = self._mentions(0, len(self.masked))
         return found[0][1] if found else ""
 
-    def named_before(self, pos: int) -> bool:
-        """Whether the text names anyone before `pos`."""
+    def named_before(self, pos: int, name: str = "") -> bool:
+        """Whether the text names anyone (or the person `name`) before `pos`."""
+        if name:
+            person = self.persons.get(name)
+            return person is not None and bool(person.mentions) and person.mentions[0] < pos
         return any(p.mentions and p.mentions[0] < pos for p in self.persons.values())
 
     def _is_person(self, name: str) -> bool:
