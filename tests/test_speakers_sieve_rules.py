@@ -170,3 +170,15 @@ def test_a_term_in_the_texts_own_we_is_the_headlines_speaker() -> None:
         "“rotten plank” in our letter."
     )
     assert speaker_of(report, "rotten plank", title) == ""
+
+
+def test_a_plural_common_noun_opening_a_sentence_is_no_speaker() -> None:
+    """ "Reports said ... a “landing exercise”": reports are no one; a surname that is also a
+    plural ("Senator Amy Powers ... Powers said") stays a name."""
+    text = (
+        "Spokesman Tom Hale met reporters on Monday. Reports said the drill may include a "
+        "“landing exercise”."
+    )
+    assert speaker_of(text, "landing exercise") not in ("Reports", "reports")
+    named = "Trade Minister Amy Powers spoke on Monday. Powers said the plan was “dead on arrival”."
+    assert speaker_of(named, "dead on arrival") == "Amy Powers"

@@ -1,6 +1,7 @@
 """What WordNet says of an English word that speaker rules ask: the place a country's adjective
 names ("Polish" is "Poland", so "Poland's ministry" and "the Polish ministry" key as one body),
-and whether a word can be a noun at all (no subject's head is a verb only)."""
+whether a word can be a noun at all (no subject's head is a verb only), and whether it is only
+a common noun's plural (no one's name: "Reports said")."""
 
 from __future__ import annotations
 
@@ -46,3 +47,20 @@ def never_noun(word: str) -> bool:
     if wordnet is None or not word.isalpha():
         return False
     return bool(wordnet.morphy(word)) and not wordnet.morphy(word, "n")
+
+
+@lru_cache(maxsize=4096)
+def plural_noun(word: str) -> bool:
+    """Whether `word` is only the plural of a common noun ("Reports", "Officials"): WordNet has
+    no noun of that spelling but the singular it comes from, written lower-case ("Rogers",
+    a noun of its own, is a name too); False without WordNet."""
+    wordnet = _wordnet()
+    folded = word.lower()
+    if wordnet is None or not folded.isalpha() or wordnet.offsets(folded, "n"):
+        return False
+    lemmas = [m for m in wordnet.morphy(folded, "n") if m != folded]
+    return any(
+        not any(c[:1].isupper() for c in synset.cased)
+        for lemma in lemmas
+        for synset in wordnet.synsets(lemma, "n")
+    )

@@ -272,6 +272,9 @@ class People(Antecedents):
             return ""
         if any(t in _PLACE_PREPOSITIONS for t in folded[:-1]):
             return ""
+        at = self.masked.rfind(phrase, max(0, pos - 200), pos)
+        if len(tokens) == 1 and at >= 0 and self.plural_opening(phrase, at):
+            return ""  # "Reports said": a plural common noun that opens its sentence
         return self.add(phrase, pos)
 
 

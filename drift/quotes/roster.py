@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from drift.quotes.english import plural_noun
 from drift.quotes.names import (
     NOT_NAME_WORDS,
     find_appositions,
@@ -23,7 +24,7 @@ from drift.quotes.roles import (
     nationality,
     titles,
 )
-from drift.quotes.sentences import last_before
+from drift.quotes.sentences import last_before, opens_sentence
 from drift.quotes.speakers import (
     TITLE_WORDS,
     fold,
@@ -114,12 +115,24 @@ class Roster:
             for form in sorted(forms, key=len, reverse=True):
                 pattern = r"(?<![\w'’.-])" + re.escape(form) + r"(?![\w-])"
                 found = [m.start() for m in re.finditer(pattern, self.masked)]
+                if found and len(tokens) == 1 and self.plural_opening(form, found[0]):
+                    continue  # "Reports said": no one's name
                 name = self.add(form, found[0]) if found else ""
                 if name:  # one name: its other mentions need no second look-up
                     person = self.persons[name]
                     for at in found[1:]:
                         bisect.insort(person.mentions, at)
                     person.first_pos = min(person.first_pos, *found)
+
+    def plural_opening(self, word: str, at: int) -> bool:
+        """Whether `word` at `at` is a common noun's plural, capitalized only because it opens
+        its sentence ("Reports said", "Sources told"), and no one's surname the document names
+        in full ("Mike Powers ... Powers said")."""
+        if not plural_noun(word) or not opens_sentence(self.masked, at):
+            return False
+        return not any(
+            len(p.split()) > 1 and fold(p.split()[-1]) == fold(word) for p in self.persons
+        )
 
     def _add_ministry(self, tokens: list[re.Match[str]], k: int) -> None:
         words: list[str] = []
