@@ -41,7 +41,7 @@ from drift.quotes.spans import (
     sentence_ends,
 )
 from drift.quotes.speakers import fold, is_body, normalize_name, speaker_key
-from drift.quotes.verbs import CONJUNCTIONS, PREPOSITIONS, REPORTING_VERBS
+from drift.quotes.verbs import REPORTING_VERBS
 from drift.records import Document, Quote, QuoteKind
 
 __all__ = [
@@ -86,7 +86,10 @@ _CLAUSE_WORDS = frozenset(
         "been",
     ]
 )
-_DANGLING = PREPOSITIONS | CONJUNCTIONS | {"the", "a", "an"}
+# Words no sentence or title ends with; "in", "on", "so", "yet" may ("Xi weighs in").
+_DANGLING = frozenset(
+    ["to", "of", "for", "with", "from", "by", "the", "a", "an", "and", "or", "but"]
+)
 _FIRST_PERSON = re.compile(r"\b(?:we|us|our|We|Our)\b")  # outside quotes: the text's own voice
 _GAP_AFTER = re.compile(r"[\s,.;:—–-]*")
 _HEADLINE_TRAIL = " \t\r\n\"'“”‘’«»」』*_"
