@@ -182,3 +182,13 @@ def test_a_plural_common_noun_opening_a_sentence_is_no_speaker() -> None:
     assert speaker_of(text, "landing exercise") not in ("Reports", "reports")
     named = "Trade Minister Amy Powers spoke on Monday. Powers said the plan was “dead on arrival”."
     assert speaker_of(named, "dead on arrival") == "Amy Powers"
+
+
+def test_a_quote_according_to_someone_unnamed_stays_unnamed() -> None:
+    """ "According to a diplomat, the deal “...”": the diplomat said it, whom drift cannot name; the
+    paragraph's earlier speaker did not."""
+    text = (
+        "“We are ready to talk,” Minister Erik Sand said on Monday. According to a diplomat at "
+        "the talks, the deal “is dead and will not come back.”"
+    )
+    assert speaker_of(text, "is dead") == ""

@@ -51,6 +51,12 @@ def resolve_clauses(clauses: list[Clause], people: People, masked: str) -> list[
     return out
 
 
+def _passes_on(clause: Clause) -> bool:
+    """A source that passes words on and says none: an outlet's report (`“...,” Nord.Info
+    reports`) or a name after "according to"; not "according to a diplomat", someone unnamed."""
+    return clause.source and (not clause.subject_after or clause.subject[:1].isupper())
+
+
 def _head(clause: Clause) -> int:
     """Where a clause starts: its verb when inverted ("said Lavrov"), else its subject phrase."""
     head = clause.verb_start if clause.subject_after else clause.subject_start
@@ -72,7 +78,7 @@ class Attributor:
     def clauses_in(self, lo: int, hi: int) -> bool:
         """Whether any reporting clause has its verb in `lo:hi`, naming someone or not; a
         source's ("Nord.Info reports", "according to TASS") passes words on and says none."""
-        return any(not clause.source for clause, _ in self._between(lo, hi))
+        return any(not _passes_on(clause) for clause, _ in self._between(lo, hi))
 
     def speaker(self, span: Span, sentence: tuple[int, int], term: bool) -> tuple[str, bool]:
         """The speaker of `span` within its sentence, and whether any clause attributes it (a
@@ -128,7 +134,8 @@ class Attributor:
         if clause.source:
             earlier = self.before(sent_lo, span.open_pos if span.open_pos >= 0 else span.start)
             found = earlier or speaker
-            return found, bool(found)  # `“...,” Reuters reports`: passed on, so said by whoever
+            return found, bool(found) or not _passes_on(clause)  # `“...,” Nord.Info reports`:
+            # passed on, said by whoever speaks there; "according to a diplomat": someone unnamed
         return speaker, True  # the text has speaking, as a quote with no clause is
 
     def before(self, lo: int, mark: int) -> str | None:
