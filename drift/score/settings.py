@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sacrebleu import __version__ as sacrebleu_version
 
-SCORE_VERSION = "3.3"
+SCORE_VERSION = "3.4"
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,14 @@ class ScoreSettings:
     )
     modality_step: float = 0.075  # ...plus this per step of commitment (certain 0 .. hedge 4)
     modality_max: float = 0.7
+    # An open verdict (Verdict.open: no resource decides) is blended with e5 evidence on the edit
+    # in its context: open_band placed by 1 - cosine(the span with open_window words either side,
+    # the same with the edit made) over open_sentence_span, weighted open_sentence_weight
+    # against the word-level drift (score 3.4; docs/scoring.md).
+    open_sentence_weight: float = 0.5
+    open_window: int = 5
+    open_sentence_span: float = 0.04
+    open_band: tuple[float, float] = (0.4, 0.88)
 
     def type_signature(self) -> str:
         """The per-type drifts, compactly (polarity, number, entity, sense floor, ...)."""
@@ -76,6 +84,8 @@ class ScoreSettings:
             f"|embed:{embedder}"
             f"|w_lex:{self.w_lex:g}|w_emb:{self.w_emb:g}|w_en:{self.w_en:g}"
             f"|w_sent:{self.w_sentence:g}@{self.sentence_floor:g}"
+            f"|open:{self.open_sentence_weight:g}@w{self.open_window}:{self.open_sentence_span:g}"
+            f":{self.open_band[0]:g}-{self.open_band[1]:g}"
             f"|cos:{self.cos_floor:g}-{self.cos_ceil:g}|fn:{self.function_weight:g}"
             f"|gap:{self.gap_weight:g}:{self.scattered_weight:g}|types:{self.type_signature()}"
             f"|sacrebleu:{sacrebleu_version}"

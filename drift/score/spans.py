@@ -20,6 +20,7 @@ content, scores gap_weight * (1 - share of its content found elsewhere in the ot
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import NoReturn
@@ -35,9 +36,10 @@ from drift.score.links import Semantics
 from drift.score.metrics import ChrF, coverage, rescale, soft_match
 from drift.score.originals import faithful_side
 from drift.score.settings import ScoreSettings
-from drift.score.types import Side, Verdict, gap_verdict, substitution_verdict
+from drift.score.types import Side, Verdict, gap_verdict, substitution_verdict, with_sentence
 from drift.score.views import SpanView, view_span
 
+_WORD = re.compile(r"\S*\w\S*")  # a word with what sticks to it; a lone mark is not a word
 TERM_WORDS = 3  # a rendering this short is a term, judged inside its quote's sentence
 SETTLED_AT = (0.0, 0.5, 1.0)  # similarities at which a verdict that reads it is tried
 
@@ -67,6 +69,33 @@ def swapped_sentences(d: Divergence, sentence: str = "") -> tuple[str, str] | No
     if at < 0:
         return None
     return base, base[:at] + d.span_b + base[at + len(d.span_a) :]
+
+
+def edit_window(
+    d: Divergence, contexts: Mapping[str, str] = {}, width: int = 5
+) -> tuple[str, str] | None:
+    """The span with `width` words either side, and the same words with the divergence's edit
+    made: the other span swapped in, or, for a gap, the gap's words deleted. A window rather than
+    the whole rendering, so one changed word weighs the same in a long quote as in a short one.
+    `contexts` (quote_id -> sentence) puts a term back in its sentence."""
+    if d.span_a.strip():
+        span, base, quote, other = d.span_a, d.context_a, d.quote_a, d.span_b
+    elif d.span_b.strip():
+        span, base, quote, other = d.span_b, d.context_b, d.quote_b, ""
+    else:
+        return None
+    sentence = contexts.get(quote, "")
+    if len(base.split()) <= TERM_WORDS and span in sentence:
+        base = sentence
+    at = base.find(span)
+    if at < 0:
+        return None
+    end = at + len(span)
+    left = [m.start() for m in _WORD.finditer(base, 0, at)][-width:] if width else []
+    right = [m.end() for m in _WORD.finditer(base, end)][:width] if width else []
+    start, stop = (left[0] if left else at), (right[-1] if right else end)
+    edited = base[start:at] + other + base[end:stop]
+    return base[start:stop], " ".join(edited.split())
 
 
 def substitution_similarity(
@@ -241,12 +270,37 @@ def score_divergences(
     ]
     swaps = [swapped_sentences(d, contexts.get(d.quote_a, "")) for d in divergences]
     substitutions = [bool(d.span_a.strip() and d.span_b.strip()) for d in divergences]
-    settled: list[Verdict | None] = [None] * len(divergences)
+
+    def gap_of(
+        d: Divergence, a: SpanView, b: SpanView, side_a: Side, side_b: Side, lang: str
+    ) -> Verdict:
+        gap, span, here, there = (
+            (a, side_a, d.quote_a, d.quote_b)
+            if d.span_a.strip()
+            else (b, side_b, d.quote_b, d.quote_a)
+        )
+        other = quotes.get(there, d.context_b if gap is a else d.context_a)
+        units = cands.units(other, other, lang)
+        share = present_share(gap, other, lem, units, settings.scattered_weight)
+        span = Side.of(span.span, span.words, quotes.get(here, span.rendering))
+        return gap_verdict(span, Side.of("", (), other), share, d.kind, settings, words_of)
+
+    settled: list[Verdict | None] = [
+        None if sub else gap_of(d, a, b, sa, sb, lang)
+        for d, sub, (a, b), (sa, sb), lang in zip(
+            divergences, substitutions, views, sides, langs, strict=True
+        )
+    ]
     if embedder is not None:  # e5 only where a verdict reads the similarity
         for k, ((side_a, side_b), lang) in enumerate(zip(sides, langs, strict=True)):
             if substitutions[k]:
                 settled[k] = unread_verdict(side_a, side_b, lang, words_of, settings)
     open_ = [sub and done is None for sub, done in zip(substitutions, settled, strict=True)]
+    # the edit in its window of words, for open verdicts (and those not decided yet)
+    windows = [
+        edit_window(d, contexts, settings.open_window) if need or (done and done.open) else None
+        for d, need, done in zip(divergences, open_, settled, strict=True)
+    ]
     wanted = [  # word vectors serve the similarity and the side an original confirms
         need or d.group_id in originals for d, need in zip(divergences, open_, strict=True)
     ]
@@ -259,30 +313,24 @@ def score_divergences(
             for w in (*v.en_words, *v.src_words)
         ]
         + [w for words in original_words.values() for w in words]
-        + [t for swap, need in zip(swaps, open_, strict=True) if swap and need for t in swap],
+        + [t for swap, need in zip(swaps, open_, strict=True) if swap and need for t in swap]
+        + [t for window in windows if window for t in window],
         embedder,
     )
     scored = []
-    for d, (a, b), (side_a, side_b), lang, swap, done in zip(
-        divergences, views, sides, langs, swaps, settled, strict=True
+    for d, (a, b), (side_a, side_b), lang, swap, window, done in zip(
+        divergences, views, sides, langs, swaps, windows, settled, strict=True
     ):
         verdict: Verdict
         if done is not None:
             verdict = done
-        elif d.span_a.strip() and d.span_b.strip():
+        else:
             similarity = substitution_similarity(a, b, vectors, chrf, settings, swap)
             verdict = substitution_verdict(side_a, side_b, similarity, lang, words_of, settings)
-        else:
-            gap, span, here, there = (
-                (a, side_a, d.quote_a, d.quote_b)
-                if d.span_a.strip()
-                else (b, side_b, d.quote_b, d.quote_a)
+        if verdict.open and window is not None and all(t in vectors for t in window):
+            verdict = with_sentence(
+                verdict, float(vectors[window[0]] @ vectors[window[1]]), settings
             )
-            other = quotes.get(there, d.context_b if gap is a else d.context_a)
-            units = cands.units(other, other, lang)
-            share = present_share(gap, other, lem, units, settings.scattered_weight)
-            span = Side.of(span.span, span.words, quotes.get(here, span.rendering))
-            verdict = gap_verdict(span, Side.of("", (), other), share, d.kind, settings, words_of)
         original = originals.get(d.group_id)
         faithful = (
             faithful_side(a, b, original, original_words[d.group_id], vectors, settings)

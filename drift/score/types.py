@@ -244,10 +244,9 @@ def _words_verdict(
             b.span
         ):  # function words replaced: "after it" / "afterward"
             drift = settings.reword_drift + (1 - similarity) * settings.reword_span
-            kind: DivergenceType = "paraphrase" if drift < 0.5 else "sense"
-            return Verdict(kind, f"only {'a' if ca else 'b'}: {words_}", drift)
+            return _reword(f"only {'a' if ca else 'b'}: {words_}", drift)
         verb = "b adds" if not ca else "b leaves out"
-        return Verdict(gap, f"{verb}: {words_}", settings.gap_weight)
+        return Verdict(gap, f"{verb}: {words_}", settings.gap_weight, open="kept")
     phrase = _phrase_link(a, b, lang, semantics)
     if phrase is not None:
         kind, drift = _link_drift(phrase, settings, similarity)
@@ -263,7 +262,7 @@ def _words_verdict(
             side, lost = ("a", loose_a) if loose_a else ("b", loose_b)
             words = ", ".join(w.text for w in lost)
             drift = settings.reword_drift + (1 - similarity) * settings.reword_span
-            return Verdict("paraphrase" if drift < 0.5 else "sense", f"only {side}: {words}", drift)
+            return _reword(f"only {side}: {words}", drift)
         pair = f"{loose_a[0].text} / {loose_b[0].text}"
         if unknown:
             low, high = settings.unknown_band
@@ -271,10 +270,11 @@ def _words_verdict(
                 "sense",
                 f"{pair}: not in any dictionary: {', '.join(unknown)}",
                 low + (high - low) * (1 - similarity),
+                open="kept",
             )
         band = settings.sense_ceil - settings.sense_floor
         drift = settings.sense_floor + band * (1 - similarity)
-        return Verdict("sense", f"{pair}: no shared sense or source word", drift)
+        return Verdict("sense", f"{pair}: no shared sense or source word", drift, open="kept")
     worst = max(found, key=lambda x: _link_drift(x, settings, similarity)[1])
     kind, drift = _link_drift(worst, settings, similarity)
     if kind == "synonym" and (_restructured(a, b) or _reordered(links_a, cb)):
@@ -520,7 +520,32 @@ def gap_verdict(
             drift,
         )
     verb = "dropped" if gap == "omission" else "added"
-    return Verdict(gap, f"{verb}: {lost}", settings.gap_weight * (1.0 - present_share))
+    drift = settings.gap_weight * (1.0 - present_share)
+    return Verdict(gap, f"{verb}: {lost}", drift, open="kept")
+
+
+def _reword(evidence: str, drift: float) -> Verdict:
+    """Words on one side only, every other word linked: a rewording below drift 0.5, a sense
+    change from it."""
+    return Verdict("paraphrase" if drift < 0.5 else "sense", evidence, drift, open="reword")
+
+
+def with_sentence(verdict: Verdict, cosine: float, settings: ScoreSettings) -> Verdict:
+    """An open verdict's drift blended with what its edit does to the whole sentence.
+
+    `cosine` is the e5 cosine between the span in its window of words and the same window with
+    the edit made (`drift.score.spans.edit_window`). Where no resource decides, the word-level
+    similarity alone ranked meaning changes poorly on data it was not tuned on; the edit's effect
+    on its context held up better (docs/scoring.md, Calibration)."""
+    if not verdict.open:
+        return verdict
+    low, high = settings.open_band
+    shift = min(max((1.0 - cosine) / settings.open_sentence_span, 0.0), 1.0)
+    weight = settings.open_sentence_weight
+    drift = (1 - weight) * verdict.drift + weight * (low + (high - low) * shift)
+    if verdict.open == "reword":
+        return _reword(verdict.evidence, drift)
+    return replace(verdict, drift=drift)
 
 
 def _has_words(span: str) -> bool:
