@@ -9,15 +9,23 @@ item of a list under a lead-in ("Below are X's statements."), the lead-in's spea
 an attribution cut off by the excerpt's end; the last speaker of the paragraph, or of the one
 before for a quote that opens its paragraph, or the previous quote's; the subject of the
 sentence before it, or the one person that sentence names (`People.subject_before`); the
-headline's subject when the text names no one before.
+headline's subject when the text names no one before, or for a term in the text's own "we".
+Clauses include a caption in capitals before a quote (`NAME ROLE “...`), "NAME, who said" (a
+side remark: a later "he" stays with the sentence's subject) and an owner's speech noun
+("X's earlier statement that"); a source that passes words on (`,” Nord.Info reports`) leaves
+the quote to the paragraph's speaker.
 Stage two, mention to person (`People.resolve`): a name is the fullest form of it in the
 document (a shared surname: the one named last); a pronoun is the last speaker unless a new
-subject opened a sentence since, agreeing in gender where the text shows it; a role is the
-person holding it (most words of the role in the title, then the one named last), else the
-one person of its country, else an untitled last speaker, else a holder named just after it;
-"the department" or "the ministry" is the body of that kind named last; "it" is the body that
-opens the sentence or the one before (`bodies.py`); a role after "a" ("a senior official") is
-someone unnamed; an outlet's acronym is the name the text spelt out (`outlets.py`).
+subject opened a sentence since (and no role clause referred to the speaker after it),
+agreeing in gender where the text shows it; a role is the person holding it (most words of the
+role in the title, then the one named last), else the one person of its country, else an
+untitled last speaker, else a holder named just after it; "the department" or "the ministry"
+is the body of that kind named last, of the country whose minister of it the text names; "it"
+is the body that opens the sentence or the one before (`bodies.py`); a role after "a" ("a
+senior official") is someone unnamed; an outlet's acronym is the name the text spelt out
+(`outlets.py`). No speaker is a subject whose head is no noun ("said the Oslo enjoy") or a
+plural common noun opening its sentence ("Reports said"); WordNet answers both (`english.py`),
+and keys a body's country adjective as the country ("Polish" is "Poland").
 """
 
 from __future__ import annotations
