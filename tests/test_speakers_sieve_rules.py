@@ -153,6 +153,8 @@ def test_a_caption_in_capitals_before_a_quote_names_its_speaker() -> None:
         "so in Brussels.”"
     )
     assert speaker_of(text, "We will not") == "Anna Lund"
+    heading = "Our reporter Per Moe has more.\nLIVE UPDATES “We will not accept this decision.”"
+    assert speaker_of(heading, "We will not") != "Live Updates"
 
 
 def test_a_term_in_the_texts_own_we_is_the_headlines_speaker() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drift.quotes.english import never_noun
+from drift.quotes.english import common_word, never_noun
 from drift.quotes.names import (
     Apposition,
     find_appositions,
@@ -513,14 +513,17 @@ def find_clauses(masked: str) -> list[Clause]:
 
 def _caption_name(caps: str) -> str:
     """The name that opens a caption in capitals ("ANNA LUND DANISH FOREIGN MINISTER": "Anna
-    Lund"), the words before its first title word; "" when they make no person's name."""
+    Lund"), the words before its first title word; "" when they make no person's name or end
+    on a common English word (a heading: "LIVE UPDATES")."""
     words = []
     for word in caps.title().split():
         if fold(word) in TITLE_WORDS or fold(word) in ROLE_NOUNS or nationality({fold(word)}):
             break
         words.append(word)
     name = " ".join(words)
-    return name if len(words) >= 2 and is_person_name(name) else ""
+    if len(words) < 2 or common_word(words[-1]):
+        return ""  # "LIVE UPDATES “...”", "PUTIN SPEECH “...”": a heading, no one's name
+    return name if is_person_name(name) else ""
 
 
 def _pattern_clauses(masked: str) -> list[Clause]:

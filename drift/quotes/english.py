@@ -64,3 +64,19 @@ def plural_noun(word: str) -> bool:
         for lemma in lemmas
         for synset in wordnet.synsets(lemma, "n")
     )
+
+
+@lru_cache(maxsize=4096)
+def common_word(word: str) -> bool:
+    """Whether WordNet has `word` (any inflection) as a common word, written lower-case
+    ("updates", "speech"; not "Lund" nor "Rogers", which it knows only as names); False
+    without WordNet."""
+    wordnet = _wordnet()
+    folded = word.lower()
+    if wordnet is None or not folded.isalpha():
+        return False
+    return any(
+        lemma in synset.cased
+        for lemma in wordnet.morphy(folded)
+        for synset in wordnet.synsets(lemma)
+    )
