@@ -42,7 +42,7 @@ def test_normalize_name(name: str, display: str) -> None:
         ("Xi Jinping", "xi jinping"),
         ("Ma Zhaoxu", "ma zhaoxu"),
         ("Ursula von der Leyen", "von der leyen"),
-        ("Russian Foreign Ministry", "foreign ministry russia"),
+        ("Foreign Ministry of Russia", "foreign ministry russia"),
         ("", ""),
     ],
 )
