@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Literal
 
 from drift.align.normalize import STOPWORDS
@@ -378,3 +378,10 @@ class EnglishSemantics:
         if self._lemmas(key):
             return True
         return self._moby is not None and key.replace("_", " ") in self._moby
+
+
+@lru_cache(maxsize=1)
+def shared_semantics() -> EnglishSemantics:
+    """One `EnglishSemantics` per process, for checks that are not handed one (it loads its
+    resources on first use, and answers None everywhere when they are not installed)."""
+    return EnglishSemantics()

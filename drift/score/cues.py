@@ -253,6 +253,11 @@ def cues(span: str, context: str = "") -> Cues:
     )
 
 
+# A word after these is capitalised by position: a sentence's end, a colon, or an opening quote
+# mark ("‘Then you'll have ...’ I told him").
+SENTENCE_OPENERS = ".!?:\"“«‘„‚‹'"
+
+
 def names(span: str, context: str = "") -> list[str]:
     """Capitalised words of `span` that are names: not sentence-initial, not "I", not months."""
     start = context.find(span) if context and span else -1
@@ -262,7 +267,7 @@ def names(span: str, context: str = "") -> list[str]:
         if not word[:1].isupper() or word.lower() in _MONTHS or pronoun(word):
             continue
         before = (context[:start] if start >= 0 else "") + span[: match.start()]
-        if not before.strip() or before.rstrip()[-1:] in '.!?"“«:':
+        if not before.strip() or before.rstrip()[-1:] in SENTENCE_OPENERS:
             continue  # sentence-initial: capitalised by position
         out.append(word)
     return out

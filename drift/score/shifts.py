@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from drift.score.cues import (
     UNITS,
+    cues,
     is_ordinal,
     modal_kinds,
     modal_strength,
@@ -25,18 +26,55 @@ from drift.score.verdict import Side, Verdict
 def negations(side: Side) -> int:
     """Negators in the span, counting negative affixes ("endless") as one each, also inside a
     lexicon unit ("absolutely impossible")."""
-    affixed = sum(negative_affix(part) for w in side.words for part in words(w.text))
+    affixed = sum(affix_negates(part) for w in side.words for part in words(w.text))
     return len(side.cues.negations) + affixed
+
+
+def affix_negates(word: str) -> bool:
+    """Whether a word negates by its affix: `negative_affix`, and where WordNet knows a prefixed
+    word, WordNet relates it to its base as an antonym or defines it by it ("unable" / "able",
+    "distrust" / "trust"; not "intend" / "tend", "improve" / "prove", "income" / "come")."""
+    if not negative_affix(word):
+        return False
+    lower = word.lower()
+    if lower.endswith(("less", "lessly", "lessness")):
+        return True
+    from drift.lexicon.english import shared_semantics
+
+    semantics = shared_semantics()
+    if not semantics.known(lower):
+        return True  # no resource to ask: the affix and an English base decide
+    base = lower[3:] if lower.startswith(("non", "dis")) else lower[2:]
+    relation = semantics.relation(lower, base)
+    return relation is not None and relation.kind in ("antonym", "gloss")
+
+
+# Coordinated clauses negate each on its own: "has never had and does not have" denies twice.
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:and|but|or)\b", re.IGNORECASE)
+
+
+def negated(side: Side) -> bool:
+    """Whether the span denies: some clause of it holds an odd number of negations, so two
+    inside one clause cancel ("not impossible") and two in coordinated clauses do not."""
+    if not _CLAUSE_BREAK.search(side.span):
+        return negations(side) % 2 == 1
+    content = {part for w in side.words for part in words(w.text)}
+    for clause in _CLAUSE_BREAK.split(side.span):
+        found = len(cues(clause, side.rendering).negations)
+        found += sum(affix_negates(t) for t in words(clause) if t in content)
+        if found % 2:
+            return True
+    return False
 
 
 def polarity_shift(a: Side, b: Side) -> str:
     """The polarity change between two sides, "" when both negate alike."""
-    na, nb = negations(a), negations(b)
-    if na % 2 == nb % 2:
+    na, nb = negated(a), negated(b)
+    if na == nb:
         return ""
     if not a.cues.negations and not b.cues.negations:
         return ""  # only affixes differ: "endless" against "end" is a derivation, judged later
-    if na > nb:
+    if na:
         return f"negation removed: {', '.join(a.cues.negations) or a.span!r}"
     return f"negation added: {', '.join(b.cues.negations) or b.span!r}"
 
@@ -50,7 +88,7 @@ UNIVERSAL_NEGATORS = frozenset({"never", "nowhere", "nobody", "nothing", "none"}
 def negation_strength_shift(a: Side, b: Side) -> str:
     """ "negation strength: not → never" when both sides negate alike but only one of them
     universally ("have not lost" / "have never lost"); "" otherwise."""
-    if not a.cues.negations or not b.cues.negations or negations(a) % 2 != negations(b) % 2:
+    if not a.cues.negations or not b.cues.negations or negated(a) != negated(b):
         return ""
     ua = [w for w in a.cues.negations if w in UNIVERSAL_NEGATORS]
     ub = [w for w in b.cues.negations if w in UNIVERSAL_NEGATORS]
@@ -63,6 +101,8 @@ def modality_shift(a: Side, b: Side, settings: ScoreSettings) -> Verdict | None:
     """Modal meaning moved: classes differ; drift grows with the distance in commitment, from a
     lower base when both sides stay inside one group of modal meaning (must / should)."""
     if sorted(a.cues.modals) == sorted(b.cues.modals):  # "surely will" / "will inevitably"
+        return None
+    if negated_duals(a, b):  # "must not be challenged" / "cannot be challenged"
         return None
     sa = modal_strength(a.cues.modals, bool(a.cues.amplifiers))
     sb = modal_strength(b.cues.modals, bool(b.cues.amplifiers))
@@ -77,6 +117,23 @@ def modality_shift(a: Side, b: Side, settings: ScoreSettings) -> Verdict | None:
     base = settings.modality_strength_drift if same_kind else settings.modality_drift
     drift = base + settings.modality_step * steps
     return Verdict("modality", evidence, min(drift, settings.modality_max))
+
+
+# "must not p" is "cannot p": necessity of not is no possibility of (the duality of the modal
+# operators, Palmer, Mood and Modality, 2001, 4.3; Huddleston and Pullum 2002, 3.9.2). Only
+# "must" negates inside its scope: "need not" / "don't have to" deny the necessity instead.
+_NECESSITY_INSIDE = frozenset({"must"})
+_POSSIBILITY = frozenset({"can", "could", "ca", "may", "might", "able"})
+
+
+def negated_duals(a: Side, b: Side) -> bool:
+    """Both sides negate, one with "must" and the other with a modal of possibility only."""
+    if not (a.cues.negations and b.cues.negations):
+        return False
+    wa, wb = set(a.cues.modal_words), set(b.cues.modal_words)
+    return any(
+        x and y and x <= _NECESSITY_INSIDE and y <= _POSSIBILITY for x, y in ((wa, wb), (wb, wa))
+    )
 
 
 def degree_form(a: str, b: str) -> bool:
@@ -128,9 +185,14 @@ def changed(xs: Sequence[str], ys: Sequence[str]) -> tuple[list[str], list[str]]
 
 
 def acronym_of(short: str, long: Sequence[str]) -> bool:
-    """ "U.S." or "US" for "United States"."""
+    """ "U.S." or "US" for "United States", also inside a longer name ("US" for "United States
+    of America", whose capitalised words are United, States, America): the initials of a run of
+    `long`."""
     short = short.replace(".", "")
-    return len(short) >= 2 and short.isupper() and short == "".join(w[0] for w in long).upper()
+    if len(short) < 2 or not short.isupper():
+        return False
+    initials = "".join(w[0] for w in long).upper()
+    return any(initials[i : i + len(short)] == short for i in range(len(initials) - len(short) + 1))
 
 
 def capitalised(side: Side) -> list[str]:

@@ -38,8 +38,8 @@ from drift.score.shifts import (
     detail_number,
     entity_shift,
     modality_shift,
+    negated,
     negation_strength_shift,
-    negations,
     number_shift,
     polarity_shift,
 )
@@ -190,15 +190,17 @@ def _litotes(a: Side, b: Side, semantics: Semantics | None) -> str:
     polarity. "" otherwise."""
     if semantics is None:
         return ""
-    negated, plain = (a, b) if negations(a) % 2 else (b, a)
-    if not negated.cues.negations:
+    negated_side, plain = (a, b) if negated(a) else (b, a)
+    if not negated_side.cues.negations:
         return ""
-    mine = {w.text.lower() for w in negated.words} - set(negated.cues.negations)
+    mine = {w.text.lower() for w in negated_side.words} - set(negated_side.cues.negations)
     theirs = {w.text.lower() for w in plain.words} - mine
     for x in sorted(mine):
         for y in sorted(theirs):
             if getattr(semantics.relation(x, y), "kind", "") == "antonym":
-                return f"litotes: {' '.join(negated.cues.negations)} {x} / {y} (WordNet antonyms)"
+                return (
+                    f"litotes: {' '.join(negated_side.cues.negations)} {x} / {y} (WordNet antonyms)"
+                )
     return ""
 
 
