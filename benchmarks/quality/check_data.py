@@ -2,7 +2,7 @@
 
     python benchmarks/quality/check_data.py
 
-Checks benchmarks/quality/{pairs,probes,fresh,fresh2,...,fresh5}.jsonl and
+Checks benchmarks/quality/{pairs,probes,fresh,fresh2,...,fresh6}.jsonl and
 benchmarks/grouping/{renderings,originals,speakers}.jsonl: required fields, allowed values,
 unique ids, spans inside their texts, quotes inside their passages, one split per statement;
 prints counts per split / label / type. fresh.jsonl (the blind test set) must use split "fresh",
@@ -13,6 +13,7 @@ fresh3.jsonl (the third blind set) must use split "fresh3", ids h001... and stat
 texts in none of pairs.jsonl, fresh.jsonl, fresh2.jsonl and renderings.jsonl.
 fresh4.jsonl and fresh5.jsonl (the fourth and fifth blind sets) likewise: split "fresh4" / "fresh5",
 ids i001... / j001..., statements and rendering texts in none of the earlier files.
+fresh6.jsonl (the sixth blind set) likewise: split "fresh6", ids k001....
 speakers_fresh2.jsonl, speakers_fresh3.jsonl and speakers_fresh4.jsonl (blind speaker sets): split
 "fresh2" / "fresh3" / "fresh4", ids u001... / v001... / w001..., URLs in none of the earlier speaker
 files.
@@ -422,6 +423,7 @@ BLIND_SETS = (
     ("fresh3.jsonl", "fresh3", "h"),
     ("fresh4.jsonl", "fresh4", "i"),
     ("fresh5.jsonl", "fresh5", "j"),
+    ("fresh6.jsonl", "fresh6", "k"),
 )
 SPEAKER_BLIND_SETS = (
     ("speakers_fresh2.jsonl", "fresh2", "u"),
