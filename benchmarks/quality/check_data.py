@@ -429,6 +429,7 @@ SPEAKER_BLIND_SETS = (
     ("speakers_fresh2.jsonl", "fresh2", "u"),
     ("speakers_fresh3.jsonl", "fresh3", "v"),
     ("speakers_fresh4.jsonl", "fresh4", "w"),
+    ("speakers_fresh5.jsonl", "fresh5", "x"),
 )
 
 
