@@ -545,9 +545,10 @@ def with_sentence(verdict: Verdict, cosine: float, settings: ScoreSettings) -> V
     shift = min(max((1.0 - cosine) / settings.open_sentence_span, 0.0), 1.0)
     weight = settings.open_sentence_weight
     drift = (1 - weight) * verdict.drift + weight * (low + (high - low) * shift)
+    evidence = f"{verdict.evidence}; in context e5 {cosine:.3f}"
     if verdict.open == "reword":
-        return _reword(verdict.evidence, drift)
-    return replace(verdict, drift=drift)
+        return _reword(evidence, drift)
+    return replace(verdict, evidence=evidence, drift=drift)
 
 
 def _has_words(span: str) -> bool:
