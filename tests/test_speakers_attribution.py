@@ -388,11 +388,11 @@ CASES = [
         "Interfax",
     ),
     (
-        "a party described by an adjective",
+        "a party described by an adjective, of the one country its sentence names",
         "The island is China’s most important issue, and the ruling Communist Party has said "
         "there is “no room for compromise or concession.”",
         "no room",
-        "Communist Party",
+        "Chinese Communist Party",
     ),
     (
         "a right mark before a name closes the quote ('flooded, ”Putin explained')",

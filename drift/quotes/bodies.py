@@ -4,7 +4,7 @@ ministry hit back, accusing ...", "The White House gave no details. ... it said"
 from __future__ import annotations
 
 from drift.quotes.names import is_person_name
-from drift.quotes.roles import BRANCHES, ORG_HEADS, PLACES, PRONOUNS, ROLE_NOUNS
+from drift.quotes.roles import BRANCHES, ORG_HEADS, PLACES, PRONOUNS, ROLE_NOUNS, org_head
 from drift.quotes.speakers import fold
 from drift.quotes.verbs import CONJUNCTIONS, PREPOSITIONS
 
@@ -31,7 +31,7 @@ def body_phrase(tokens: list[str]) -> str:
     after = fold(tokens[len(phrase)]) if len(phrase) < len(tokens) else ""
     if after in ROLE_NOUNS or after.removesuffix("s") in ROLE_NOUNS:
         return ""  # "A State Department official declined": the body only describes him
-    return " ".join(phrase) if len(phrase) > 1 and fold(phrase[-1]) in ORG_HEADS else ""
+    return " ".join(phrase) if len(phrase) > 1 and org_head(fold(phrase[-1])) else ""
 
 
 def proper_phrase(tokens: list[str]) -> str:

@@ -80,3 +80,69 @@ def common_word(word: str) -> bool:
         for lemma in wordnet.morphy(folded)
         for synset in wordnet.synsets(lemma)
     )
+
+
+@lru_cache(maxsize=1)
+def _organization_kinds() -> tuple[frozenset[tuple[int, str]], frozenset[tuple[int, str]]]:
+    """The synsets of organization.n.01 ("a group of people who work together") and those of a
+    country's kind with what lies above it (state.n.04, the sense of "country"): a nation is
+    a place a speaker stands for, not a body."""
+    wordnet = _wordnet()
+    if wordnet is None:
+        return frozenset(), frozenset()
+    organization = wordnet.synsets("organization", "n")[0].key
+    country = frozenset(s.key for s in wordnet.synsets("country", "n") if organization in _above(s))
+    return frozenset([organization]), country
+
+
+def _above(synset) -> frozenset[tuple[int, str]]:
+    """Every synset above `synset` by hypernym or instance-of links (itself excluded)."""
+    wordnet = _wordnet()
+    seen: set[tuple[int, str]] = set()
+    todo = [synset]
+    while todo and wordnet is not None:
+        for pointer in todo.pop().pointers:
+            if pointer.symbol in ("@", "@i") and (pointer.offset, pointer.pos) not in seen:
+                seen.add((pointer.offset, pointer.pos))
+                todo.append(wordnet.synset(pointer.offset, pointer.pos))
+    return frozenset(seen)
+
+
+@lru_cache(maxsize=4096)
+def organization_noun(word: str) -> bool:
+    """Whether WordNet has a sense of the noun `word` (any inflection) under organization.n.01
+    ("ministry", "office", "guard", "party", "council", "command", "coastguard") and none
+    meaning a country ("state", "nation": a place names those); False without WordNet."""
+    wordnet = _wordnet()
+    folded = word.lower()
+    if wordnet is None or not folded.isalpha():
+        return False
+    kinds, countries = _organization_kinds()
+    senses = [s for lemma in wordnet.morphy(folded, "n") for s in wordnet.synsets(lemma, "n")]
+    if any(s.key in countries for s in senses):
+        return False  # "state", "nation": a word for a country, which a place names
+    return any(kinds & _above(s) and not countries & _above(s) for s in senses)
+
+
+@lru_cache(maxsize=4096)
+def place_named(word: str) -> tuple[tuple[str, ...], bool]:
+    """The place a capitalized word names, lower-cased, and whether WordNet has it as a
+    country: a country's adjective ("Chinese": ("china",), True), a place's name, possessive
+    dropped ("China's"; "Taiwan", an island: False); ((), False) for anything else (a
+    person, a common word) or without WordNet; a country if any of its places is one ("Japan",
+    an archipelago and a country)."""
+    wordnet = _wordnet()
+    bare = word.replace("’", "'").removesuffix("'s").removesuffix("'")
+    if wordnet is None or not bare[:1].isupper() or not bare.isalpha():
+        return (), False
+    adjective = place_of(bare)
+    if adjective:
+        return adjective, True
+    people = wordnet.synsets("person", "n")[0].key
+    countries = {s.key for s in wordnet.synsets("country", "n") if "state" in s.words}
+    named = [
+        _above(s) for s in wordnet.synsets(bare.lower(), "n") if s.instance and bare in s.cased
+    ]
+    if not named or any(people in above for above in named):
+        return (), False  # a person's name ("Lund"), or no name WordNet knows
+    return (bare.lower(),), any(countries & above for above in named)

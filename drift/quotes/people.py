@@ -11,7 +11,7 @@ import re
 from rapidfuzz.distance import OSA
 
 from drift.quotes.antecedents import Antecedents
-from drift.quotes.english import place_of
+from drift.quotes.english import common_word, place_named, place_of
 from drift.quotes.names import is_person_name, official_lang
 from drift.quotes.outlets import REPORT_NOUNS, outlet
 from drift.quotes.roles import (
@@ -30,11 +30,12 @@ from drift.quotes.roles import (
     indefinite_role,
     name_after_title,
     nationality,
+    org_head,
     titled_name,
     titles,
 )
-from drift.quotes.roster import DETERMINERS, OFFICE_LINKS, SUBJECT_REACH, Person
-from drift.quotes.sentences import last_before
+from drift.quotes.roster import DETERMINERS, OFFICE_LINKS, SUBJECT_REACH, TOKEN, Person
+from drift.quotes.sentences import last_before, sentence_end, sentence_start
 from drift.quotes.speakers import TITLE_WORDS, fold
 
 _MIN_TYPO_LEN = 7  # role nouns this long are read through one typo
@@ -44,6 +45,8 @@ _PLACE_PREPOSITIONS = frozenset({"at", "in", "from", "with", "on", "by", "near",
 # Roles that refer back to someone already named ("the diplomat added"); "the official" often
 # introduces an unnamed source instead.
 _BACK_ROLES = frozenset(["diplomat", "envoy", "leader", "representative"]) | OCCUPATIONS
+# A reporting clause that closes its sentence after a comma: `..., it said`.
+_CLOSING = re.compile(r"[,;][\"”’»]?\s+(?:it|the statement|its statement)\s+(?:\w+ly\s+)?$", re.I)
 _AGE = re.compile(r"\d+-year-old")  # "the 48-year-old": a person the text has named
 
 
@@ -178,12 +181,37 @@ class People(Antecedents):
                 first -= 1
             return " ".join(name[first:])  # "Interfax news agency", "state-owned TASS agency"
         if len(words) > 1:
-            return " ".join(words)
+            return self._of_country(words, pos)
         if words[0][:1].isupper():
             return f"the {words[0]}"
         head = fold(words[0])  # "the department said": the department named last before
         named = [b for b in self.bodies if b[0] < pos and head in fold(b[1]).split()]
         return max(named)[1] if named else ""
+
+    def _reported_from(self, pos: int) -> int:
+        """Where to look back from for what "it" or "the statement" of a clause at `pos` stands
+        for: the start of its sentence when the clause closes it after a comma ("China has
+        written ... “many times”, it said": the words before are what it said, and their
+        subject is not the one who said them), else `pos`."""
+        if not _CLOSING.search(self.masked, max(0, pos - 40), pos):
+            return pos
+        return sentence_start(self.masked, max(0, pos - 2000), pos)
+
+    def _of_country(self, words: list[str], pos: int) -> str:
+        """A body named by its kind alone, in common words ("the ruling Communist Party", "the
+        Presidential Office"), is that of the one country its sentence names ("China's"):
+        news style names a body's country beside it; a proper name ("Eurasia Group") or two
+        places named keep the body as named."""
+        name = " ".join(words)
+        if not all(common_word(w) and not place_named(w)[0] for w in words):
+            return name
+        lo = sentence_start(self.masked, max(0, pos - SUBJECT_REACH), pos)
+        hi = sentence_end(self.masked, pos, min(len(self.masked), pos + SUBJECT_REACH))
+        places = dict(place_named(t.rstrip(".")) for t in TOKEN.findall(self.masked, lo, hi))
+        places.pop((), None)
+        if len(places) != 1 or not next(iter(places.values())):
+            return name
+        return " ".join([*(w.capitalize() for w in next(iter(places))), *words])
 
     def _national(self, ministry: str) -> str:
         """A ministry named without its country ("the defence ministry") is that of the one
@@ -215,21 +243,25 @@ class People(Antecedents):
         if len(tokens) == 1 and folded[0] in PRONOUNS:
             return self.agreeing(self.pronoun(pos, last), pos, folded[0])
         if folded == ["it"]:  # "“...,” it said in a statement": a body, never a person
-            return self.body_before(pos)
+            return self.body_before(self._reported_from(pos))
         if indefinite_role(folded):  # "a senior official told reporters": someone new
             return ""
         at = next(
             (
                 k
                 for k, w in enumerate(folded)
-                if k and w in _PLACE_PREPOSITIONS and folded[k - 1] in ORG_HEADS
+                if k and w in _PLACE_PREPOSITIONS and org_head(folded[k - 1])
             ),
             None,
         )
         if at is not None:  # "the Chinese embassy in Washington"
             return self.organization(" ".join(tokens[:at]), pos)
         of = folded.index("of") if "of" in folded[2:4] else 0
-        if of and not set(folded[:of]) & (TITLE_WORDS | ROLE_NOUNS):
+        if (
+            of
+            and not set(folded[:of]) & (TITLE_WORDS | ROLE_NOUNS)
+            and not org_head(folded[of - 1])
+        ):
             name = " ".join(tokens[:of])  # "Andrew Porter of the Daily Telegraph"
             return self.add(name, pos) if is_person_name(name) else ""
         if "and" in folded or " ".join(folded) in PLACES or folded[-1] in PLACES:
@@ -240,7 +272,8 @@ class People(Antecedents):
         elif head in TITLE_WORDS and len(folded) > 1 and folded[-2] in ROLE_NOUNS:
             head = folded[-2]  # "the secretary general"
         if folded in (["the", "statement"], ["its", "statement"]):
-            return max((b for b in self.bodies if b[0] < pos), default=(0, ""))[1]
+            before = self._reported_from(pos)
+            return max((b for b in self.bodies if b[0] < before), default=(0, ""))[1]
         if folded[-1] == "statement" and len(tokens) > 2 and tokens[-2][:1].isupper():
             body = ["the", *tokens[1:-1]] if folded[0] in ("a", "an") else tokens[:-1]
             return self.resolve(" ".join(body), pos, last)  # "a White House statement said"
@@ -252,7 +285,7 @@ class People(Antecedents):
             latest = [name for at, name in self.outlets if at < pos]
             if latest:  # "This was reported by Reuters. “...,” the report states"
                 return latest[-1]
-        if head in ORG_HEADS:
+        if head in ORG_HEADS or (org_head(head) and _named_body(tokens, folded)):
             body = self.organization(phrase, pos)
             if body:
                 self.bodies.append((pos, body))  # "the statement read" is its statement
@@ -276,6 +309,16 @@ class People(Antecedents):
         if len(tokens) == 1 and at >= 0 and self.plural_opening(phrase, at):
             return ""  # "Reports said": a plural common noun that opens its sentence
         return self.add(phrase, pos)
+
+
+def _named_body(tokens: list[str], folded: list[str]) -> bool:
+    """A phrase ending in a noun of an organization (WordNet) that names a body, not a
+    person's name ("the Coast Guard", "China's coast guard", "the Philippine coastguard"):
+    the name capitalized after an article, or a country's name or adjective before the noun."""
+    if is_person_name(" ".join(tokens)) and folded[0] not in DETERMINERS:
+        return False  # "Anna Church": maybe a person
+    capitalized = folded[0] in DETERMINERS and all(t[:1].isupper() for t in tokens[1:])
+    return capitalized or any(place_named(t)[0] for t in tokens[:-1])
 
 
 def _role_spelling(token: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from drift.quotes.names import is_full_name, is_person_name
-from drift.quotes.speakers import TITLE_WORDS
+from drift.quotes.speakers import TITLE_WORDS, wordnet_body
 
 # Titles that name no one office ("official", "head", "Mr.").
 GENERIC_TITLES = frozenset(
@@ -119,6 +119,14 @@ ORG_HEADS = frozenset(
         "administration",
     ]
 )
+
+
+def org_head(word: str) -> bool:
+    """Whether a folded word heads an organization's name: one of ORG_HEADS, or a noun WordNet
+    places under organization.n.01 ("guard", "command", "coastguard")."""
+    return word in ORG_HEADS or wordnet_body(word)
+
+
 TITLE_SCAN = TITLE_WORDS | ROLE_NOUNS | ORG_HEADS  # "Foreign Ministry spokeswoman Zakharova"
 # Words that say what kind of organization a name is ("Interfax news agency" is Interfax).
 ORG_KINDS = frozenset(["news", "agency", "wire", "newspaper", "daily", "outlet"])

@@ -23,6 +23,16 @@ def sentence_start(text: str, lo: int, pos: int) -> int:
     return lo
 
 
+def sentence_end(text: str, pos: int, hi: int) -> int:
+    """Where the sentence around `pos` ends (`hi` at the latest): its first full stop, "!",
+    "?" or line break at or after `pos`, as `sentence_start` reads them."""
+    for end in _SENTENCE_BREAK.finditer(text, pos, hi):
+        if end.group() == "." and _ABBREVIATION.search(text, max(0, end.start() - 4), end.start()):
+            continue
+        return end.start()
+    return hi
+
+
 def opens_sentence(text: str, pos: int) -> bool:
     """Whether the mention at `pos` opens its sentence, titles allowed before it; the dot of an
     abbreviation ends no sentence ("talks with U.S. President Donald Trump" is no new subject)."""

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from drift.quotes.english import place_of
+from drift.quotes.english import organization_noun, place_of
 
 # Words of a title or description that come before a name ("Russian Foreign Minister ...").
 TITLE_WORDS = frozenset(
@@ -184,6 +184,7 @@ _PINYIN = re.compile(
     r"(?:iang|iong|uang|ang|eng|ing|ong|uai|ian|iao|uan|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo"
     r"|ui|ue|a|e|i|o|u|v))+$"
 )
+_SYLLABLE = re.compile(_PINYIN.pattern.replace(")+$", ")$"))  # one syllable: "gang", "he"
 _TOKEN = re.compile(r"[^\s,;:()\[\]]+")
 _APPOSITION = re.compile(r",\s+(?:the|a|an|who|which|his|her|its)\b.*$", re.IGNORECASE | re.DOTALL)
 
@@ -209,10 +210,24 @@ def is_chinese_name(tokens: list[str]) -> bool:
     return all(_PINYIN.match(part) for tok in tokens[1:] for part in fold(tok).split("-") if part)
 
 
+def wordnet_body(word: str) -> bool:
+    """Whether a folded word is a noun of an organization by WordNet ("party", "guard",
+    "command"; `english.organization_noun`), unless it is one pinyin syllable: "Gang" in
+    "Qin Gang" is a given name, though WordNet has "gang"."""
+    return not _SYLLABLE.fullmatch(word) and organization_noun(word)
+
+
+def org_word(word: str) -> bool:
+    """Whether a folded word may end an organization's name: a noun of ORG_NOUNS or one that
+    WordNet places under organization.n.01."""
+    return word in ORG_NOUNS or wordnet_body(word)
+
+
 def is_org_name(name: str) -> bool:
-    """True when `name` names an organization ("Russian Foreign Ministry", "the Kremlin")."""
+    """True when `name` names an organization ("Russian Foreign Ministry", "the Kremlin",
+    "the Coast Guard", "Progressive Party"); a Chinese name never ("Qin Gang")."""
     tokens = [fold(t) for t in name.split()]
-    return bool(tokens) and tokens[-1] in ORG_NOUNS
+    return bool(tokens) and org_word(tokens[-1]) and not is_chinese_name(name.split())
 
 
 def _name_tokens(name: str) -> list[str]:
@@ -250,7 +265,7 @@ def _role_only(name: str) -> bool:
     if _org_of(name):
         return False  # "the US Department of State" is a body, not a title
     described = len(words) > 2 and words[0] in TITLE_WORDS and "of" in words
-    if described and words[0] not in ORG_NOUNS and words[-1] in ORG_NOUNS | TITLE_WORDS:
+    if described and not org_word(words[0]) and (org_word(words[-1]) or words[-1] in TITLE_WORDS):
         return True  # "the head of the Kremlin embassy" is a person named by role
     if is_org_name(name):
         return False
@@ -262,14 +277,14 @@ def _role_only(name: str) -> bool:
 def _org_first(name: str) -> bool:
     """An organization named head first ("the Ministry of Foreign Affairs")."""
     words = _words(name)
-    return len(words) > 1 and words[0] in ORG_NOUNS and words[1] == "of"
+    return len(words) > 1 and org_word(words[0]) and words[1] == "of"
 
 
 def _org_of(name: str) -> bool:
     """An organization named "PLACE HEAD of NAME" ("the US Department of State")."""
     words = _words(name)
     k = words.index("of") if "of" in words[1:] else 0
-    return k > 0 and words[k - 1] in ORG_NOUNS and k + 1 < len(words)
+    return k > 0 and org_word(words[k - 1]) and k + 1 < len(words)
 
 
 def is_body(name: str) -> bool:

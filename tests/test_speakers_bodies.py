@@ -1,0 +1,69 @@
+"""Organizations as speakers (issue 11): bodies WordNet names, their country and "it" / "the
+statement" after reported words. One invented text per rule; the places are real, the bodies,
+people and events made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from drift.lexicon.wordnet import WordNet
+from drift.quotes import extract_quotes, speaker_key
+from drift.records import Document
+
+# These rules ask WordNet (Debian's wordnet-base) whether a noun names an organization.
+pytestmark = pytest.mark.skipif(WordNet.locate() is None, reason="wordnet-base not installed")
+
+
+def speaker_of(text: str, opening: str, title: str = "") -> str:
+    """The speaker of the one quote of `text` that starts with `opening`."""
+    doc = Document(doc_id="d", text=text, lang="en", title=title)
+    (quote,) = [q for q in extract_quotes(doc) if q.text.startswith(opening)]
+    return quote.speaker
+
+
+def test_a_body_whose_head_wordnet_calls_an_organization_is_the_speaker() -> None:
+    """ "the Norwegian Coast Guard said": "guard" is a military unit (WordNet), so the body
+    speaks, with its country, and not a person named "Coast Guard"."""
+    text = "“The trawler ignored every warning,” the Norwegian Coast Guard said on Friday."
+    got = speaker_of(text, "The trawler")
+    assert speaker_key(got) == speaker_key("Norway Coast Guard")
+    assert speaker_key(got) != speaker_key("Sweden Coast Guard")
+
+
+def test_a_body_named_head_first_with_of_is_no_persons_name() -> None:
+    """ "Norway's Ministry of Fisheries said": a ministry "of" something, not "NAME of OUTLET"."""
+    text = "Norway's Ministry of Fisheries said the quota was “final and binding.”"
+    got = speaker_of(text, "final and binding")
+    assert speaker_key(got) == speaker_key("Norway Ministry of Fisheries")
+
+
+def test_a_body_of_common_words_takes_the_one_country_its_sentence_names() -> None:
+    """ "the ruling Labour Party" in a sentence that names only Norway is Norway's party; with
+    two countries named it keeps its name as written."""
+    one = "Oil is Norway's “main question,” and the ruling Labour Party said it was “not for sale.”"
+    got = speaker_of(one, "not for sale")
+    assert speaker_key(got) == speaker_key("Norwegian Labour Party")
+    assert speaker_key(got) != speaker_key("Swedish Labour Party")
+    two = "Sweden and Norway differ, and the ruling Labour Party said it was “not for sale.”"
+    assert speaker_key(speaker_of(two, "not for sale")) == speaker_key("Labour Party")
+
+
+def test_it_after_reported_words_is_the_body_of_the_sentence_before() -> None:
+    """ "The Norwegian government has written ... “many times”, it said": the words before "it
+    said" are what was said, so "it" is the body named in the sentence before."""
+    text = (
+        "Norway's Foreign Ministry repeated its request. The Norwegian government has written to "
+        "the mayor “many times” about the harbour, it said in a statement."
+    )
+    assert speaker_key(speaker_of(text, "many times")) == speaker_key("Norwegian Foreign Ministry")
+
+
+def test_the_statement_after_reported_words_is_no_body_of_that_sentence() -> None:
+    """ "The Swedish government expressed “...”, the statement said": the statement is the
+    body's that spoke before, not the one its words report on."""
+    text = (
+        "The Norwegian Foreign Ministry said the talks had ended. The Swedish government expressed "
+        "its “readiness to return to the table”, the statement said."
+    )
+    got = speaker_of(text, "readiness")
+    assert speaker_key(got) == speaker_key("Norwegian Foreign Ministry")
