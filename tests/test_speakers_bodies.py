@@ -67,3 +67,14 @@ def test_the_statement_after_reported_words_is_no_body_of_that_sentence() -> Non
     )
     got = speaker_of(text, "readiness")
     assert speaker_key(got) == speaker_key("Norwegian Foreign Ministry")
+
+
+def test_a_body_keys_as_one_whatever_its_word_order_spelling_or_national() -> None:
+    """ "Norway's defence ministry" and "Norway Ministry of National Defence" are one body
+    ("national" says only "of a country", which "Norway" says); "coastguard" is "Coast Guard";
+    another country's body stays apart."""
+    assert speaker_key("Norway's defence ministry") == speaker_key(
+        "Norway Ministry of National Defence"
+    )
+    assert speaker_key("the Danish coastguard") == speaker_key("Denmark Coast Guard")
+    assert speaker_key("the Danish coastguard") != speaker_key("Swedish Coast Guard")

@@ -146,3 +146,28 @@ def place_named(word: str) -> tuple[tuple[str, ...], bool]:
     if not named or any(people in above for above in named):
         return (), False  # a person's name ("Lund"), or no name WordNet knows
     return (bare.lower(),), any(countries & above for above in named)
+
+
+@lru_cache(maxsize=4096)
+def of_a_country(word: str) -> bool:
+    """Whether an adjective says no more than "of a country": its first sense pertains to the
+    country sense of "state"/"nation" ("national"; not "presidential", "federal"); False
+    without WordNet."""
+    wordnet = _wordnet()
+    if wordnet is None or not word.isalpha():
+        return False
+    senses = wordnet.synsets(word.lower(), "a")
+    countries = {s.key for s in wordnet.synsets("country", "n") if "state" in s.words}
+    return bool(senses) and any(
+        p.symbol == "\\" and (p.offset, p.pos) in countries for p in senses[0].pointers
+    )
+
+
+@lru_cache(maxsize=4096)
+def closed_compound(first: str, second: str) -> str:
+    """The one word WordNet writes two words as ("coast", "guard": "coastguard"), else ""."""
+    wordnet = _wordnet()
+    joined = (first + second).lower()
+    if wordnet is None or not joined.isalpha() or not wordnet.offsets(joined, "n"):
+        return ""
+    return joined

@@ -6,7 +6,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from drift.quotes.english import organization_noun, place_of
+from drift.quotes.english import (
+    closed_compound,
+    of_a_country,
+    organization_noun,
+    place_named,
+    place_of,
+)
 
 # Words of a title or description that come before a name ("Russian Foreign Minister ...").
 TITLE_WORDS = frozenset(
@@ -341,11 +347,24 @@ def speaker_key(name: str) -> str:
 
 def _body_words(display: str) -> set[str]:
     """The words of a body's key: a country's adjective as the country ("the Polish ministry"
-    is "Poland's ministry", as WordNet's pertainyms say), each word folded."""
+    is "Poland's ministry", as WordNet's pertainyms say), each word folded; two words WordNet
+    writes as one as that one ("Coast Guard": "coastguard"); with a country named, no word
+    that only says "of a country" ("Ministry of National Defense" is the "Defense Ministry")."""
+    tokens = display.split()
     words: set[str] = set()
-    for token in display.split():
-        place = place_of(token) if token[:1].isupper() else ()
-        words.update(place or (fold(token),))
+    k = 0
+    while k < len(tokens):
+        pair = tokens[k : k + 2]
+        joined = closed_compound(fold(pair[0]), fold(pair[1])) if len(pair) == 2 else ""
+        if joined:
+            words.add(joined)
+            k += 2
+            continue
+        place = place_of(tokens[k]) if tokens[k][:1].isupper() else ()
+        words.update(place or (fold(tokens[k]),))
+        k += 1
+    if any(place_named(t)[0] for t in tokens):  # its country named: "national" says no more
+        words -= {fold(t) for t in tokens if of_a_country(fold(t))}
     return words
 
 
