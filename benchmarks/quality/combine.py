@@ -1,7 +1,8 @@
 """Would a small fitted model over drift's own signals rank meaning over rewording better?
 
-Pools every labelled pair (pairs.jsonl tune + heldout, fresh.jsonl .. fresh4.jsonl; never
-fresh5.jsonl), computes for each the signals drift has at run time (no label, no outlet): the
+Pools every spent labelled pair (pairs.jsonl tune + heldout, fresh.jsonl .. fresh6.jsonl: each
+blind set joins once it has been measured; the figures in docs/scoring.md pooled up to fresh4),
+computes for each the signals drift has at run time (no label, no outlet): the
 verdict's drift, type and evidence class, the e5 cosine of the sentence before and after the
 edit, e5 word by word, chrF of the spans and of the renderings, source-language lemma agreement,
 span length, the wordfreq Zipf frequency of the words that differ, whether the dictionaries know
@@ -37,7 +38,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 
-FILES = ("pairs", "fresh", "fresh2", "fresh3", "fresh4")  # never fresh5: a blind set in making
+# Spent sets only: a blind set joins after its one measurement.
+FILES = ("pairs", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
 STRICT = ("polarity", "number", "entity")
 # The evidence classes where drift is set by missing evidence, not by a listed relation or cue.
 OPEN_CLASSES = ("unlinked", "unknown", "one_side", "gap")
