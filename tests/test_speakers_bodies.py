@@ -78,3 +78,20 @@ def test_a_body_keys_as_one_whatever_its_word_order_spelling_or_national() -> No
     )
     assert speaker_key("the Danish coastguard") == speaker_key("Denmark Coast Guard")
     assert speaker_key("the Danish coastguard") != speaker_key("Swedish Coast Guard")
+
+
+def test_it_is_a_body_after_an_opening_phrase_or_two_sentences_back() -> None:
+    """ "In response, Norway's Ministry of Fisheries ...": the body after the opening phrase,
+    with its whole name; "Norway's coast guard released a video. The video shows ... It
+    described": the body two sentences back, past a sentence on what it released."""
+    text = (
+        "In response, Norway's Ministry of Fisheries condemned the catch. In a statement, it "
+        "noted that “the quota is closed for the season.”"
+    )
+    got = speaker_of(text, "the quota")
+    assert speaker_key(got) == speaker_key("Norway Ministry of Fisheries")
+    text = (
+        "Norway's coast guard released a video of the chase. The video shows a trawler near the "
+        "reef. It described the chase as a “warning.”"
+    )
+    assert speaker_key(speaker_of(text, "warning")) == speaker_key("Norway Coast Guard")

@@ -13,6 +13,8 @@ from drift.quotes.speakers import fold
 
 # An introductory phrase before a sentence's subject: "In his speech,", "On Monday,".
 _INTRO = re.compile(r"(?:[A-Z][a-z]*(?:\s+[\w'’-]+){0,5},)?(?:\s*[A-Z][\w'’.-]*){0,4}")
+# A short phrase and a comma before a sentence's subject: "In response,", "Additionally,".
+_INTRO_COMMA = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}\s*,\s*")
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # A name that owns the next noun ("Medvedev's choice"): no subject, no antecedent.
 _POSSESSOR = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\b")
@@ -85,17 +87,21 @@ class Antecedents(Roster):
 
     def body_before(self, pos: int) -> str:
         """What "it said" at `pos` stands for: the organization that opens its sentence, else
-        the one that opens the sentence before ("The White House gave no details. “...,” it
-        said in a statement"); a person is no "it"."""
+        the one that opens one of the two sentences before ("The White House gave no details.
+        “...,” it said in a statement"; a sentence on what the body released may stand
+        between), a short opening phrase and comma allowed before it ("In response, Norway's
+        ministry ..."); a person is no "it"."""
         hi, read = pos, 0
-        while hi > 0 and read < 2:
+        while hi > 0 and read < 3:
             lo = sentence_start(self.masked, max(0, hi - 2000), hi)
             tokens = TOKEN.findall(self.masked, lo, hi)[:6]
+            intro = _INTRO_COMMA.match(self.masked, lo, hi)
+            after = TOKEN.findall(self.masked, intro.end(), hi)[:6] if intro else []
             hi = max(0, lo - 1)
             if not tokens or _MASKED.fullmatch(tokens[0]):
                 continue  # a quoted sentence, its words masked: no subject of the text's
             read += 1
-            body = body_phrase(tokens)
+            body = body_phrase(tokens) or body_phrase(after)  # "In response, Norway's ministry"
             if body:
                 return self.organization(body, pos)
             proper = proper_phrase(tokens)

@@ -3,6 +3,7 @@ ministry hit back, accusing ...", "The White House gave no details. ... it said"
 
 from __future__ import annotations
 
+from drift.quotes.english import common_noun, place_named
 from drift.quotes.names import is_person_name
 from drift.quotes.roles import BRANCHES, ORG_HEADS, PLACES, PRONOUNS, ROLE_NOUNS, org_head
 from drift.quotes.speakers import fold
@@ -21,17 +22,29 @@ NOT_SUBJECTS = (
 
 def body_phrase(tokens: list[str]) -> str:
     """The organization phrase that opens a sentence's tokens ("China's foreign ministry",
-    "The Russian Foreign Ministry"), else ""."""
+    "The Russian Foreign Ministry", "Norway's coast guard": a place, then common nouns up
+    to a noun of an organization), else ""."""
     phrase: list[str] = []
     for k, token in enumerate(tokens):
         word = fold(token)
         if not (token[:1].isupper() or word in BRANCHES | ORG_HEADS or (k == 0 and word == "the")):
             break
         phrase.append(token)
+    if len(phrase) == 1 and place_named(phrase[0])[0]:  # "China's coast guard released"
+        head = next((k for k, t in enumerate(tokens[1:4], 1) if org_head(fold(t))), 0)
+        if head and all(t.islower() and common_noun(t) for t in tokens[1:head]):
+            phrase = tokens[: head + 1]
+    if phrase and org_head(fold(phrase[-1])):  # "Ministry of National Defense": its name goes on
+        end = len(phrase) + 1
+        while end < len(tokens) and tokens[end][:1].isupper():
+            end += 1
+        if end > len(phrase) + 1 and fold(tokens[len(phrase)]) == "of":
+            phrase = tokens[:end]
     after = fold(tokens[len(phrase)]) if len(phrase) < len(tokens) else ""
     if after in ROLE_NOUNS or after.removesuffix("s") in ROLE_NOUNS:
         return ""  # "A State Department official declined": the body only describes him
-    return " ".join(phrase) if len(phrase) > 1 and org_head(fold(phrase[-1])) else ""
+    named = len(phrase) > 1 and (org_head(fold(phrase[-1])) or "of" in map(fold, phrase))
+    return " ".join(phrase) if named else ""
 
 
 def proper_phrase(tokens: list[str]) -> str:

@@ -171,3 +171,18 @@ def closed_compound(first: str, second: str) -> str:
     if wordnet is None or not joined.isalpha() or not wordnet.offsets(joined, "n"):
         return ""
     return joined
+
+
+@lru_cache(maxsize=4096)
+def common_noun(word: str) -> bool:
+    """Whether WordNet has `word` (any inflection) as a noun written lower-case ("coast",
+    "border"; not "released", only a verb); False without WordNet."""
+    wordnet = _wordnet()
+    folded = word.lower()
+    if wordnet is None or not folded.isalpha():
+        return False
+    return any(
+        lemma in synset.cased
+        for lemma in wordnet.morphy(folded, "n")
+        for synset in wordnet.synsets(lemma, "n")
+    )
