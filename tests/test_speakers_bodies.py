@@ -95,3 +95,19 @@ def test_it_is_a_body_after_an_opening_phrase_or_two_sentences_back() -> None:
         "reef. It described the chase as a “warning.”"
     )
     assert speaker_key(speaker_of(text, "warning")) == speaker_key("Norway Coast Guard")
+
+
+def test_an_acronym_is_the_body_the_text_spelt_out_before_it() -> None:
+    """ "the Norwegian Coast Guard (NCG) ... The NCG said": the body, not a person named NCG; a
+    statement issued at "6:10 a.m." is still the acronym's sentence."""
+    text = (
+        "On Friday the Norwegian Coast Guard (NCG) boarded a trawler.\n\n"
+        "The NCG said the crew had “refused every order.”"
+    )
+    got = speaker_of(text, "refused")
+    assert speaker_key(got) == speaker_key("Norway Coast Guard")
+    text = (
+        "The Norwegian Coast Guard (NCG) boarded a trawler.\n\n"
+        "NCG issued a statement at 6:10 a.m. local time, saying that “the crew resisted.”"
+    )
+    assert speaker_key(speaker_of(text, "the crew")) == speaker_key("Norway Coast Guard")

@@ -73,7 +73,7 @@ class Antecedents(Roster):
         tokens = TOKEN.findall(self.masked, start, pos)[:5]
         if tokens and fold(tokens[0]) in ("he", "she"):
             return tokens[0]  # "He also appeared to urge ..., saying"
-        body = body_phrase(tokens)
+        body = body_phrase(tokens) or (tokens[0] if self.spelled_body(tokens[0], pos) else "")
         if body:  # "China's foreign ministry has retaliated ..., accusing him of “...”"
             return body
         if not tokens or fold(tokens[0]) != "the":

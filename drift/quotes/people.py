@@ -281,6 +281,12 @@ class People(Antecedents):
         if media:
             self.outlets.append((pos, media))
             return media
+        lone = len(tokens) - (folded[0] == "the") == 1
+        spelled = self.spelled_body(tokens[-1], pos) if lone else ""
+        if spelled:  # "The PCG said", the text having named "the Philippines Coast Guard (PCG)"
+            body = self.organization(spelled, pos)
+            self.bodies.append((pos, body))
+            return body
         if len(folded) == 2 and folded[0] == "the" and folded[1] in REPORT_NOUNS:
             latest = [name for at, name in self.outlets if at < pos]
             if latest:  # "This was reported by Reuters. “...,” the report states"

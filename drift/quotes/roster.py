@@ -14,6 +14,7 @@ from drift.quotes.names import (
     is_person_name,
     known_full_name,
 )
+from drift.quotes.outlets import spelled_out
 from drift.quotes.roles import (
     BRANCHES,
     PLACES,
@@ -22,6 +23,7 @@ from drift.quotes.roles import (
     TITLE_SCAN,
     name_after_title,
     nationality,
+    org_head,
     titles,
 )
 from drift.quotes.sentences import last_before, opens_sentence
@@ -38,6 +40,7 @@ _MALE_TITLES = frozenset(["spokesman", "chairman", "mr", "sir"])
 _FEMININE = re.compile(r"(?:ova|eva|yova|ina|skaya|tskaya)$")  # Zakharova, Matvienko: none
 _MASCULINE = re.compile(r"(?:ov|ev|yov|in|sky|skiy|tsky)$")
 SUBJECT_REACH = 600  # characters back a pronoun looks for a new sentence subject
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 _KNOWN_SURNAME = re.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]*")
 TOKEN = re.compile(r"[A-Za-z][\w'’.-]*")
 _CAPITALIZED_RUN = re.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]*(?:[ ]+[A-Z][a-z][\w'’-]*){1,2}\b")
@@ -117,12 +120,23 @@ class Roster:
                 found = [m.start() for m in re.finditer(pattern, self.masked)]
                 if found and len(tokens) == 1 and self.plural_opening(form, found[0]):
                     continue  # "Reports said": no one's name
+                if found and self.spelled_body(form, found[-1] + 1):
+                    continue  # "The PCG said": a body's acronym, no one's name
                 name = self.add(form, found[0]) if found else ""
                 if name:  # one name: its other mentions need no second look-up
                     person = self.persons[name]
                     for at in found[1:]:
                         bisect.insort(person.mentions, at)
                     person.first_pos = min(person.first_pos, *found)
+
+    def spelled_body(self, word: str, pos: int) -> str:
+        """The body an acronym stands for: the capitalized name before `pos` whose initials
+        spell it, with a noun of an organization in it ("CCG": "China Coast Guard", named so
+        first, as news style does), else ""."""
+        if not _ACRONYM.fullmatch(word):
+            return ""
+        name = spelled_out(word, self.masked, pos)
+        return name if any(org_head(fold(w)) for w in name.split()) else ""
 
     def plural_opening(self, word: str, at: int) -> bool:
         """Whether `word` at `at` is a common noun's plural, capitalized only because it opens

@@ -9,13 +9,14 @@ import re
 SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:[A-Z][\w'’.-]*\s+){0,4}$")
 _SENTENCE_BREAK = re.compile(r"[.!?](?=[\s\"”’»)]|$)|\n")
 _ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]|\.[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Prof|Gov|Lt|Col))$"
+    r"(?:\b[A-Z]|\.[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Prof|Gov|Lt|Col))$"
 )
 
 
 def sentence_start(text: str, lo: int, pos: int) -> int:
     """Where the sentence around `pos` starts (`lo` at the earliest): after the last full stop,
-    "!", "?" or line break before it that ends a sentence; the dots of "U.S." or "Mr." do not."""
+    "!", "?" or line break before it that ends a sentence; the dots of "U.S.", "a.m." or "Mr."
+    do not."""
     for end in reversed(list(_SENTENCE_BREAK.finditer(text, lo, pos))):
         if end.group() == "." and _ABBREVIATION.search(text, max(lo, end.start() - 4), end.start()):
             continue
