@@ -49,7 +49,7 @@ from drift.quotes.spans import (
     sentence_ends,
 )
 from drift.quotes.speakers import fold, is_body, normalize_name, speaker_key
-from drift.quotes.verbs import REPORTING_VERBS
+from drift.quotes.verbs import CONJUNCTIONS, REPORTING_VERBS
 from drift.records import Document, Quote, QuoteKind
 
 __all__ = [
@@ -235,11 +235,12 @@ def _told_unnamed(text: str, span: Span, sentence: tuple[int, int], attributor: 
     """Whether the quote's own sentence says someone told it, though no one drift can name:
     a reporting clause there ("Critics called the summit “...”", "The document states that
     “...”") or a subject after the closing mark (`“...!” the crowd chanted`; not `,” said X`
-    where X was no subject drift could read)."""
+    where X was no subject drift could read, nor `,” but “...”`, a conjunction joining two
+    quotes)."""
     if attributor.clauses_in(*sentence):
         return True
     after = _TOLD_AFTER.match(text, span.end - 1) if span.end > 0 else None
-    return after is not None and fold(after.group(1)) not in REPORTING_VERBS
+    return after is not None and fold(after.group(1)) not in REPORTING_VERBS | CONJUNCTIONS
 
 
 def _own_voice(masked: str, sentence: tuple[int, int], pos: int, people: People) -> bool:
