@@ -96,7 +96,7 @@ def featurize(rows: list[dict], embedder) -> pd.DataFrame:
     from drift.score.lemmas import Lemmatizer
     from drift.score.metrics import ChrF, coverage, soft_match
     from drift.score.settings import ScoreSettings
-    from drift.score.spans import default_semantics, swapped_sentences
+    from drift.score.spans import default_semantics, edit_window, swapped_sentences
     from drift.score.views import view_span
 
     q = _quality()
@@ -118,7 +118,7 @@ def featurize(rows: list[dict], embedder) -> pd.DataFrame:
         return view_span(span, context, found.text if found else "", lang, lem, cands)
 
     views = [(view(sa, ta, lang), view(sb, tb, lang)) for _, lang, sa, sb, ta, tb in items]
-    edits = []
+    edits, windows = [], []
     for _, _, sa, sb, ta, tb in items:
         divergence = q.divergence("x", sa, sb, ta, tb)
         swap = swapped_sentences(divergence)
@@ -127,11 +127,12 @@ def featurize(rows: list[dict], embedder) -> pd.DataFrame:
             at = text.find(span)
             swap = (text, text[:at] + text[at + len(span) :]) if at >= 0 else None
         edits.append(swap)
+        windows.append(edit_window(divergence, width=settings.open_window))
     texts = [w for a, b in views for v in (a, b) for w in (*v.en_words, *v.src_words)]
-    texts += [t for e in edits if e for t in e]
+    texts += [t for e in (*edits, *windows) if e for t in e]
     vectors = embed(texts, embedder)
     out = []
-    for row, (a, b), edit, item in zip(rows, views, edits, items, strict=True):
+    for row, (a, b), edit, window, item in zip(rows, views, edits, windows, items, strict=True):
         s = scored[row["id"]]
         lang = item[1]
         gap = not (item[2].strip() and item[3].strip())
@@ -172,6 +173,9 @@ def featurize(rows: list[dict], embedder) -> pd.DataFrame:
                 else 1.0
             )
             feats["s_sent"] = cos
+            feats["s_ctx"] = (  # the edit in its five-word window, as score 3.4 reads it
+                float(vectors[window[0]] @ vectors[window[1]]) if window else 1.0
+            )
         out.append(feats)
     return pd.DataFrame(out)
 
@@ -190,7 +194,7 @@ def columns(frame: pd.DataFrame) -> list[str]:
     """The combiner's inputs: <= 12 signals, evidence classes as two indicators."""
     cols = ["drift", "is_gap", "is_open", "s_en", "s_lex", "ctx_chrf", "log_len"]
     cols += ["zipf_min", "known", "lemma_jacc"]
-    cols += [c for c in ("s_emb", "s_sent") if c in frame]
+    cols += [c for c in ("s_emb", "s_sent", "s_ctx") if c in frame]
     return cols
 
 
@@ -293,8 +297,8 @@ def print_table(frame: pd.DataFrame, figures: dict[str, dict[str, float]], title
     for v in VARIANTS[1:]:
         gains = [figures[n][v] - figures[n]["verdict"] for n in SIX]
         print(
-            f"  {v:7s} mean gain over the six sets {np.mean(gains):+.3f}, better on "
-            f"{sum(g > 0 for g in gains)} of 6, worst {min(gains):+.3f}"
+            f"  {v:7s} mean gain over the {len(gains)} sets {np.mean(gains):+.3f}, better on "
+            f"{sum(g > 0 for g in gains)} of {len(gains)}, worst {min(gains):+.3f}"
         )
 
 
