@@ -3,8 +3,14 @@ invented text per rule; the people and events are made up."""
 
 from __future__ import annotations
 
+import pytest
+
+from drift.lexicon.wordnet import WordNet
 from drift.quotes import extract_quotes, speaker_key
 from drift.records import Document
+
+# Rules that ask WordNet (Debian's wordnet-base) whether a word names a place or a body.
+needs_wordnet = pytest.mark.skipif(WordNet.locate() is None, reason="wordnet-base not installed")
 
 
 def speaker_of(text: str, opening: str, title: str = "") -> str:
@@ -22,3 +28,22 @@ def test_a_quote_joined_to_the_next_by_but_continues_the_speaker() -> None:
         "kept going until dark.”"
     )
     assert speaker_key(speaker_of(text, "Some wanted")) == "brekke"
+
+
+def test_a_body_then_a_name_is_that_person_the_role_left_out() -> None:
+    """ "Foreign Ministry Hu Jinrui said": a name after a body's name is the body's person
+    (the word "spokesman" dropped), and a later "he" is him."""
+    text = (
+        "“The harbour is not for sale,” Foreign Ministry Hu Jinrui said Friday.\n"
+        "He added that the offer sent “entirely the wrong signal.”"
+    )
+    assert speaker_key(speaker_of(text, "The harbour")) == "hu jinrui"
+    assert speaker_key(speaker_of(text, "entirely")) == "hu jinrui"
+
+
+@needs_wordnet
+def test_a_role_for_a_body_then_a_comma_and_a_name_is_that_person() -> None:
+    """`,” said the spokesperson for Norway's Foreign Ministry, Ola Brekke.`: the name after
+    the role and its body, not the ministry."""
+    text = "“The offer stands,” said the spokesperson for Norway's Foreign Ministry, Ola Brekke."
+    assert speaker_key(speaker_of(text, "The offer")) == "brekke"

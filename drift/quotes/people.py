@@ -299,8 +299,11 @@ class People(Antecedents):
                     self.outlets.append((pos, body))
             return body
         named = name_after_title(tokens, folded)
-        if named > 0 and folded[named - 1] in TITLE_WORDS | ROLE_NOUNS:
-            return self.add(" ".join(tokens[named:]), pos)  # "Secretary of State Antony Blinken"
+        if named > 0 and (
+            folded[named - 1] in TITLE_WORDS | ROLE_NOUNS or org_head(folded[named - 1])
+        ):
+            return self.add(" ".join(tokens[named:]), pos)  # "Secretary of State Antony Blinken",
+            # "Foreign Ministry NAME": a body's person, the role left out
         if folded[0] in DETERMINERS and titled_name(tokens[1:], folded[1:]):
             return self.add(" ".join(tokens[1:]), pos)  # "the US President Bill Clinton"
         if folded[0] == "the" and _AGE.fullmatch(head):  # "the 48-year-old said": whom the

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from drift.quotes.english import never_noun
+from drift.quotes.english import never_noun, place_named
 from drift.quotes.names import Apposition, is_person_name
-from drift.quotes.roles import ROLE_NOUNS, name_after_title
+from drift.quotes.roles import ROLE_NOUNS, name_after_title, org_head
 from drift.quotes.speakers import TITLE_WORDS, fold
 from drift.quotes.verbs import AFTER_VERB, AUXILIARIES, CONJUNCTIONS, PREPOSITIONS
 
@@ -227,8 +227,15 @@ def _titled_name_after(words: list[re.Match[str]]) -> list[re.Match[str]]:
 
 
 def _is_role(words: list[re.Match[str]]) -> bool:
-    """Title words only ("Russian Foreign Minister"): a role that names nobody yet."""
-    return all(fold(w.group()) in TITLE_WORDS for w in words)
+    """Title words only ("Russian Foreign Minister"), or a role and the body it serves ("the
+    spokesperson for Norway's Foreign Ministry"): a role that names nobody yet."""
+    folded = [fold(w.group()) for w in words]
+    if all(w in TITLE_WORDS for w in folded):
+        return True
+    return bool(set(folded) & ROLE_NOUNS) and all(
+        f in TITLE_WORDS or org_head(f) or place_named(w.group())[0]
+        for f, w in zip(folded, words, strict=True)
+    )
 
 
 def main_subject(masked: str, start: int) -> tuple[str, int]:
