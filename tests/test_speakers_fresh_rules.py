@@ -47,3 +47,34 @@ def test_a_role_for_a_body_then_a_comma_and_a_name_is_that_person() -> None:
     the role and its body, not the ministry."""
     text = "“The offer stands,” said the spokesperson for Norway's Foreign Ministry, Ola Brekke."
     assert speaker_key(speaker_of(text, "The offer")) == "brekke"
+
+
+def test_said_he_told_attributes_the_quote_before_it() -> None:
+    """`“...,” Mr Brekke said he told the mayor`: the subject reports his own words."""
+    text = (
+        "Mayor Kari Lund met the fishermen's leader Ola Brekke on Monday.\n"
+        "“Close the harbour and you lose the town,” Mr Brekke said he told the mayor."
+    )
+    assert speaker_key(speaker_of(text, "Close the harbour")) == "brekke"
+
+
+def test_he_alone_is_a_pronoun_not_a_family_name() -> None:
+    """ "He" is the pronoun, though He is a Chinese family name: no speaker "He" even where a
+    machine-translated line puts it after a title ("spokesman China He asserted")."""
+    text = (
+        "Hu Jinrui spoke in Beijing on Monday. Foreign Ministry spokesman China He asserted that "
+        "the report was false.\n\n“The report is a fabrication,” he said."
+    )
+    assert speaker_of(text, "The report") != "He"
+    assert speaker_key(speaker_of(text, "The report")) == "hu jinrui"
+
+
+def test_a_long_apposition_after_a_name_that_opens_its_sentence() -> None:
+    """ "NAME, a former champion who has become one of the leaders of ..., said": the name
+    before the apposition is the subject, however long the apposition, and "he" after is him."""
+    text = (
+        "Ola Brekke, a former world skiing champion who has become one of the best-known voices "
+        "of the Norwegian fishing towns, said the plan was “reckless”. “The harbour will empty "
+        "within a year,” he told a local radio station."
+    )
+    assert speaker_key(speaker_of(text, "The harbour")) == "brekke"

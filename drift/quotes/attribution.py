@@ -54,6 +54,7 @@ _DASH_NAME = re.compile(
     r"[”\"»’]\s*[—–]\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*(?=,|\n|$)"
 )
 _MAKE = frozenset(["made", "makes", "make"])
+_HE = frozenset(["he", "she"])  # "said he told": the subject reports his own words
 _SOURCE_VERBS = frozenset(["reported", "reports"])
 _CLEAR = re.compile(r"\s+(?:it\s+)?clear\b")
 _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being|got|gets)\s+(?:\w+ly\s+)?$")
@@ -119,6 +120,8 @@ def _ends_attribution(masked: str, verb: str, end: int) -> bool:
     first = fold(words[k].group())
     if first in AFTER_VERB or first == "and":  # "he continued and drew attention to ..."
         return True
+    if first in _HE and k + 1 < len(words) and fold(words[k + 1].group()) in REPORTING_VERBS:
+        return True  # "“...,” NAME said he told his host": his own words, told again
     if first in PARTICIPLES:  # "he said adding that ...": the participle's words, not said's
         return True
     time = k + 1 if first in TIME_OPENERS else k  # "the day before", "last week"

@@ -68,8 +68,8 @@ _ROLE_NAME = re.compile(
 def is_person_name(display: str) -> bool:
     """True for a plausible person's name: capitalized words, no title or institution."""
     tokens = display.split()
-    if not tokens or len(tokens) > 4:
-        return False
+    if not tokens or len(tokens) > 4 or (len(tokens) == 1 and fold(tokens[0]) in PRONOUNS):
+        return False  # "He" alone is the pronoun, though a Chinese family name (He Lifeng)
     for tok in tokens:
         if not _NAME_TOKEN.match(tok) or (tok.endswith(".") and len(tok) > 2):
             return False  # "Lavrov." ends a sentence; only initials ("J.") keep their dot

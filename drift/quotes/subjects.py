@@ -34,6 +34,12 @@ _PARTICIPLE_ASIDE = re.compile(
     r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*,\s+[a-z][\w'’-]*"
     rf"{_ASIDE_TEXT}{{0,100}},$"
 )
+# "NAME, a former champion who ... opposition, said": a name that opens its sentence, then an
+# apposition of any length up to the comma before the verb.
+_OPENING_APPOSITION = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3})\s*,\s+"
+    rf"(?:a|an|the)\s{_ASIDE_TEXT}+,$"
+)
 # "A senior official, who asked not to be named, said": a relative clause after the subject.
 _RELATIVE_ASIDE = re.compile(
     r"(?:^|(?<=[.!?:\n]\s)|(?<=\n))\s*(?P<np>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4})\s*,\s+"
@@ -133,6 +139,9 @@ def apposition_subject(
     if found is not None:
         return found.name, found.start, found.lead if found.lead >= 0 else found.start
     lo = max(0, head - 140)
+    opening = _OPENING_APPOSITION.search(masked, max(0, head - 400), head)
+    if opening is not None and is_person_name(opening.group("name")):  # "NAME, a former
+        return opening.group("name"), opening.start("name"), opening.start("name")  # ..., said"
     aside = _PARTICIPLE_ASIDE.search(masked, lo, head)  # "Putin, speaking at the forum,"
     if aside is not None and is_person_name(aside.group("name")):
         return aside.group("name"), aside.start("name"), aside.start("name")
