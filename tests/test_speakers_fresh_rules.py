@@ -78,3 +78,13 @@ def test_a_long_apposition_after_a_name_that_opens_its_sentence() -> None:
         "within a year,” he told a local radio station."
     )
     assert speaker_key(speaker_of(text, "The harbour")) == "brekke"
+
+
+def test_the_statement_is_the_one_person_who_issued_a_statement() -> None:
+    """ "... with spokesman Ola Brekke issuing a statement. “...,” the statement reads.": the
+    statement is his, the one person named where the text mentions it."""
+    text = (
+        "The dispute grew on Friday, with Harbour Board spokesman Ola Brekke issuing a statement "
+        "on the closure.\n\n“The harbour stays open to every boat,” the statement reads."
+    )
+    assert speaker_key(speaker_of(text, "The harbour")) == "brekke"

@@ -47,6 +47,7 @@ _PLACE_PREPOSITIONS = frozenset({"at", "in", "from", "with", "on", "by", "near",
 _BACK_ROLES = frozenset(["diplomat", "envoy", "leader", "representative"]) | OCCUPATIONS
 # A reporting clause that closes its sentence after a comma: `..., it said`.
 _CLOSING = re.compile(r"[,;][\"”’»]?\s+(?:it|the statement|its statement)\s+(?:\w+ly\s+)?$", re.I)
+_STATEMENT = re.compile(r"\bstatement\b", re.IGNORECASE)
 _AGE = re.compile(r"\d+-year-old")  # "the 48-year-old": a person the text has named
 
 
@@ -188,6 +189,20 @@ class People(Antecedents):
         named = [b for b in self.bodies if b[0] < pos and head in fold(b[1]).split()]
         return max(named)[1] if named else ""
 
+    def _statement_owner(self, before: int) -> str:
+        """Whose "the statement" is, read before `before`: the one person named in the latest
+        sentence that mentions a statement ("... with spokesman NAME issuing a statement"),
+        unless a body spoke since; else the body that spoke last."""
+        body_at, body = max((b for b in self.bodies if b[0] < before), default=(-1, ""))
+        found = list(_STATEMENT.finditer(self.masked, max(0, before - 2 * SUBJECT_REACH), before))
+        mention = found[-1] if found else None
+        if mention is None or mention.start() < body_at:
+            return body
+        lo = sentence_start(self.masked, max(0, mention.start() - SUBJECT_REACH), mention.start())
+        hi = sentence_end(self.masked, mention.end(), before)
+        named = {name for _, name in self._mentions(lo, hi)}
+        return named.pop() if len(named) == 1 else body
+
     def _reported_from(self, pos: int) -> int:
         """Where to look back from for what "it" or "the statement" of a clause at `pos` stands
         for: the start of its sentence when the clause closes it after a comma ("China has
@@ -272,8 +287,8 @@ class People(Antecedents):
         elif head in TITLE_WORDS and len(folded) > 1 and folded[-2] in ROLE_NOUNS:
             head = folded[-2]  # "the secretary general"
         if folded in (["the", "statement"], ["its", "statement"]):
-            before = self._reported_from(pos)
-            return max((b for b in self.bodies if b[0] < before), default=(0, ""))[1]
+            own = self.masked.rfind(tokens[-1], max(0, pos - 40), pos)  # the subject's word
+            return self._statement_owner(min(self._reported_from(pos), pos if own < 0 else own))
         if folded[-1] == "statement" and len(tokens) > 2 and tokens[-2][:1].isupper():
             body = ["the", *tokens[1:-1]] if folded[0] in ("a", "an") else tokens[:-1]
             return self.resolve(" ".join(body), pos, last)  # "a White House statement said"
