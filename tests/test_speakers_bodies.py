@@ -111,3 +111,13 @@ def test_an_acronym_is_the_body_the_text_spelt_out_before_it() -> None:
         "NCG issued a statement at 6:10 a.m. local time, saying that “the crew resisted.”"
     )
     assert speaker_key(speaker_of(text, "the crew")) == speaker_key("Norway Coast Guard")
+
+
+def test_an_outlet_quoting_a_unit_of_a_body_gives_the_body() -> None:
+    """`“...,” NTB quoted the press service of the Norwegian Coast Guard.`: the outlet carried
+    the words, the body (whose press service spoke) said them."""
+    text = (
+        "“The trawler left the zone at dawn,” NTB quoted the press service of the Norwegian "
+        "Coast Guard."
+    )
+    assert speaker_key(speaker_of(text, "The trawler")) == speaker_key("Norway Coast Guard")

@@ -85,6 +85,9 @@ _WORDS_OF = re.compile(
 _CAME_REPLY = re.compile(
     r"\bcame\s+(his|her|their)\s+(?:reply|response|answer|retort)\b", re.IGNORECASE
 )  # "“...,” came his reply"
+_QUOTED = re.compile(  # "TASS quoted X": X said the words TASS carried
+    r"\b(?P<verb>quoted)\s+(?P<obj>[^,.;:!?\n\"“”«»]{2,80}?)(?=\s+as\b|\s*[,.;:!?\n]|$)"
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n\"“”]\s*)$")
 
 
@@ -304,6 +307,12 @@ def _pattern_clauses(masked: str) -> list[Clause]:
         subject = match.group(named).strip()
         if "x" * 3 not in subject:
             found.append(Clause(match.start(), match.start(), subject, match.start(named), True))
+    for match in _QUOTED.finditer(masked):  # "“...,” TASS quoted the press office of X."
+        start, end = match.span("verb")
+        if _BE_BEFORE.search(masked, max(0, start - 24), start) or "x" * 3 in match["obj"]:
+            continue  # "X was quoted as saying": the participle's clause
+        _, lead = subject_words(masked, line_start(masked, start), start)
+        found.append(Clause(start, end, match["obj"], match.start("obj"), True, lead=lead))
     for match in _ACCORDING.finditer(masked):
         subject = match.group(1).strip()
         if "x" * 3 not in subject:

@@ -163,6 +163,10 @@ class People(Antecedents):
         words = [DEMONYMS.get(fold(w), w) for w in words]  # "Russia's ministry": Russian
         if words and fold(words[-1]) == "statement":
             words.pop()
+        of = [fold(w) for w in words].index("of") if "of" in map(fold, words) else -1
+        lower = of > 0 and all(w.islower() for w in words[:of])
+        if lower and words[-1][:1].isupper() and org_head(fold(words[-1])):
+            words = words[of + 1 :]  # "the press service of the Norwegian Coast Guard": its body
         while len(words) > 1 and words[0].islower() and fold(words[0]) not in BRANCHES:
             words.pop(0)  # "the ruling Communist Party": "ruling" describes it
         if not words:
