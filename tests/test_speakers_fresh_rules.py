@@ -88,3 +88,15 @@ def test_the_statement_is_the_one_person_who_issued_a_statement() -> None:
         "on the closure.\n\n“The harbour stays open to every boat,” the statement reads."
     )
     assert speaker_key(speaker_of(text, "The harbour")) == "brekke"
+
+
+def test_an_outlet_reporting_that_quote_is_the_speaker_of_its_report() -> None:
+    """`Norway's Fjord News Agency reported that “...”`: the report's own words, no one else
+    named, so the agency; `“... noon.” Colonel NAME said, “...”`: the full stop ended the first
+    quote, and the colonel's clause leads in the next one."""
+    text = (
+        "Norway's Fjord News Agency reported that “the ferry sank at noon.” Colonel Ola Brekke, "
+        "a spokesman for the navy, said, “All passengers were rescued.”"
+    )
+    assert speaker_key(speaker_of(text, "the ferry")) == speaker_key("Fjord")
+    assert speaker_key(speaker_of(text, "All passengers")) == "brekke"

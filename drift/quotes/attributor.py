@@ -12,6 +12,8 @@ from drift.quotes.people import People
 from drift.quotes.spans import Span
 
 _GAP_AFTER = re.compile(r"[\s,.;:—–-]*")
+_REPORT_OWN = re.compile(r"\s+that\s+[“\"«„]")  # `OUTLET reported that “...”`
+_INTRODUCES = re.compile(r"\s*[,:]\s*[“\"«„]")  # `NAME said, “...`: the verb leads in a quote
 _LEAD_IN = re.compile(r"[^.!?\"“”«»„]{0,60}:\s*")  # "Olmert told his host: “..."
 _BEFORE_SUBJECT = re.compile(r",[\s\"'“”‘’«»]*$")  # `..., X said` / `...,” X said`
 
@@ -40,8 +42,9 @@ def resolve_clauses(clauses: list[Clause], people: People, masked: str) -> list[
                 speaker = people.resolve(opening, clause.verb_start, last) if opening else ""
         else:
             speaker = people.resolve(clause.subject, clause.verb_start, last)
-        if clause.source and outlet(speaker):
-            speaker = ""  # "Reuters reported": the outlet passed the words on, said none
+        if clause.source and outlet(speaker) and not _REPORT_OWN.match(masked, clause.verb_end):
+            speaker = ""  # "Reuters reported": the outlet passed the words on, said none; but
+            # "Xinhua reported that “...”" quotes the report's own words, no one else named
         if clause.source and not speaker:  # "Wang placed ... “as soon as possible,” Reuters
             speaker = people.sentence_subject(clause.verb_start)  # reported": Wang said it
         out.append((speaker, last))
@@ -131,6 +134,9 @@ class Attributor:
             return "", False
         if not clause.subject_after and not clause.ends:
             return "", False  # `”, Zhao said the approach ...`: Zhao says something else
+        ended = self.masked[span.close_pos - 1 : span.close_pos] in (".", "!", "?")
+        if ended and _INTRODUCES.match(self.masked, clause.verb_end):
+            return "", False  # `“... today.” NAME said, “...”`: a new sentence, the next quote's
         if clause.source:
             earlier = self.before(sent_lo, span.open_pos if span.open_pos >= 0 else span.start)
             found = earlier or speaker
