@@ -121,3 +121,13 @@ def test_an_outlet_quoting_a_unit_of_a_body_gives_the_body() -> None:
         "Coast Guard."
     )
     assert speaker_key(speaker_of(text, "The trawler")) == speaker_key("Norway Coast Guard")
+
+
+def test_a_state_unit_in_a_place_is_that_places_but_a_party_is_not() -> None:
+    """ "the Presidential Office in Norway confirmed": a unit of a state (WordNet's
+    administrative unit) belongs where it sits; "the Green Party in Norway" keeps its name
+    (two countries in the sentence: no one country's body either)."""
+    text = "Later, the Presidential Office in Norway said Sweden was “wrong to leave the talks.”"
+    assert speaker_key(speaker_of(text, "wrong")) == speaker_key("Norway Presidential Office")
+    text = "Later, the Green Party in Norway said Sweden was “wrong to leave the talks.”"
+    assert speaker_key(speaker_of(text, "wrong")) == speaker_key("Green Party")

@@ -186,3 +186,19 @@ def common_noun(word: str) -> bool:
         for lemma in wordnet.morphy(folded, "n")
         for synset in wordnet.synsets(lemma, "n")
     )
+
+
+@lru_cache(maxsize=4096)
+def administrative_noun(word: str) -> bool:
+    """Whether WordNet has a sense of the noun `word` under administrative_unit.n.01 (a unit
+    of a state: "office", "ministry", "council"; not "party", an organization of its own);
+    False without WordNet."""
+    wordnet = _wordnet()
+    if wordnet is None or not word.isalpha():
+        return False
+    unit = wordnet.synsets("administrative_unit", "n")[0].key
+    return any(
+        unit in _above(synset)
+        for lemma in wordnet.morphy(word.lower(), "n")
+        for synset in wordnet.synsets(lemma, "n")
+    )

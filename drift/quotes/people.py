@@ -11,7 +11,7 @@ import re
 from rapidfuzz.distance import OSA
 
 from drift.quotes.antecedents import Antecedents
-from drift.quotes.english import common_word, place_named, place_of
+from drift.quotes.english import administrative_noun, common_word, place_named, place_of
 from drift.quotes.names import is_person_name, official_lang
 from drift.quotes.outlets import REPORT_NOUNS, outlet
 from drift.quotes.roles import (
@@ -274,7 +274,8 @@ class People(Antecedents):
             None,
         )
         if at is not None:  # "the Chinese embassy in Washington"
-            return self.organization(" ".join(tokens[:at]), pos)
+            body = self.organization(" ".join(tokens[:at]), pos)
+            return _sited(body, tokens[at:]) if body else ""
         of = folded.index("of") if "of" in folded[2:4] else 0
         if (
             of
@@ -312,6 +313,9 @@ class People(Antecedents):
                 return latest[-1]
         if head in ORG_HEADS or (org_head(head) and _named_body(tokens, folded)):
             body = self.organization(phrase, pos)
+            at = self.masked.rfind(phrase, max(0, pos - 200), pos)
+            if body and at >= 0:  # "the Presidential Office in Norway confirmed"
+                body = _sited(body, self.masked[at + len(phrase) : pos].split())
             if body:
                 self.bodies.append((pos, body))  # "the statement read" is its statement
                 if outlet(body):
@@ -337,6 +341,18 @@ class People(Antecedents):
         if len(tokens) == 1 and at >= 0 and self.plural_opening(phrase, at):
             return ""  # "Reports said": a plural common noun that opens its sentence
         return self.add(phrase, pos)
+
+
+def _sited(body: str, where: list[str]) -> str:
+    """A state's unit named without its country, then "in PLACE" ("the Presidential Office in
+    Norway"), is that place's: a unit of a state belongs where it sits (WordNet's
+    administrative units); a party or an embassy in a place keeps its name."""
+    words = body.split()
+    if len(where) != 2 or fold(where[0]) != "in" or not place_named(where[1])[0]:
+        return body
+    if not administrative_noun(fold(words[-1])) or any(place_named(w)[0] for w in words):
+        return body
+    return f"{where[1]} {body}"
 
 
 def _named_body(tokens: list[str], folded: list[str]) -> bool:
