@@ -131,3 +131,13 @@ def test_a_state_unit_in_a_place_is_that_places_but_a_party_is_not() -> None:
     assert speaker_key(speaker_of(text, "wrong")) == speaker_key("Norway Presidential Office")
     text = "Later, the Green Party in Norway said Sweden was “wrong to leave the talks.”"
     assert speaker_key(speaker_of(text, "wrong")) == speaker_key("Green Party")
+
+
+def test_a_body_opening_the_sentence_of_a_quote_with_no_reporting_verb() -> None:
+    """ "The ruling Green Party in Norway views “...”": no reporting verb, but the body opening
+    the sentence is whose view it gives (two places named: no one country's party)."""
+    text = (
+        "The ruling Green Party in Norway views Sweden's plan as “a threat to the fjords.” "
+        "Talks resume next week."
+    )
+    assert speaker_key(speaker_of(text, "a threat")) == speaker_key("Green Party")

@@ -109,6 +109,18 @@ class Antecedents(Roster):
                 return proper
         return ""
 
+    def body_subject(self, pos: int) -> str:
+        """The organization that opens the sentence around `pos`, a short opening phrase
+        allowed ("The ruling Labour Party views “...”": no reporting verb, but the body is
+        whose view the sentence gives), else ""."""
+        lo = sentence_start(self.masked, max(0, pos - 2000), pos)
+        intro = _INTRO_COMMA.match(self.masked, lo, pos)
+        for start in (lo, intro.end()) if intro else (lo,):
+            body = body_phrase(TOKEN.findall(self.masked, start, pos)[:8])
+            if body:
+                return self.organization(body, pos)
+        return ""
+
     def subject_before(self, lo: int, pos: int) -> str:
         """The person a quote with no attribution follows in `lo:pos`: the subject of the latest
         sentence there that names anyone, or the one person it names ("Peskov gave a firm no.

@@ -3,7 +3,7 @@ ministry hit back, accusing ...", "The White House gave no details. ... it said"
 
 from __future__ import annotations
 
-from drift.quotes.english import common_noun, place_named
+from drift.quotes.english import common_noun, common_word, place_named
 from drift.quotes.names import is_person_name
 from drift.quotes.roles import BRANCHES, ORG_HEADS, PLACES, PRONOUNS, ROLE_NOUNS, org_head
 from drift.quotes.speakers import fold
@@ -23,13 +23,22 @@ NOT_SUBJECTS = (
 def body_phrase(tokens: list[str]) -> str:
     """The organization phrase that opens a sentence's tokens ("China's foreign ministry",
     "The Russian Foreign Ministry", "Norway's coast guard": a place, then common nouns up
-    to a noun of an organization), else ""."""
+    to a noun of an organization; "The ruling Labour Party": words describing it after
+    "The"), else ""."""
     phrase: list[str] = []
     for k, token in enumerate(tokens):
         word = fold(token)
         if not (token[:1].isupper() or word in BRANCHES | ORG_HEADS or (k == 0 and word == "the")):
             break
         phrase.append(token)
+    if len(phrase) == 1 and fold(phrase[0]) == "the":  # "The ruling Labour Party"
+        first = next((k for k, t in enumerate(tokens[1:4], 1) if t[:1].isupper()), 0)
+        end = first
+        while first and end < len(tokens) and tokens[end][:1].isupper():
+            end += 1
+        described = all(t.islower() and common_word(t) for t in tokens[1:first])
+        if first and described and org_head(fold(tokens[end - 1])):
+            phrase = tokens[:end]
     if len(phrase) == 1 and place_named(phrase[0])[0]:  # "China's coast guard released"
         head = next((k for k, t in enumerate(tokens[1:4], 1) if org_head(fold(t))), 0)
         if head and all(t.islower() and common_noun(t) for t in tokens[1:head]):
