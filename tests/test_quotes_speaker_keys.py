@@ -7,6 +7,7 @@ import pytest
 from drift.align.units import speakers_compatible
 from drift.lexicon.wordnet import WordNet
 from drift.quotes import extract_quotes, speaker_key
+from drift.quotes.speakers import is_chinese_name
 from drift.records import Document
 
 
@@ -62,3 +63,10 @@ def test_a_country_and_its_adjective_name_one_body() -> None:
     assert british == speaker_key("Great Britain's Foreign Office")
     assert speaker_key("the Polish Defence Ministry") != speaker_key("the Czech Defence Ministry")
     assert "national" in speaker_key("the National Security Council").split()
+
+
+def test_a_country_after_a_chinese_name_is_no_given_name() -> None:
+    """ "Hu Jinrui China" (a machine-translated line): "China" reads as pinyin but names a
+    country, so it is no part of the name and the key stays the person's."""
+    assert not is_chinese_name(["Hu", "Jinrui", "China"])
+    assert is_chinese_name(["Hu", "Jinrui"])

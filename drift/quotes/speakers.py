@@ -213,6 +213,8 @@ def is_chinese_name(tokens: list[str]) -> bool:
     """True for 2-3 token names with a Chinese family name first and pinyin given names."""
     if not 2 <= len(tokens) <= 3 or fold(tokens[0]) not in chinese_surnames():
         return False
+    if any(fold(tok) in TITLE_WORDS for tok in tokens[1:]):
+        return False  # "Zhao Lijian China": "China" is spelt as pinyin, but names a country
     return all(_PINYIN.match(part) for tok in tokens[1:] for part in fold(tok).split("-") if part)
 
 
