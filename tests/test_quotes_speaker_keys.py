@@ -70,3 +70,11 @@ def test_a_country_after_a_chinese_name_is_no_given_name() -> None:
     country, so it is no part of the name and the key stays the person's."""
     assert not is_chinese_name(["Hu", "Jinrui", "China"])
     assert is_chinese_name(["Hu", "Jinrui"])
+
+
+@pytest.mark.skipif(WordNet.locate() is None, reason="WordNet (wordnet-base) not installed")
+def test_a_person_whose_surname_is_a_noun_of_an_organization_keys_by_surname() -> None:
+    """ "John Church" is a person ("John" is a name in WordNet), keyed by surname like a later
+    "Church"; "Danish Coast Guard" is a body, keyed by its words."""
+    assert speaker_key("John Church") == speaker_key("Church")
+    assert speaker_key("Danish Coast Guard") != speaker_key("Guard")

@@ -202,3 +202,18 @@ def administrative_noun(word: str) -> bool:
         for lemma in wordnet.morphy(word.lower(), "n")
         for synset in wordnet.synsets(lemma, "n")
     )
+
+
+@lru_cache(maxsize=4096)
+def person_name(word: str) -> bool:
+    """Whether WordNet has the capitalized `word` as the name of a person ("John", "Church":
+    Frederick Church), so a name ending in a noun of an organization may be a person's
+    ("John Church"); False without WordNet."""
+    wordnet = _wordnet()
+    if wordnet is None or not word[:1].isupper() or not word.isalpha():
+        return False
+    people = wordnet.synsets("person", "n")[0].key
+    return any(
+        s.instance and word in s.cased and people in _above(s)
+        for s in wordnet.synsets(word.lower(), "n")
+    )

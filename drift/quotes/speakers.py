@@ -8,8 +8,10 @@ from functools import lru_cache
 
 from drift.quotes.english import (
     closed_compound,
+    common_word,
     of_a_country,
     organization_noun,
+    person_name,
     place_named,
     place_of,
 )
@@ -232,10 +234,24 @@ def org_word(word: str) -> bool:
 
 
 def is_org_name(name: str) -> bool:
-    """True when `name` names an organization ("Russian Foreign Ministry", "the Kremlin",
-    "the Coast Guard", "Progressive Party"); a Chinese name never ("Qin Gang")."""
-    tokens = [fold(t) for t in name.split()]
-    return bool(tokens) and org_word(tokens[-1]) and not is_chinese_name(name.split())
+    """True when `name` names an organization ("Russian Foreign Ministry", "the Kremlin"); a
+    noun WordNet alone calls an organization ends one after words that describe it ("China
+    Coast Guard", "Democratic Progressive Party": places and common words), not after a
+    person's name ("John Church", "Qin Gang")."""
+    tokens = name.split()
+    folded = [fold(t) for t in tokens]
+    if not tokens or is_chinese_name(tokens):
+        return False
+    if folded[-1] in ORG_NOUNS:
+        return True
+    before = [t for t, f in zip(tokens[:-1], folded[:-1], strict=True) if f not in ARTICLES]
+    return bool(before) and wordnet_body(folded[-1]) and all(map(_describes, before))
+
+
+def _describes(token: str) -> bool:
+    """A word that may describe a body before its noun: a place ("Chinese", "China's") or a
+    common word that names no person ("Coast", "Democratic"; not "John")."""
+    return bool(place_named(token)[0]) or (common_word(token) and not person_name(token))
 
 
 def _name_tokens(name: str) -> list[str]:
