@@ -38,14 +38,17 @@ def test_a_body_named_head_first_with_of_is_no_persons_name() -> None:
 
 
 def test_a_body_of_common_words_takes_the_one_country_its_sentence_names() -> None:
-    """ "the ruling Labour Party" in a sentence that names only Norway is Norway's party; with
-    two countries named it keeps its name as written."""
+    """ "the ruling Labour Party" in a sentence that names only Norway before it is Norway's
+    party; with two countries named, or the country named only after it (what the body spoke
+    of), it keeps its name as written."""
     one = "Oil is Norway's “main question,” and the ruling Labour Party said it was “not for sale.”"
     got = speaker_of(one, "not for sale")
     assert speaker_key(got) == speaker_key("Norwegian Labour Party")
     assert speaker_key(got) != speaker_key("Swedish Labour Party")
     two = "Sweden and Norway differ, and the ruling Labour Party said it was “not for sale.”"
     assert speaker_key(speaker_of(two, "not for sale")) == speaker_key("Labour Party")
+    after = "The Harbour Department said Norway's plan was “not for sale.”"
+    assert speaker_key(speaker_of(after, "not for sale")) == speaker_key("Harbour Department")
 
 
 def test_it_after_reported_words_is_the_body_of_the_sentence_before() -> None:

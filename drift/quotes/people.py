@@ -218,18 +218,23 @@ class People(Antecedents):
 
     def _of_country(self, words: list[str], pos: int) -> str:
         """A body named by its kind alone, in common words ("the ruling Communist Party", "the
-        Presidential Office"), is that of the one country its sentence names ("China's"):
-        news style names a body's country beside it; a proper name ("Eurasia Group") or two
-        places named keep the body as named."""
+        Presidential Office"), is that of the one country its sentence names, before it
+        ("China's most important issue, and the ruling Communist Party said"): news style
+        names a body's country beside it; a proper name ("Eurasia Group"), two places, or a
+        country named only after the body (what it spoke of) keep the body as named."""
         name = " ".join(words)
         if not all(common_word(w) and not place_named(w)[0] for w in words):
             return name
         lo = sentence_start(self.masked, max(0, pos - SUBJECT_REACH), pos)
         hi = sentence_end(self.masked, pos, min(len(self.masked), pos + SUBJECT_REACH))
-        places = dict(place_named(t.rstrip(".")) for t in TOKEN.findall(self.masked, lo, hi))
-        places.pop((), None)
-        if len(places) != 1 or not next(iter(places.values())):
-            return name
+        named = [
+            (t.start(), place_named(t.group().rstrip(".")))
+            for t in TOKEN.finditer(self.masked, lo, hi)
+        ]
+        places = {place: (at, country) for at, (place, country) in reversed(named) if place}
+        head = self.masked.rfind(words[-1], lo, pos)
+        if len(places) != 1 or not all(c and at < head for at, c in places.values()):
+            return name  # "The State Department said China ...": China is what it spoke of
         return " ".join([*(w.capitalize() for w in next(iter(places))), *words])
 
     def _national(self, ministry: str) -> str:
