@@ -100,3 +100,13 @@ def test_an_outlet_reporting_that_quote_is_the_speaker_of_its_report() -> None:
     )
     assert speaker_key(speaker_of(text, "the ferry")) == speaker_key("Fjord")
     assert speaker_key(speaker_of(text, "All passengers")) == "brekke"
+
+
+def test_the_statement_is_not_a_person_who_only_remarked_on_it() -> None:
+    """ "NAME's remarks followed a statement by the Harbour Board": the statement is the
+    board's, never the person's whose remarks the sentence names."""
+    text = (
+        "Fishing minister Ola Brekke's remarks followed a statement by the Harbour Board.\n\n"
+        "“The harbour stays open to every boat,” the statement said."
+    )
+    assert speaker_key(speaker_of(text, "The harbour")) != "brekke"

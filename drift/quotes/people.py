@@ -48,6 +48,8 @@ _BACK_ROLES = frozenset(["diplomat", "envoy", "leader", "representative"]) | OCC
 # A reporting clause that closes its sentence after a comma: `..., it said`.
 _CLOSING = re.compile(r"[,;][\"”’»]?\s+(?:it|the statement|its statement)\s+(?:\w+ly\s+)?$", re.I)
 _STATEMENT = re.compile(r"\bstatement\b", re.IGNORECASE)
+_STATEMENT_BY = re.compile(r"\s+(?:by|from|of)\b")  # "a statement by the board"
+_POSSESSIVE_AT = re.compile(r"[\w.-]+(?:\s+[A-Z][\w.-]*){0,2}['’]s\b")  # "NAME's remarks"
 _AGE = re.compile(r"\d+-year-old")  # "the 48-year-old": a person the text has named
 
 
@@ -195,8 +197,9 @@ class People(Antecedents):
 
     def _statement_owner(self, before: int) -> str:
         """Whose "the statement" is, read before `before`: the one person named in the latest
-        sentence that mentions a statement ("... with spokesman NAME issuing a statement"),
-        unless a body spoke since; else the body that spoke last."""
+        sentence that mentions a statement, named before it with no body between ("... with
+        spokesman NAME issuing a statement"; not "NAME's remarks followed a statement by the
+        board"), unless a body spoke since; else the body that spoke last."""
         body_at, body = max((b for b in self.bodies if b[0] < before), default=(-1, ""))
         found = list(_STATEMENT.finditer(self.masked, max(0, before - 2 * SUBJECT_REACH), before))
         mention = found[-1] if found else None
@@ -205,7 +208,15 @@ class People(Antecedents):
         lo = sentence_start(self.masked, max(0, mention.start() - SUBJECT_REACH), mention.start())
         hi = sentence_end(self.masked, mention.end(), before)
         named = {name for _, name in self._mentions(lo, hi)}
-        return named.pop() if len(named) == 1 else body
+        issuers = self._mentions(lo, mention.start())
+        if len(named) != 1 or not issuers or _STATEMENT_BY.match(self.masked, mention.end()):
+            return body  # "a statement by the ministry": the one after "by" issued it
+        between = TOKEN.findall(self.masked, issuers[-1][0], mention.start())[2:]
+        if any(org_head(fold(w)) for w in between) or _POSSESSIVE_AT.match(
+            self.masked, issuers[-1][0]
+        ):
+            return body  # "NAME's remarks followed the Harbour Board's statement"
+        return named.pop()
 
     def _reported_from(self, pos: int) -> int:
         """Where to look back from for what "it" or "the statement" of a clause at `pos` stands
