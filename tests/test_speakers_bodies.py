@@ -144,3 +144,15 @@ def test_a_body_opening_the_sentence_of_a_quote_with_no_reporting_verb() -> None
         "Talks resume next week."
     )
     assert speaker_key(speaker_of(text, "a threat")) == speaker_key("Green Party")
+
+
+def test_a_body_named_with_of_the_or_an_acronym_before_its_noun() -> None:
+    """ "the Northern Command of the Norwegian Army said": "of the" inside a capitalized name;
+    "The NNF Northern Command" keys with its words, not as a person named "Command"."""
+    text = "“The drills end today,” the Northern Command of the Norwegian Army said."
+    got = speaker_key(speaker_of(text, "The drills"))
+    assert got == speaker_key("Northern Command of the Norwegian Army")
+    text = "The NNF Northern Command said the drills were “routine.”"
+    got = speaker_key(speaker_of(text, "routine"))
+    assert got == speaker_key("NNF Northern Command")
+    assert got != speaker_key("Southern Command")

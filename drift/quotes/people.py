@@ -47,6 +47,7 @@ _PLACE_PREPOSITIONS = frozenset({"at", "in", "from", "with", "on", "by", "near",
 _BACK_ROLES = frozenset(["diplomat", "envoy", "leader", "representative"]) | OCCUPATIONS
 # A reporting clause that closes its sentence after a comma: `..., it said`.
 _CLOSING = re.compile(r"[,;][\"”’»]?\s+(?:it|the statement|its statement)\s+(?:\w+ly\s+)?$", re.I)
+_NAME_LINKS = frozenset(["of", "the", "and", "for"])  # lower-case words inside a body's name
 _STATEMENT = re.compile(r"\bstatement\b", re.IGNORECASE)
 _STATEMENT_BY = re.compile(r"\s+(?:by|from|of)\b")  # "a statement by the board"
 _POSSESSIVE_AT = re.compile(r"[\w.-]+(?:\s+[A-Z][\w.-]*){0,2}['’]s\b")  # "NAME's remarks"
@@ -377,7 +378,9 @@ def _named_body(tokens: list[str], folded: list[str]) -> bool:
     the name capitalized after an article, or a country's name or adjective before the noun."""
     if is_person_name(" ".join(tokens)) and folded[0] not in DETERMINERS:
         return False  # "Anna Church": maybe a person
-    capitalized = folded[0] in DETERMINERS and all(t[:1].isupper() for t in tokens[1:])
+    capitalized = folded[0] in DETERMINERS and all(
+        t[:1].isupper() or f in _NAME_LINKS for t, f in zip(tokens[1:], folded[1:], strict=True)
+    )  # "the Eastern Command of the Northern Fleet"
     return capitalized or any(place_named(t)[0] for t in tokens[:-1])
 
 

@@ -193,6 +193,7 @@ _PINYIN = re.compile(
     r"|ui|ue|a|e|i|o|u|v))+$"
 )
 _SYLLABLE = re.compile(_PINYIN.pattern.replace(")+$", ")$"))  # one syllable: "gang", "he"
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 _TOKEN = re.compile(r"[^\s,;:()\[\]]+")
 _APPOSITION = re.compile(r",\s+(?:the|a|an|who|which|his|her|its)\b.*$", re.IGNORECASE | re.DOTALL)
 
@@ -249,8 +250,12 @@ def is_org_name(name: str) -> bool:
 
 
 def _describes(token: str) -> bool:
-    """A word that may describe a body before its noun: a place ("Chinese", "China's") or a
-    common word that names no person ("Coast", "Democratic"; not "John")."""
+    """A word that may describe a body before its noun: a place ("Chinese", "China's"), a
+    common word that names no person ("Coast", "Democratic"; not "John"), an acronym ("PLA")
+    or a compound of such words ("Indo-Pacific")."""
+    parts = [p for p in token.split("-") if p]
+    if _ACRONYM.fullmatch(token) or (len(parts) > 1 and any(map(_describes, parts))):
+        return True  # "PLA Eastern Command", "Indo-Pacific Command"
     return bool(place_named(token)[0]) or (common_word(token) and not person_name(token))
 
 
