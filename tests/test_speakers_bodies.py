@@ -156,3 +156,14 @@ def test_a_body_named_with_of_the_or_an_acronym_before_its_noun() -> None:
     got = speaker_key(speaker_of(text, "routine"))
     assert got == speaker_key("NNF Northern Command")
     assert got != speaker_key("Southern Command")
+
+
+def test_it_is_the_body_a_clause_named_last_when_no_sentence_opens_with_one() -> None:
+    """`“...,” the Harbour Board said.` then `It said ...`: the sentence before opens with a
+    quote, so "it" is the body its clause named."""
+    text = (
+        "“The harbour is safe,” the Norwegian Harbour Board said.\n\n"
+        "It said the storm had been “the worst in a decade.”"
+    )
+    got = speaker_key(speaker_of(text, "the worst"))
+    assert got == speaker_key("Norwegian Harbour Board")

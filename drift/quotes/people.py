@@ -196,6 +196,12 @@ class People(Antecedents):
         named = [b for b in self.bodies if b[0] < pos and head in fold(b[1]).split()]
         return max(named)[1] if named else ""
 
+    def _body_spoke(self, before: int) -> str:
+        """The body a reporting clause named last within reach before `before` ("“...,” the
+        Taiwan Affairs Office said. It said ..."): "it" where no sentence opens with a body."""
+        near = [b for b in self.bodies if before - SUBJECT_REACH <= b[0] < before]
+        return max(near)[1] if near else ""
+
     def _statement_owner(self, before: int) -> str:
         """Whose "the statement" is, read before `before`: the one person named in the latest
         sentence that mentions a statement, named before it with no body between ("... with
@@ -279,7 +285,8 @@ class People(Antecedents):
         if len(tokens) == 1 and folded[0] in PRONOUNS:
             return self.agreeing(self.pronoun(pos, last), pos, folded[0])
         if folded == ["it"]:  # "“...,” it said in a statement": a body, never a person
-            return self.body_before(self._reported_from(pos))
+            before = self._reported_from(pos)
+            return self.body_before(before) or self._body_spoke(before)
         if indefinite_role(folded):  # "a senior official told reporters": someone new
             return ""
         at = next(
