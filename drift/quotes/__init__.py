@@ -26,6 +26,15 @@ senior official") is someone unnamed; an outlet's acronym is the name the text s
 (`outlets.py`). No speaker is a subject whose head is no noun ("said the Oslo enjoy") or a
 plural common noun opening its sentence ("Reports said"); WordNet answers both (`english.py`),
 and keys a body's country adjective as the country ("Polish" is "Poland").
+Bodies: a subject whose head noun WordNet places under organization.n.01 ("the Coast Guard",
+"Norway's coast guard", a party, a command) is a body, keyed by its words ("coast guard" as
+WordNet's "coastguard", "national" dropped where the country is named); a body of common words
+takes the one country its sentence names before it, and a state's unit "in PLACE" that place;
+an acronym is the body the text spelt out with its initials; "it" or "the statement" closing a
+sentence of reported words looks before that sentence, up to two sentences back, else to the
+body a clause named last, and "the statement" may be the one person who issued a statement;
+"OUTLET quoted X" and "OUTLET reported that “...”" name X and the outlet; a quote no clause
+attributes in a sentence a body opens ("The X Party views “...”") is the body's.
 """
 
 from __future__ import annotations
