@@ -430,6 +430,7 @@ SPEAKER_BLIND_SETS = (
     ("speakers_fresh3.jsonl", "fresh3", "v"),
     ("speakers_fresh4.jsonl", "fresh4", "w"),
     ("speakers_fresh5.jsonl", "fresh5", "x"),
+    ("speakers_fresh6.jsonl", "fresh6", "y"),
 )
 
 
