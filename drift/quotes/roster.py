@@ -157,6 +157,8 @@ class Roster:
                 break
             if word.endswith(".") and len(word) > 2:
                 break  # "... in Warsaw. Poland's foreign ministry": the sentence before
+            if self.masked[tokens[j].end() : tokens[j + 1].start()].strip():
+                break  # "OSLO — Norway's foreign ministry": a dash or comma ends the name
             words.insert(0, word)
             j -= 1
         if words:

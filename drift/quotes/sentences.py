@@ -5,8 +5,14 @@ from __future__ import annotations
 import bisect
 import re
 
+# A dateline in capitals before a story's first sentence ("OSLO — ", "NEW YORK, (Reuters) - "):
+# a place and the wire, not the sentence's subject.
+_DATELINE = r"(?:[A-Z][A-Z.'’-]+[\s,]+){1,3}(?:\([\w ]+\)\s*)?[—–-]{1,2}\s+"
+DATELINE = re.compile(r"\s*" + _DATELINE)
 # A mention that opens its sentence, titles allowed before it: the sentence's subject.
-SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:[A-Z][\w'’.-]*\s+){0,4}$")
+SENTENCE_SUBJECT = re.compile(
+    r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:" + _DATELINE + r")?(?:[A-Z][\w'’.-]*\s+){0,4}$"
+)
 _SENTENCE_BREAK = re.compile(r"[.!?](?=[\s\"”’»)]|$)|\n")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\.[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Prof|Gov|Lt|Col))$"
@@ -16,12 +22,15 @@ _ABBREVIATION = re.compile(
 def sentence_start(text: str, lo: int, pos: int) -> int:
     """Where the sentence around `pos` starts (`lo` at the earliest): after the last full stop,
     "!", "?" or line break before it that ends a sentence; the dots of "U.S.", "a.m." or "Mr."
-    do not."""
+    do not; a dateline that opens it ("OSLO — ") is no part of it."""
+    start = lo
     for end in reversed(list(_SENTENCE_BREAK.finditer(text, lo, pos))):
         if end.group() == "." and _ABBREVIATION.search(text, max(lo, end.start() - 4), end.start()):
             continue
-        return end.end()
-    return lo
+        start = end.end()
+        break
+    dateline = DATELINE.match(text, start, pos)
+    return dateline.end() if dateline else start
 
 
 def sentence_end(text: str, pos: int, hi: int) -> int:

@@ -200,6 +200,7 @@ _APPOSITION = re.compile(r",\s+(?:the|a|an|who|which|his|her|its)\b.*$", re.IGNO
 
 _POSSESSIVE = re.compile(r"['’]s$")
 _ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # "(through translator)", "[pictured]"
+_DOTTED_ACRONYM = re.compile(r"(?<![\w.])[A-Z](?:\.[A-Z])+\.?(?!\w)")  # "U.S.", "U.N"
 _IOTATED = re.compile(r"(?<=[a-z])y([au])")  # inside a word: "Yanukovych" keeps its initial Y
 _SHORT_I = re.compile(r"(?<=[aeiou])y(?![aeiouy])")  # й: "Shoygu", "Gaydar"
 
@@ -327,6 +328,9 @@ def normalize_name(name: str) -> str:
     Organizations keep their words ("Russian Foreign Ministry", "the ministry").
     """
     name = " ".join(_ASIDE.sub(" ", name).split()).strip(" ,.;:")  # "PUTIN (via translator)"
+    undotted = _DOTTED_ACRONYM.sub(lambda m: m.group().replace(".", ""), name)
+    if undotted != name and is_body(undotted):
+        name = undotted  # "the U.S. State Department" is the "US State Department"
     if name.isupper() and len(name.split()) > 1:
         name = name.title()  # "PRESIDENT VLADIMIR PUTIN" as a transcript prints it
     parts = [p.strip() for p in name.split(",")]

@@ -1,0 +1,56 @@
+"""Speaker rules from the fifth blind set's general error classes (issue 11): one invented
+text per rule; the people, bodies and events are made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from drift.lexicon.wordnet import WordNet
+from drift.quotes import extract_quotes, speaker_key
+from drift.records import Document
+
+# Rules that ask WordNet (Debian's wordnet-base) whether a word names a place or a body.
+needs_wordnet = pytest.mark.skipif(WordNet.locate() is None, reason="wordnet-base not installed")
+
+
+def speaker_of(text: str, opening: str, title: str = "") -> str:
+    """The speaker of the one quote of `text` that starts with `opening`."""
+    doc = Document(doc_id="d", text=text, lang="en", title=title)
+    (quote,) = [q for q in extract_quotes(doc) if q.text.startswith(opening)]
+    return quote.speaker
+
+
+def test_dots_in_an_acronym_do_not_make_another_body() -> None:
+    """ "U.S. Commerce Department" and "US Commerce Department" are one speaker: the dots of an
+    acronym are spelling, not part of the name."""
+    assert speaker_key("the U.S. Commerce Department") == speaker_key("US Commerce Department")
+    assert speaker_key("U.N. Trade Council") == speaker_key("UN Trade Council")
+
+
+def test_dots_of_a_persons_initials_are_kept() -> None:
+    """A person's initials are no acronym of a body: "J.R. Holm" keeps its display and key."""
+    assert speaker_key("J.R. Holm") == "holm"
+
+
+@needs_wordnet
+def test_a_dateline_before_a_ministry_is_no_part_of_its_name() -> None:
+    """ "OSLO — Norway's foreign ministry said": the capitals before the dash are the story's
+    dateline, so a later "the ministry said" is Norway's foreign ministry, not "OSLO ..."."""
+    text = (
+        "OSLO — Norway’s foreign ministry said on Monday that the quota would stay.\n\n"
+        "Talks resumed later in the week.\n\n"
+        "“We have always kept to the agreement and respected it fully,” the ministry said."
+    )
+    assert speaker_key(speaker_of(text, "We have always")) == speaker_key(
+        "Norwegian Foreign Ministry"
+    )
+
+
+def test_a_dateline_is_no_part_of_the_first_sentences_subject() -> None:
+    """ "OSLO — The Harbour Board said ...": the sentence starts after the dateline's dash, so
+    a later "it said" is the board, not "OSLO Harbour Board"."""
+    text = (
+        "OSLO — The Harbour Board said on Monday that the quota would stay. “We have always "
+        "kept to the agreement and respected it fully,” it said."
+    )
+    assert speaker_of(text, "We have always") == "Harbour Board"
