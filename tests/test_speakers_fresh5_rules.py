@@ -54,3 +54,11 @@ def test_a_dateline_is_no_part_of_the_first_sentences_subject() -> None:
         "kept to the agreement and respected it fully,” it said."
     )
     assert speaker_of(text, "We have always") == "Harbour Board"
+
+
+def test_a_lone_surname_is_the_person_the_headline_names_in_full() -> None:
+    """A bare "Lin" in a story headlined with "Lin Haotian" is him, not another official of
+    that surname from drift's shipped list of officials."""
+    text = "“The harbour deal is a matter for the two governments alone,” Lin said."
+    title = "Ambassador Lin Haotian rejects harbour criticism"
+    assert speaker_key(speaker_of(text, "The harbour", title=title)) == "lin haotian"

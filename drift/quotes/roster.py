@@ -263,6 +263,9 @@ class Roster:
             return max(named)[1] if named else display
         if matches:
             return display
+        headline = self.headline.split()
+        if len(headline) > 1 and self._matches_single(tokens[0], headline):
+            return self.headline  # "“...,” Lin said" under "Envoy Lin Haotian rejects ..."
         return known_full_name(tokens[0]) or display  # "Xi" alone: the one official it can be
 
     @staticmethod
