@@ -62,3 +62,27 @@ def test_a_lone_surname_is_the_person_the_headline_names_in_full() -> None:
     text = "“The harbour deal is a matter for the two governments alone,” Lin said."
     title = "Ambassador Lin Haotian rejects harbour criticism"
     assert speaker_key(speaker_of(text, "The harbour", title=title)) == "lin haotian"
+
+
+@needs_wordnet
+def test_a_body_before_a_role_word_and_a_name_only_describes_that_person() -> None:
+    """ "Harbour Board chair Maria Lund ..., calling it “...”": the board names her office, so
+    the quote is hers, whichever noun ("chair", not only "chairman") says her role."""
+    text = (
+        "Harbour Board chair Maria Lund on Monday rejected the plan, calling it “a step too far.”"
+    )
+    assert speaker_key(speaker_of(text, "a step too far")) == "lund"
+
+
+@needs_wordnet
+def test_a_body_before_a_role_word_and_a_name_is_not_the_sentences_subject() -> None:
+    """With the person unresolved, the body before her role word is still not the one whose
+    view the sentence gives: no speaker rather than the board."""
+    from drift.quotes.bodies import body_phrase
+
+    tokens = ["Harbour", "Board", "chair", "Ingrid", "Dahl", "held", "court", "in"]
+    assert body_phrase(tokens) == ""
+    assert (
+        body_phrase(["The", "Harbour", "Board", "held", "court", "in", "Bergen"])
+        == "The Harbour Board"
+    )

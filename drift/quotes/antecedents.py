@@ -6,6 +6,7 @@ import bisect
 import re
 
 from drift.quotes.bodies import body_phrase, proper_phrase
+from drift.quotes.english import common_noun
 from drift.quotes.roles import ROLE_NOUNS, SPECIFIC, TITLE_SCAN
 from drift.quotes.roster import OFFICE_LINKS, SUBJECT_REACH, TOKEN, Roster
 from drift.quotes.sentences import SENTENCE_SUBJECT, opens_sentence, sentence_start
@@ -169,8 +170,10 @@ class Antecedents(Roster):
 
 def _title_phrase(intro: str) -> bool:
     """Words of a title before a name: capitalized or title words ("Former U.S. Department of
-    State spokesperson")."""
+    State spokesperson"), the last one any common noun ("Harbour Board chair")."""
     words = intro.split()
+    if len(words) > 1 and words[-1].isalpha() and words[-1].islower() and common_noun(words[-1]):
+        words = words[:-1]  # the role's own word, whatever it is: "chair", "envoy", "head"
     return bool(words) and all(
         w[:1].isupper() or fold(w) in TITLE_SCAN or fold(w) in OFFICE_LINKS for w in words
     )

@@ -52,6 +52,16 @@ def body_phrase(tokens: list[str]) -> str:
     after = fold(tokens[len(phrase)]) if len(phrase) < len(tokens) else ""
     if after in ROLE_NOUNS or after.removesuffix("s") in ROLE_NOUNS:
         return ""  # "A State Department official declined": the body only describes him
+    person = tokens[len(phrase) + 1 : len(phrase) + 3]
+    role = tokens[len(phrase)] if len(phrase) < len(tokens) else ""
+    if (
+        role.islower()
+        and after not in PREPOSITIONS | CONJUNCTIONS
+        and common_noun(role)
+        and len(person) == 2
+        and is_person_name(" ".join(person))
+    ):
+        return ""  # "Harbour Board chair Ingrid Dahl said": a role of hers, any word for it
     named = len(phrase) > 1 and (org_head(fold(phrase[-1])) or "of" in map(fold, phrase))
     return " ".join(phrase) if named else ""
 
