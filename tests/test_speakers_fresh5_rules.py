@@ -86,3 +86,24 @@ def test_a_body_before_a_role_word_and_a_name_is_not_the_sentences_subject() -> 
         body_phrase(["The", "Harbour", "Board", "held", "court", "in", "Bergen"])
         == "The Harbour Board"
     )
+
+
+@needs_wordnet
+def test_the_organization_is_the_body_named_last_before() -> None:
+    """ "The Nordic Fisheries Agency's team visited ... The organization said ...": a generic
+    noun for a body is the body the text named last, though it was no speaker before."""
+    text = (
+        "The Nordic Fisheries Agency's team visited Bergen in late May. The organization said "
+        'it will issue a full report on the plan "in due course".'
+    )
+    assert speaker_of(text, "in due course") == "Nordic Fisheries Agency"
+
+
+@needs_wordnet
+def test_the_agency_is_the_body_of_that_kind_named_last_before() -> None:
+    """ "The agency said" is the last "... Agency" the text named, not only one that spoke."""
+    text = (
+        "The Nordic Fisheries Agency visited Bergen in late May, after the Harbour Board met. "
+        'The agency said it will issue a full report on the plan "in due course".'
+    )
+    assert speaker_of(text, "in due course") == "Nordic Fisheries Agency"

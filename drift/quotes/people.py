@@ -51,6 +51,8 @@ _NAME_LINKS = frozenset(["of", "the", "and", "for"])  # lower-case words inside 
 _STATEMENT = re.compile(r"\bstatement\b", re.IGNORECASE)
 _STATEMENT_BY = re.compile(r"\s+(?:by|from|of)\b")  # "a statement by the board"
 _POSSESSIVE_AT = re.compile(r"[\w.-]+(?:\s+[A-Z][\w.-]*){0,2}['’]s\b")  # "NAME's remarks"
+# A body's capitalized name: "Nordic Fisheries Agency" (two to four words; "'s" left off).
+_BODY_NAME = re.compile(r"(?<![\w'’.-])(?!The )[A-Z][a-z]+(?:[ ]+(?:of[ ]+)?[A-Z][a-z]+){1,3}\b")
 _AGE = re.compile(r"\d+-year-old")  # "the 48-year-old": a person the text has named
 
 
@@ -194,7 +196,22 @@ class People(Antecedents):
             return f"the {words[0]}"
         head = fold(words[0])  # "the department said": the department named last before
         named = [b for b in self.bodies if b[0] < pos and head in fold(b[1]).split()]
-        return max(named)[1] if named else ""
+        return max(named)[1] if named else self._body_named_before(head, pos)
+
+    def _body_named_before(self, head: str, pos: int) -> str:
+        """The body whose capitalized name ends in `head` ("the agency": "Nordic Fisheries
+        Agency"; "the organization": any body's name) named last within reach before `pos`,
+        not as a speaker, else ""."""
+        lo = max(0, pos - 2 * SUBJECT_REACH)
+        found = [
+            run.group()
+            for run in _BODY_NAME.finditer(self.masked, lo, pos)
+            if fold(run.group().split()[-1]) == head
+            or (
+                head in ("organization", "organisation") and org_head(fold(run.group().split()[-1]))
+            )
+        ]
+        return found[-1] if found else ""
 
     def _body_spoke(self, before: int) -> str:
         """The body a reporting clause named last within reach before `before` ("“...,” the
@@ -335,6 +352,11 @@ class People(Antecedents):
             latest = [name for at, name in self.outlets if at < pos]
             if latest:  # "This was reported by Reuters. “...,” the report states"
                 return latest[-1]
+        if folded in (["the", "organization"], ["the", "organisation"]):
+            body = self._body_named_before(folded[1], pos)  # the body named last, any kind
+            if body:
+                self.bodies.append((pos, body))
+            return body
         if head in ORG_HEADS or (org_head(head) and _named_body(tokens, folded)):
             body = self.organization(phrase, pos)
             at = self.masked.rfind(phrase, max(0, pos - 200), pos)
