@@ -248,7 +248,7 @@ def _words_verdict(
             drift = settings.reword_drift + (1 - similarity) * settings.reword_span
             return _reword(f"only {'a' if ca else 'b'}: {words_}", drift)
         verb = "b adds" if not ca else "b leaves out"
-        return Verdict(gap, f"{verb}: {words_}", settings.gap_weight, open="kept")
+        return Verdict(gap, f"{verb}: {words_}", settings.gap_weight)
     phrase = _phrase_link(a, b, lang, semantics)
     if phrase is not None:
         kind, drift = _link_drift(phrase, settings, similarity)
@@ -522,8 +522,7 @@ def gap_verdict(
             drift,
         )
     verb = "dropped" if gap == "omission" else "added"
-    drift = settings.gap_weight * (1.0 - present_share)
-    return Verdict(gap, f"{verb}: {lost}", drift, open="kept")
+    return Verdict(gap, f"{verb}: {lost}", settings.gap_weight * (1.0 - present_share))
 
 
 def _reword(evidence: str, drift: float) -> Verdict:

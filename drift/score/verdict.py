@@ -34,8 +34,8 @@ class Verdict:
     type: DivergenceType
     evidence: str
     drift: float
-    # Set when missing evidence, not a listed relation or cue, decides the drift (words no
-    # resource links, an unknown word, words on one side only, content one rendering lacks):
+    # Set when missing evidence, not a listed relation or cue, decides a substitution's drift
+    # (words no resource links, an unknown word, words on one side only; not a gap, score 3.6):
     # "reword" is typed by its drift (paraphrase below 0.5, sense from it), "kept" keeps its type.
     # `drift.score.types.with_sentence` then weighs in what the edit does to the whole sentence.
     open: Literal["", "reword", "kept"] = ""
