@@ -107,3 +107,24 @@ def test_the_agency_is_the_body_of_that_kind_named_last_before() -> None:
         'The agency said it will issue a full report on the plan "in due course".'
     )
     assert speaker_of(text, "in due course") == "Nordic Fisheries Agency"
+
+
+@needs_wordnet
+def test_a_body_after_a_short_lead_in_opens_the_sentence() -> None:
+    """ "Some background: The Harbour Board denied ..., saying “...”": a lead-in ending in a
+    colon or comma stands before the sentence's subject, which says the words."""
+    text = (
+        "Some background: The Harbour Board denied the claim, saying that the vessel is a "
+        "“fishing trawler.”"
+    )
+    assert speaker_of(text, "fishing trawler") == "Harbour Board"
+
+
+def test_the_and_a_proper_name_opening_the_sentence_says_the_participles_words() -> None:
+    """ "The Hollinsworth earlier on Friday denied ..., saying “...”": an article and a proper
+    name open the sentence: an institution, whose words the participle gives."""
+    text = (
+        "The Hollinsworth earlier on Friday flatly denied the report, saying that the navy knows "
+        "it is a “fishing trawler.”"
+    )
+    assert speaker_key(speaker_of(text, "fishing trawler")) == speaker_key("Hollinsworth")

@@ -6,7 +6,7 @@ import bisect
 import re
 
 from drift.quotes.bodies import body_phrase, proper_phrase
-from drift.quotes.english import common_noun
+from drift.quotes.english import common_noun, place_named
 from drift.quotes.roles import ROLE_NOUNS, SPECIFIC, TITLE_SCAN
 from drift.quotes.roster import OFFICE_LINKS, SUBJECT_REACH, TOKEN, Roster
 from drift.quotes.sentences import SENTENCE_SUBJECT, opens_sentence, sentence_start
@@ -15,7 +15,7 @@ from drift.quotes.speakers import fold
 # An introductory phrase before a sentence's subject: "In his speech,", "On Monday,".
 _INTRO = re.compile(r"(?:[A-Z][a-z]*(?:\s+[\w'’-]+){0,5},)?(?:\s*[A-Z][\w'’.-]*){0,4}")
 # A short phrase and a comma before a sentence's subject: "In response,", "Additionally,".
-_INTRO_COMMA = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}\s*,\s*")
+_INTRO_COMMA = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}\s*[,:]\s*")
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # A name that owns the next noun ("Medvedev's choice"): no subject, no antecedent.
 _POSSESSOR = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\b")
@@ -69,14 +69,32 @@ class Antecedents(Roster):
 
     def opening_phrase(self, pos: int) -> str:
         """The role phrase or personal pronoun that opens the sentence around `pos` ("The
-        Russian leader" of "The Russian leader then smirked, and said"), else ""."""
+        Russian leader" of "The Russian leader then smirked, and said"), else a body or "The"
+        and a proper name ("The Admiralty denied it, saying"), a short lead-in allowed before
+        either ("Some background: The board ..."), else ""."""
         start = sentence_start(self.masked, max(0, pos - 2000), pos)
         tokens = TOKEN.findall(self.masked, start, pos)[:5]
         if tokens and fold(tokens[0]) in ("he", "she"):
             return tokens[0]  # "He also appeared to urge ..., saying"
         body = body_phrase(tokens) or (tokens[0] if self.spelled_body(tokens[0], pos) else "")
+        intro = _INTRO_COMMA.match(self.masked, start, pos)
+        if not body and intro:  # "Some background: The board denied it, saying “...”"
+            body = body_phrase(TOKEN.findall(self.masked, intro.end(), pos)[:5])
         if body:  # "China's foreign ministry has retaliated ..., accusing him of “...”"
             return body
+        role = self._role_opening(tokens)
+        if role:
+            return role
+        for start_at in (start, intro.end()) if intro else (start,):
+            opened = TOKEN.findall(self.masked, start_at, pos)[:6]
+            proper = proper_phrase(opened) if opened and opened[0] == "The" else ""
+            if proper and not any(place_named(w)[1] for w in proper.split()):
+                return proper  # "The Pentagon denied it, saying": an institution's name
+        return ""
+
+    @staticmethod
+    def _role_opening(tokens: list[str]) -> str:
+        """The role phrase that opens `tokens` ("The Russian leader"), else ""."""
         if not tokens or fold(tokens[0]) != "the":
             return ""
         phrase = [tokens[0]]
