@@ -128,3 +128,17 @@ def test_the_and_a_proper_name_opening_the_sentence_says_the_participles_words()
         "it is a “fishing trawler.”"
     )
     assert speaker_key(speaker_of(text, "fishing trawler")) == speaker_key("Hollinsworth")
+
+
+@needs_wordnet
+def test_it_said_after_a_body_spoke_is_that_body() -> None:
+    """ "“...,” the ministry said in a statement. It said ...": "it" is the body that spoke in
+    the sentence just before, not a name opening an earlier sentence ("The Swedes, ...")."""
+    text = (
+        "OSLO — Norway’s foreign ministry said on Saturday that the flight was an accident.\n\n"
+        "The Swedes, saying the craft was a drone, postponed a visit by the minister.\n\n"
+        "“Norway has always kept to the law,” the ministry said in a statement.\n\n"
+        "It said the two capitals had not announced any visit and that “the Swedish "
+        "announcements are their own matter and we respect that”."
+    )
+    assert speaker_key(speaker_of(text, "the Swedish")) == speaker_key("Norwegian Foreign Ministry")

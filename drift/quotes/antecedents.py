@@ -116,8 +116,11 @@ class Antecedents(Roster):
             tokens = TOKEN.findall(self.masked, lo, hi)[:6]
             intro = _INTRO_COMMA.match(self.masked, lo, hi)
             after = TOKEN.findall(self.masked, intro.end(), hi)[:6] if intro else []
+            spoke = [b for b in self.bodies if lo <= b[0] < hi]
             hi = max(0, lo - 1)
             if not tokens or _MASKED.fullmatch(tokens[0]):
+                if spoke:  # "“...,” the ministry said. It said ...": the body that just spoke
+                    return max(spoke)[1]
                 continue  # a quoted sentence, its words masked: no subject of the text's
             read += 1
             body = body_phrase(tokens) or body_phrase(after)  # "In response, Norway's ministry"
