@@ -142,3 +142,13 @@ def test_it_said_after_a_body_spoke_is_that_body() -> None:
         "announcements are their own matter and we respect that”."
     )
     assert speaker_key(speaker_of(text, "the Swedish")) == speaker_key("Norwegian Foreign Ministry")
+
+
+def test_the_ministry_named_only_in_the_headline_is_that_ministry() -> None:
+    """A headline "Norway foreign ministry: ..." names the ministry a text's bare "the ministry
+    said" stands for, though the text itself never names its country."""
+    text = "“Norway has always kept to the law,” the ministry said in a statement."
+    title = "Norway foreign ministry: drone flight over the strait an accident"
+    assert speaker_key(speaker_of(text, "Norway has", title=title)) == speaker_key(
+        "Norway Foreign Ministry"
+    )

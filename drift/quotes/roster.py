@@ -65,8 +65,11 @@ class Roster:
     def __init__(self, masked: str, title: str = "") -> None:
         self.persons: dict[str, Person] = {}
         self.masked = masked
-        self.headline = Roster(title).first_named() if title.strip() else ""
+        headline = Roster(title) if title.strip() else None
+        self.headline = headline.first_named() if headline else ""
         self.ministries: dict[str, int] = {}  # display name -> offset of its last mention
+        if headline:  # "China foreign ministry: ...": named before the text, as if at -1
+            self.ministries.update(dict.fromkeys(headline.ministries, -1))
         self.bodies: list[tuple[int, str]] = []  # (offset, organization) resolved as speakers
         self.referred: dict[str, int] = {}  # person -> offset of the last clause resolved to them
         self.outlets: list[tuple[int, str]] = []  # (offset, news outlet) named as subjects
