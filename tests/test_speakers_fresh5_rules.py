@@ -152,3 +152,13 @@ def test_the_ministry_named_only_in_the_headline_is_that_ministry() -> None:
     assert speaker_key(speaker_of(text, "Norway has", title=title)) == speaker_key(
         "Norway Foreign Ministry"
     )
+
+
+def test_the_agent_of_cited_by_as_saying_passed_the_words_on() -> None:
+    """ "NAME was cited by the news agency NTB as saying ... “...”": the agency after "by"
+    passed the words on; the passive's subject said them."""
+    text = (
+        "Separately, Harbour Board spokeswoman Maria Lund was cited by the news agency NTB as "
+        "saying that the captain had “the chance to turn back, but he chose to stay at sea.”"
+    )
+    assert speaker_key(speaker_of(text, "the chance")) == "lund"

@@ -85,6 +85,9 @@ _WORDS_OF = re.compile(
 _CAME_REPLY = re.compile(
     r"\bcame\s+(his|her|their)\s+(?:reply|response|answer|retort)\b", re.IGNORECASE
 )  # "“...,” came his reply"
+# "cited by the news agency ... as saying": the words before a participle's subject that make
+# that subject the agent of a passive, not the one who spoke.
+_PASSIVE_AGENT = re.compile(r"\b(?:cited|quoted)\s+by\b[^.;:!?\n\"“”]*$")
 _QUOTED = re.compile(  # "TASS quoted X": X said the words TASS carried
     r"\b(?P<verb>quoted)\s+(?P<obj>[^,.;:!?\n\"“”«»]{2,80}?)(?=\s+as\b|\s*[,.;:!?\n]|$)"
 )
@@ -224,7 +227,9 @@ def find_clauses(masked: str) -> list[Clause]:
         line = line_start(masked, start)
         subject, subject_start, lead = clause_before(masked, line, start, participle)
         tail = fold(subject.split()[-1]) if subject else ""
-        if participle and tail in _PARTICIPLE_LINKS:  # "began to chuckle, before adding:"
+        agent = subject and _PASSIVE_AGENT.search(masked, max(0, subject_start - 80), subject_start)
+        if participle and (tail in _PARTICIPLE_LINKS or agent):  # "before adding:"; "X was cited
+            # by the agency NTB as saying": the agent passed the words on, X said them
             clauses.append(Clause(start, end, "", start, ends=done, elided=True))
             continue
         if subject and tail not in {"the", "a", "and", "to"}:
