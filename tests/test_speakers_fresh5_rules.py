@@ -162,3 +162,10 @@ def test_the_agent_of_cited_by_as_saying_passed_the_words_on() -> None:
         "saying that the captain had “the chance to turn back, but he chose to stay at sea.”"
     )
     assert speaker_key(speaker_of(text, "the chance")) == "lund"
+
+
+def test_a_possessive_statement_of_a_quote_names_its_speaker() -> None:
+    """ "Governor Dahl's statement of “foreign trawlers” ...": the words after "statement of"
+    are the owner's, as after "statement that"."""
+    text = "The mayor backed Governor Dahl's statement of “foreign trawlers” being involved."
+    assert speaker_key(speaker_of(text, "foreign trawlers")) == "dahl"

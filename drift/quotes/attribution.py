@@ -64,8 +64,9 @@ _MAX_OBJECT = 5  # words of an object after "told": "a regular news conference"
 # "X's comments", "X's earlier comments": the speech noun, one lowercase word before it at most.
 _POSSESSIVE = re.compile(r"['’]s\s+(\w+)\b")
 _POSSESSIVE_ADJ = re.compile(r"['’]s\s+([a-z][\w-]*)\s+(\w+)\b")  # "X's earlier comments"
-# What follows a speech noun that introduces its words: "comments that", "words: “", "remark “".
-_SAYS_WHAT = re.compile(r"\s*(?:that\b|[:,]?\s*[“\"«„‘]|[:,]?\s*x)")
+# What follows a speech noun that introduces its words: "comments that", "words: “", "remark “",
+# "statement of “".
+_SAYS_WHAT = re.compile(r"\s*(?:that\b|[:,]?\s*[“\"«„‘]|[:,]?\s*x|of\s+[“\"«„‘])")
 _NAME_COLON = re.compile(  # "Lavrov: “We are ready.”"
     r"(?:^|(?<=[\n.!?]))\s*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}):\s*(?=[“\"«„])"
 )
