@@ -5,17 +5,10 @@ like a wire sentence; the quote is picked by its first words."""
 from __future__ import annotations
 
 import pytest
+from speaker_helpers import speaker_of
 
 from drift.quotes import extract_quotes, speaker_key
 from drift.records import Document
-
-
-def speaker_of(text: str, opening: str, title: str = "") -> str:
-    """The speaker of the one quote of `text` that starts with `opening`."""
-    doc = Document(doc_id="d", text=text, lang="en", title=title)
-    (quote,) = [q for q in extract_quotes(doc) if q.text.startswith(opening)]
-    return quote.speaker
-
 
 # (what a reader relies on, text, first words of the quote, expected speaker)
 CASES = [

@@ -5,20 +5,13 @@ people and events made up."""
 from __future__ import annotations
 
 import pytest
+from speaker_helpers import speaker_of
 
 from drift.lexicon.wordnet import WordNet
-from drift.quotes import extract_quotes, speaker_key
-from drift.records import Document
+from drift.quotes import speaker_key
 
 # These rules ask WordNet (Debian's wordnet-base) whether a noun names an organization.
 pytestmark = pytest.mark.skipif(WordNet.locate() is None, reason="wordnet-base not installed")
-
-
-def speaker_of(text: str, opening: str, title: str = "") -> str:
-    """The speaker of the one quote of `text` that starts with `opening`."""
-    doc = Document(doc_id="d", text=text, lang="en", title=title)
-    (quote,) = [q for q in extract_quotes(doc) if q.text.startswith(opening)]
-    return quote.speaker
 
 
 def test_a_body_whose_head_wordnet_calls_an_organization_is_the_speaker() -> None:

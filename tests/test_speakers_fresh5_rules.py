@@ -4,20 +4,13 @@ text per rule; the people, bodies and events are made up."""
 from __future__ import annotations
 
 import pytest
+from speaker_helpers import speaker_of
 
 from drift.lexicon.wordnet import WordNet
-from drift.quotes import extract_quotes, speaker_key
-from drift.records import Document
+from drift.quotes import speaker_key
 
 # Rules that ask WordNet (Debian's wordnet-base) whether a word names a place or a body.
 needs_wordnet = pytest.mark.skipif(WordNet.locate() is None, reason="wordnet-base not installed")
-
-
-def speaker_of(text: str, opening: str, title: str = "") -> str:
-    """The speaker of the one quote of `text` that starts with `opening`."""
-    doc = Document(doc_id="d", text=text, lang="en", title=title)
-    (quote,) = [q for q in extract_quotes(doc) if q.text.startswith(opening)]
-    return quote.speaker
 
 
 def test_dots_in_an_acronym_do_not_make_another_body() -> None:

@@ -5,22 +5,15 @@ The people, places and bodies are made up; each text reads as a wire sentence wo
 from __future__ import annotations
 
 import pytest
+from speaker_helpers import speaker_of
 
 from drift.lexicon.wordnet import WordNet
-from drift.quotes import extract_quotes, speaker_key
+from drift.quotes import speaker_key
 from drift.quotes.attribution import find_clauses
-from drift.records import Document
 
 # Rules that ask WordNet (Debian's wordnet-base, which `make setup` installs) whether a word
 # is a noun, a plural or a common word.
 needs_wordnet = pytest.mark.skipif(WordNet.locate() is None, reason="wordnet-base not installed")
-
-
-def speaker_of(text: str, opening: str, title: str = "") -> str:
-    """The speaker of the one quote of `text` that starts with `opening`."""
-    doc = Document(doc_id="d", text=text, lang="en", title=title)
-    (quote,) = [q for q in extract_quotes(doc) if q.text.startswith(opening)]
-    return quote.speaker
 
 
 def test_an_excerpt_cut_off_mid_sentence_is_prose_not_a_headline() -> None:

@@ -67,18 +67,18 @@ def plural_noun(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def common_word(word: str) -> bool:
-    """Whether WordNet has `word` (any inflection) as a common word, written lower-case
-    ("updates", "speech"; not "Lund" nor "Rogers", which it knows only as names); False
-    without WordNet."""
+def common_word(word: str, pos: str | None = None) -> bool:
+    """Whether WordNet has `word` (any inflection; of part of speech `pos` when given) as a
+    common word, written lower-case ("updates", "speech"; not "Lund" nor "Rogers", which it
+    knows only as names); False without WordNet."""
     wordnet = _wordnet()
     folded = word.lower()
     if wordnet is None or not folded.isalpha():
         return False
     return any(
         lemma in synset.cased
-        for lemma in wordnet.morphy(folded)
-        for synset in wordnet.synsets(lemma)
+        for lemma in wordnet.morphy(folded, pos)
+        for synset in wordnet.synsets(lemma, pos)
     )
 
 
@@ -173,19 +173,10 @@ def closed_compound(first: str, second: str) -> str:
     return joined
 
 
-@lru_cache(maxsize=4096)
 def common_noun(word: str) -> bool:
     """Whether WordNet has `word` (any inflection) as a noun written lower-case ("coast",
     "border"; not "released", only a verb); False without WordNet."""
-    wordnet = _wordnet()
-    folded = word.lower()
-    if wordnet is None or not folded.isalpha():
-        return False
-    return any(
-        lemma in synset.cased
-        for lemma in wordnet.morphy(folded, "n")
-        for synset in wordnet.synsets(lemma, "n")
-    )
+    return common_word(word, "n")
 
 
 @lru_cache(maxsize=4096)
