@@ -12,7 +12,8 @@ each row in the split it names: the blind set is measured once, at the end, with
 `--part speakers --speakers benchmarks/grouping/speakers_fresh.jsonl --split fresh` (the second
 blind set: `speakers_fresh2.jsonl --split fresh2`; the third: `speakers_fresh3.jsonl --split
 fresh3`; the fourth: `speakers_fresh4.jsonl --split fresh4`; the fifth: `speakers_fresh5.jsonl
---split fresh5`; the sixth: `speakers_fresh6.jsonl --split fresh6`).
+--split fresh5`; the sixth: `speakers_fresh6.jsonl --split fresh6`; the seventh:
+`speakers_fresh7.jsonl --split fresh7`).
 
     .venv/bin/python benchmarks/grouping.py [--embedder e5|none] [--split tune|heldout|fresh|all]
         [--part all|grouping|speakers] [--speakers FILE] [--no-titles] [-v]
@@ -204,7 +205,7 @@ def main() -> None:
     parser.add_argument(
         "--split",
         default="all",
-        choices=[*SPLITS, FRESH, "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "all"],
+        choices=[*SPLITS, FRESH, "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "all"],
     )
     parser.add_argument(
         "--part", default="all", choices=["all", "grouping", "speakers"], help="what to measure"

@@ -431,6 +431,7 @@ SPEAKER_BLIND_SETS = (
     ("speakers_fresh4.jsonl", "fresh4", "w"),
     ("speakers_fresh5.jsonl", "fresh5", "x"),
     ("speakers_fresh6.jsonl", "fresh6", "y"),
+    ("speakers_fresh7.jsonl", "fresh7", "z"),
 )
 
 
