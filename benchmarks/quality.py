@@ -15,8 +15,8 @@ Prints, per split (tune: what the settings were chosen on; heldout: never looked
     .venv/bin/python benchmarks/quality.py [--embedder e5|none] [--split tune --show-errors]
                                            [--embed-cache FILE]
 
---split fresh / fresh2 / ... / fresh6 (or --data FILE) scores benchmarks/quality/fresh.jsonl /
-fresh2.jsonl / ... / fresh6.jsonl (or FILE) instead: blind test sets, measured once and
+--split fresh / fresh2 / ... / fresh7 (or --data FILE) scores benchmarks/quality/fresh.jsonl /
+fresh2.jsonl / ... / fresh7.jsonl (or FILE) instead: blind test sets, measured once and
 never tuned on (see benchmarks/quality/README.md); no probes then.
 """
 
@@ -40,7 +40,7 @@ from drift.score.types import MEANING_TYPES  # noqa: E402
 from drift.translate.lexicon_backend import LexiconTranslator  # noqa: E402
 
 # blind sets: each measured once
-BLIND = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
+BLIND = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
 STRICT_TYPES = ("polarity", "number", "entity")
 LOW_TYPES = ("synonym", "spelling")
 

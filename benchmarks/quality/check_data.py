@@ -424,6 +424,7 @@ BLIND_SETS = (
     ("fresh4.jsonl", "fresh4", "i"),
     ("fresh5.jsonl", "fresh5", "j"),
     ("fresh6.jsonl", "fresh6", "k"),
+    ("fresh7.jsonl", "fresh7", "m"),
 )
 SPEAKER_BLIND_SETS = (
     ("speakers_fresh2.jsonl", "fresh2", "u"),
