@@ -324,6 +324,8 @@ def iter_quotes(doc: Document) -> Iterator[Quote]:
                     speaker = people.subject_before(scope, span.start)  # "X was blunt. “...”"
                 if not speaker:
                     speaker = people.body_subject(span.start)  # "The X Party views “...”"
+                if not speaker:  # `“...” X added in a statement.` names who spoke next
+                    speaker = attributor.next_speaker(max(span.start, span.end - 1), para[1])
                 if not speaker and not people.named_before(span.start):
                     speaker = people.headline  # a quote before anyone is named: the headline's
             elif not attributed and _own_voice(masked, (lo, hi), span.start, people):

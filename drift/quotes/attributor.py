@@ -9,12 +9,14 @@ import re
 from drift.quotes.attribution import Clause
 from drift.quotes.outlets import outlet
 from drift.quotes.people import People
+from drift.quotes.sentences import sentence_end
 from drift.quotes.spans import Span
 
 _GAP_AFTER = re.compile(r"[\s,.;:—–-]*")
 _REPORT_OWN = re.compile(r"\s+that\s+[“\"«„]")  # `OUTLET reported that “...”`
 _INTRODUCES = re.compile(r"\s*[,:]\s*[“\"«„]")  # `NAME said, “...`: the verb leads in a quote
 _LEAD_IN = re.compile(r"[^.!?\"“”«»„]{0,60}:\s*")  # "Olmert told his host: “..."
+_LEADS_QUOTE = re.compile(r"[^.!?\"“”«»„\n]{0,60}:\s*[“\"«„]")  # "X told his host: “..."
 _BEFORE_SUBJECT = re.compile(r",[\s\"'“”‘’«»]*$")  # `..., X said` / `...,” X said`
 
 
@@ -134,8 +136,11 @@ class Attributor:
             return "", False
         if not clause.subject_after and not clause.ends:
             return "", False  # `”, Zhao said the approach ...`: Zhao says something else
-        ended = self.masked[span.close_pos - 1 : span.close_pos] in (".", "!", "?")
-        if ended and _INTRODUCES.match(self.masked, clause.verb_end):
+        ended = self.masked[span.close_pos - 1 : span.close_pos] in (".", "!", "?") or "." in gap
+        if ended and (
+            _INTRODUCES.match(self.masked, clause.verb_end)
+            or _LEADS_QUOTE.match(self.masked, clause.verb_end)
+        ):
             return "", False  # `“... today.” NAME said, “...”`: a new sentence, the next quote's
         if clause.source:
             earlier = self.before(sent_lo, span.open_pos if span.open_pos >= 0 else span.start)
@@ -182,6 +187,22 @@ class Attributor:
                 return clause.verb_start, speaker
             k -= 1
         return -1, ""
+
+    def next_speaker(self, pos: int, hi: int) -> str:
+        """Who speaks in the sentence after `pos` (no further than `hi`): its first reporting
+        clause, not a side remark ("X, who said") nor a source's report; "" when that clause
+        names no one ("a diplomat said") or leads in a quote of its own (`X said: “...`)."""
+        nxt = sentence_end(self.masked, pos, hi) + 1
+        end = sentence_end(self.masked, min(nxt + 1, hi), hi)
+        for clause, speaker in self._between(nxt, end):
+            if clause.relative or clause.source:
+                continue
+            if _INTRODUCES.match(self.masked, clause.verb_end) or _LEADS_QUOTE.match(
+                self.masked, clause.verb_end
+            ):
+                return ""  # `X told reporters: “...”` leads in a quote of its own
+            return speaker
+        return ""
 
     def splits(self, prev: Span, span: Span) -> bool:
         """“A,” he said, “B.”: an attribution between two spans of one sentence splits a quote."""
