@@ -11,7 +11,7 @@ from drift.score.cues import names
 from drift.score.links import Word
 from drift.score.settings import ScoreSettings
 from drift.score.shifts import affix_negates, entity_shift, negated
-from drift.score.types import Side, substitution_verdict
+from drift.score.types import Side, _one_name, substitution_verdict
 
 S = ScoreSettings()
 needs_wordnet = pytest.mark.skipif(WordNet.locate() is None, reason="wordnet-base not installed")
@@ -71,3 +71,48 @@ def test_must_not_and_cannot_say_the_same() -> None:
     may = side("These lines may be crossed.", "", "lines", "crossed")
     assert verdict(a, may).type in ("modality", "polarity")  # "must not" against a permission
     assert verdict(need, b).type == "modality"  # "need not" denies the necessity instead
+
+
+def test_neither_nor_denies_once() -> None:
+    both = side("Neither the envoys nor the ministers will attend", "", "envoys", "ministers")
+    plain = side("No envoy or minister will attend", "", "envoy", "minister")
+    assert negated(both) and negated(plain)
+    assert verdict(both, plain).type != "polarity"
+
+
+@needs_wordnet
+def test_an_antonym_the_side_also_says_is_an_addition_not_a_reversal() -> None:
+    from drift.lexicon.english import EnglishSemantics
+
+    semantics = EnglishSemantics()
+    a = side("all possible and impossible means", "", "possible", "impossible", "means")
+    b = side("every possible means", "", "possible", "means")
+    found = substitution_verdict(a, b, 0.5, "ru", semantics, S)
+    assert found.type != "polarity"
+    swapped = substitution_verdict(
+        side("possible means", "", "possible", "means"),
+        side("impossible means", "", "impossible", "means"),
+        0.5,
+        "ru",
+        semantics,
+        S,
+    )
+    assert swapped.type == "polarity"  # one word for its opposite is still a reversal
+
+
+@needs_wordnet
+def test_a_country_and_its_adjective_name_one_entity() -> None:
+    from drift.lexicon.english import EnglishSemantics
+
+    semantics = EnglishSemantics()
+    a = side("part of Chinese territory", "It is part of Chinese territory")
+    b = side("part of China's territory", "It is part of China's territory")
+    assert entity_shift(a, b, semantics.proper_noun, _one_name(semantics)) == ""
+    other = side("part of Japanese territory", "It is part of Japanese territory")
+    assert entity_shift(other, b, semantics.proper_noun, _one_name(semantics)) != ""
+
+
+def test_a_capitalised_function_word_is_no_entity() -> None:
+    a = side("Neither the people nor our time will allow it")
+    b = side("No attempt at a new Cold War will be allowed")
+    assert entity_shift(a, b) == ""  # "Neither" opens a sentence; it names nothing

@@ -131,7 +131,7 @@ def test_unknown_source_language_is_a_usage_error() -> None:
 
 def test_signature_names_metric_settings_and_weights() -> None:
     sig = ScoreSettings(w_lex=0.6).signature("e5")
-    assert sig.startswith("score:3.6|chrF:c6w2b2|chrF-zh:c6w0b2|chrF-orig:b10|embed:e5|w_lex:0.6|")
+    assert sig.startswith("score:3.7|chrF:c6w2b2|chrF-zh:c6w0b2|chrF-orig:b10|embed:e5|w_lex:0.6|")
     assert sig != ScoreSettings().signature("e5")
 
 

@@ -367,6 +367,11 @@ class EnglishSemantics:
             _definition(s) & {"intensifier", "intensifiers"} for s in adjectives[:GLOSS_SENSES]
         )
 
+    def place_of(self, word: str) -> tuple[str, ...]:
+        """The place an adjective pertains to, lower-cased ("Chinese" -> ("china",)); ()."""
+        wordnet = self._wordnet
+        return wordnet.place_of(word) if wordnet is not None else ()
+
     def proper_noun(self, word: str) -> bool:
         """Whether WordNet lists `word`, as capitalised, as the name of one thing (Russia)."""
         wordnet = self._wordnet

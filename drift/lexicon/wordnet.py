@@ -241,6 +241,25 @@ class WordNet:
                     return True
         return False
 
+    def place_of(self, word: str) -> tuple[str, ...]:
+        """The words of the place an adjective pertains to, lower-cased ("ukrainian" ->
+        ("ukraine",), "british" -> ("great", "britain")): the first adjective sense whose
+        pertainym is a named place or people (an instance, written capitalised); () for any
+        other word ("national" pertains to "nation", no name)."""
+        if not word.isalpha():
+            return ()
+        for synset in self.synsets(word.lower(), "a"):
+            for pointer in synset.pointers:
+                if pointer.symbol != "\\" or (
+                    pointer.source and synset.words[pointer.source - 1] != word.lower()
+                ):
+                    continue
+                target = self.synset(pointer.offset, pointer.pos)
+                name = target.cased[pointer.target - 1] if pointer.target else target.cased[0]
+                if name[:1].isupper() and target.instance:
+                    return tuple(name.lower().split("_"))
+        return ()
+
     def name_of(self, synset: Synset) -> str:
         """A readable synset name in NLTK's style: "abandon.v.01"."""
         lemma = synset.words[0]

@@ -24,19 +24,7 @@ def place_of(word: str) -> tuple[str, ...]:
     place or people (a WordNet instance, written capitalized); () for any other word ("national"
     pertains to "nation", no name) or without WordNet."""
     wordnet = _wordnet()
-    if wordnet is None or not word.isalpha():
-        return ()
-    for synset in wordnet.synsets(word.lower(), "a"):
-        for pointer in synset.pointers:
-            if pointer.symbol != "\\" or (
-                pointer.source and synset.words[pointer.source - 1] != word.lower()
-            ):
-                continue
-            target = wordnet.synset(pointer.offset, pointer.pos)
-            name = target.cased[pointer.target - 1] if pointer.target else target.cased[0]
-            if name[:1].isupper() and target.instance:
-                return tuple(name.lower().split("_"))
-    return ()
+    return wordnet.place_of(word) if wordnet is not None else ()
 
 
 @lru_cache(maxsize=4096)

@@ -240,6 +240,8 @@ def cues(span: str, context: str = "") -> Cues:
     """The cues of `span`; `context` (the whole rendering) tells sentence-initial capitals."""
     tokens = words(span)
     negations = [w for w in tokens if w in NEGATORS]
+    if "neither" in negations:  # "neither X nor Y" denies once: the correlative is one negator
+        negations = [w for w in negations if w != "nor"]
     negations += [w for w in tokens if any(w.startswith(v) for v in NEGATIVE_VERBS)]
     modal_words = _phrases(tokens, MODAL_CLASS)
     return Cues(

@@ -173,9 +173,16 @@ def link(a: Word, b: Word, lang: str, semantics: Semantics | None) -> Link | Non
 def best_links(
     side: Sequence[Word], other: Sequence[Word], lang: str, semantics: Semantics | None
 ) -> list[Link | None]:
-    """For each word of `side`, its strongest link to any word of `other` (None if unlinked)."""
+    """For each word of `side`, its strongest link to any word of `other` (None if unlinked).
+    An antonym the side itself also says is no substitution: "all conceivable and unthinkable
+    rules" / "every conceivable rule" adds "unthinkable" beside "conceivable"."""
     out: list[Link | None] = []
     for word in side:
-        found = [x for x in (link(word, o, lang, semantics) for o in other) if x is not None]
+        found = [
+            x
+            for o in other
+            if (x := link(word, o, lang, semantics)) is not None
+            and not (x.kind == "antonym" and any(same_word(o.text, w.text) for w in side))
+        ]
         out.append(min(found, key=lambda x: (_KIND_ORDER[x.kind], x.distance)) if found else None)
     return out

@@ -62,6 +62,10 @@ class PivotSemantics:
         """Whether the inner resources list the word as the name of one thing."""
         return bool(getattr(self._inner, "proper_noun", lambda _: False)(word))
 
+    def place_of(self, word: str) -> tuple[str, ...]:
+        """The place an adjective pertains to, by the inner resources ("Chinese" -> ("china",))."""
+        return tuple(getattr(self._inner, "place_of", lambda _: ())(word))
+
     def top_of_scale(self, word: str) -> bool:
         """Whether the inner resources define the word by a superlative ("maximum")."""
         return bool(getattr(self._inner, "top_of_scale", lambda _: False)(word))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sacrebleu import __version__ as sacrebleu_version
 
-SCORE_VERSION = "3.6"
+SCORE_VERSION = "3.7"
 
 
 @dataclass(frozen=True)

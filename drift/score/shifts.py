@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from drift.align.normalize import STOPWORDS
 from drift.score.cues import (
+    NEGATORS,
     UNITS,
     cues,
     is_ordinal,
@@ -196,9 +198,11 @@ def acronym_of(short: str, long: Sequence[str]) -> bool:
 
 
 def capitalised(side: Side) -> list[str]:
-    """Capitalised words of the span ("Lenin" at the start of a sentence)."""
+    """Capitalised words of the span ("Lenin" at the start of a sentence); not function words
+    or negators, which a sentence start capitalises ("Then", "If", "Neither")."""
     found = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", side.span)
-    return [w for w in found if w[0].isupper() and not pronoun(w)]
+    closed = STOPWORDS | NEGATORS
+    return [w for w in found if w[0].isupper() and not pronoun(w) and w.lower() not in closed]
 
 
 def _dotless(name: str) -> str:

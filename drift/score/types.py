@@ -438,13 +438,17 @@ def _phrase_lemma(phrase: str) -> str:
 
 def _one_name(semantics: Semantics | None) -> Callable[[str, str], bool] | None:
     """Two capitalised words WordNet puts in one synset name one entity: "Jews" / "Hebrews"
-    (jew.n.01, a kind of people, not a named instance). Two names of instances must share
+    (jew.n.01, a kind of people, not a named instance); so do a name and the adjective WordNet
+    derives from it ("Chinese" / "China", a pertainym). Two names of instances must share
     their first senses: "China" / "Taiwan" share only taiwan.n.01, a later sense of "China"."""
     if semantics is None:
         return None
     proper = getattr(semantics, "proper_noun", lambda _: False)
+    place_of = getattr(semantics, "place_of", lambda _: ())
 
     def same(x: str, y: str) -> bool:
+        if place_of(x) == (y.lower(),) or place_of(y) == (x.lower(),):
+            return True  # "Chinese territory" / "China's territory": the adjective of the name
         found = semantics.relation(x, y)
         kind = getattr(found, "kind", "")
         if kind in ("spelling", "inflection"):
