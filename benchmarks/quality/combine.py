@@ -1,6 +1,6 @@
 """Would a small fitted model over drift's own signals rank meaning over rewording better?
 
-Pools every spent labelled pair (pairs.jsonl tune + heldout, fresh.jsonl .. fresh6.jsonl: each
+Pools every spent labelled pair (pairs.jsonl tune + heldout, fresh.jsonl .. fresh7.jsonl: each
 blind set joins once it has been measured; the figures in docs/scoring.md pooled up to fresh4),
 computes for each the signals drift has at run time (no label, no outlet): the
 verdict's drift, type and evidence class, the e5 cosine of the sentence before and after the
@@ -39,7 +39,7 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 
 # Spent sets only: a blind set joins after its one measurement.
-FILES = ("pairs", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
+FILES = ("pairs", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
 STRICT = ("polarity", "number", "entity")
 # The evidence classes where drift is set by missing evidence, not by a listed relation or cue.
 OPEN_CLASSES = ("unlinked", "unknown", "one_side", "gap")
