@@ -270,36 +270,16 @@ def score_divergences(
     ]
     swaps = [swapped_sentences(d, contexts.get(d.quote_a, "")) for d in divergences]
     substitutions = [bool(d.span_a.strip() and d.span_b.strip()) for d in divergences]
-
-    def gap_of(
-        d: Divergence, a: SpanView, b: SpanView, side_a: Side, side_b: Side, lang: str
-    ) -> Verdict:
-        gap, span, here, there = (
-            (a, side_a, d.quote_a, d.quote_b)
-            if d.span_a.strip()
-            else (b, side_b, d.quote_b, d.quote_a)
-        )
-        other = quotes.get(there, d.context_b if gap is a else d.context_a)
-        units = cands.units(other, other, lang)
-        share = present_share(gap, other, lem, units, settings.scattered_weight)
-        span = Side.of(span.span, span.words, quotes.get(here, span.rendering))
-        return gap_verdict(span, Side.of("", (), other), share, d.kind, settings, words_of)
-
-    settled: list[Verdict | None] = [
-        None if sub else gap_of(d, a, b, sa, sb, lang)
-        for d, sub, (a, b), (sa, sb), lang in zip(
-            divergences, substitutions, views, sides, langs, strict=True
-        )
-    ]
+    settled: list[Verdict | None] = [None] * len(divergences)
     if embedder is not None:  # e5 only where a verdict reads the similarity
         for k, ((side_a, side_b), lang) in enumerate(zip(sides, langs, strict=True)):
             if substitutions[k]:
                 settled[k] = unread_verdict(side_a, side_b, lang, words_of, settings)
     open_ = [sub and done is None for sub, done in zip(substitutions, settled, strict=True)]
-    # the edit in its window of words, for open verdicts (and those not decided yet)
+    # the edit in its window of words, for the verdicts not decided yet (open ones read it)
     windows = [
-        edit_window(d, contexts, settings.open_window) if need or (done and done.open) else None
-        for d, need, done in zip(divergences, open_, settled, strict=True)
+        edit_window(d, contexts, settings.open_window) if need else None
+        for d, need in zip(divergences, open_, strict=True)
     ]
     wanted = [  # word vectors serve the similarity and the side an original confirms
         need or d.group_id in originals for d, need in zip(divergences, open_, strict=True)
@@ -324,9 +304,20 @@ def score_divergences(
         verdict: Verdict
         if done is not None:
             verdict = done
-        else:
+        elif d.span_a.strip() and d.span_b.strip():
             similarity = substitution_similarity(a, b, vectors, chrf, settings, swap)
             verdict = substitution_verdict(side_a, side_b, similarity, lang, words_of, settings)
+        else:
+            gap, span, here, there = (
+                (a, side_a, d.quote_a, d.quote_b)
+                if d.span_a.strip()
+                else (b, side_b, d.quote_b, d.quote_a)
+            )
+            other = quotes.get(there, d.context_b if gap is a else d.context_a)
+            units = cands.units(other, other, lang)
+            share = present_share(gap, other, lem, units, settings.scattered_weight)
+            span = Side.of(span.span, span.words, quotes.get(here, span.rendering))
+            verdict = gap_verdict(span, Side.of("", (), other), share, d.kind, settings, words_of)
         if verdict.open and window is not None and all(t in vectors for t in window):
             verdict = with_sentence(
                 verdict, float(vectors[window[0]] @ vectors[window[1]]), settings
